@@ -2,7 +2,7 @@ namespace Latency.Scenarios.Load;
 
 /// <summary>
 /// One phase of load, as in NBomber's <c>LoadSimulation</c>. The hierarchy is closed: every case is a sealed record
-/// in this folder, and <c>LoadTimeline</c> compiles a list of them into a timeline before a run starts.
+/// in this folder, and <see cref="LoadTimeline"/> compiles a list of them into a timeline before a run starts.
 /// </summary>
 /// <remarks>
 /// Open models (<see cref="Inject"/>, <see cref="InjectRandom"/>, <see cref="RampingInject"/>) issue iterations at a

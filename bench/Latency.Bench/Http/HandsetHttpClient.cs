@@ -1,0 +1,222 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using Latency.Bench.Load;
+using Latency.Bench.Recording;
+
+namespace Latency.Bench.Http;
+
+/// <summary>
+/// An HTTP/1.1 and HTTP/2 client that records where each request's time went: DNS, TCP connect, TLS handshake,
+/// time to first byte and transfer. Built on SocketsHttpHandler with our own ConnectCallback (DNS and connect
+/// timed around the real calls) and PlaintextStreamFilter (called when TLS is done). Failures come back as
+/// <see cref="Response.Fail"/> with a kind, never as exceptions.
+/// </summary>
+public sealed class HandsetHttpClient : IDisposable
+{
+    private static readonly HttpRequestOptionsKey<ConnectionTiming> TimingKey = new("latency.timing");
+    private readonly HttpMessageInvoker _invoker;
+    private readonly MonotonicClock _clock;
+    private readonly HttpClientSettings _settings;
+
+    public HandsetHttpClient(HttpClientSettings settings, MonotonicClock? clock = null)
+    {
+        _settings = settings;
+        _clock = clock ?? MonotonicClock.System;
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = ConnectAsync,
+            PlaintextStreamFilter = AfterTlsAsync,
+            MaxConnectionsPerServer = settings.MaxConnectionsPerServer,
+            ConnectTimeout = settings.ConnectTimeout,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            EnableMultipleHttp2Connections = true,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
+        };
+        if (settings.TrustedRoots is { Count: > 0 } roots)
+        {
+            handler.SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, errors) => ValidateWithRoots(certificate, errors, roots),
+            };
+        }
+
+        _invoker = new HttpMessageInvoker(handler, disposeHandler: true);
+    }
+
+    /// <summary>Sends one request, reads the whole body, and returns the outcome with its phases.</summary>
+    public async Task<Response> SendAsync(HttpMethod method, Uri url, IReadOnlyDictionary<string, string>? headers,
+        long bodyBytes, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var timing = new ConnectionTiming();
+        using var request = new HttpRequestMessage(method, url)
+        {
+            Version = _settings.HttpVersion,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        request.Options.Set(TimingKey, timing);
+        if (bodyBytes > 0)
+        {
+            request.Content = new ZeroContent(bodyBytes);
+        }
+
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            if (!request.Headers.TryAddWithoutValidation(name, value))
+            {
+                request.Content ??= new ByteArrayContent([]);
+                request.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
+        var sendStart = _clock.Now;
+        long headersAt = 0;
+        try
+        {
+            using var response = await _invoker.SendAsync(request, timeoutSource.Token).ConfigureAwait(false);
+            headersAt = _clock.Now;
+            var size = await DrainAsync(response, timeoutSource.Token).ConfigureAwait(false);
+            var phases = Phases(timing, sendStart, headersAt, _clock.Now);
+            var status = (int)response.StatusCode;
+            return status >= 400
+                ? Response.Fail(ErrorKinds.FromStatus(status), response.ReasonPhrase, status, phases)
+                : Response.Ok(status, size, phases);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Response.Fail(ErrorKinds.Timeout, $"no complete answer within {timeout.TotalSeconds:0.###} s");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or SocketException)
+        {
+            return Response.Fail(ErrorKinds.FromException(ex), ex.Message);
+        }
+    }
+
+    public void Dispose() => _invoker.Dispose();
+
+    private async Task<long> DrainAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            long total = 0;
+            int read;
+            while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                total += read;
+            }
+
+            return total;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private RequestPhases Phases(ConnectionTiming timing, long sendStart, long headersAt, long endAt)
+    {
+        // Time to first byte counts from when this request could first be written: after its own new connection was
+        // ready, or at send when it reused one.
+        var readyAt = timing.TlsDoneAt ?? timing.ConnectedAt ?? sendStart;
+        var ttfbStart = Math.Max(sendStart, readyAt);
+        long? tls = timing.TlsDoneAt is { } tlsDone && timing.ConnectedAt is { } connected ? tlsDone - connected : null;
+        return new RequestPhases(
+            timing.DnsTicks is { } dns ? _clock.ToMicroseconds(dns) : null,
+            timing.ConnectTicks is { } connect ? _clock.ToMicroseconds(connect) : null,
+            tls is { } t ? _clock.ToMicroseconds(t) : null,
+            _clock.ToMicroseconds(Math.Max(0, headersAt - ttfbStart)),
+            _clock.ToMicroseconds(endAt - headersAt));
+    }
+
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        context.InitialRequestMessage.Options.TryGetValue(TimingKey, out var timing);
+        var host = context.DnsEndPoint.Host;
+        IPAddress[] addresses;
+        var dnsStart = _clock.Now;
+        if (IPAddress.TryParse(host.Trim('[', ']'), out var literal))
+        {
+            addresses = [literal];
+        }
+        else
+        {
+            addresses = await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+            if (timing is not null)
+            {
+                timing.DnsTicks = _clock.Now - dnsStart;
+            }
+        }
+
+        Exception? last = null;
+        // Happy-eyeballs-lite: IPv4 first (what handsets on mobile networks mostly reach), then the rest in order.
+        foreach (var address in addresses.OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1))
+        {
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                var connectStart = _clock.Now;
+                await socket.ConnectAsync(new IPEndPoint(address, context.DnsEndPoint.Port), cancellationToken).ConfigureAwait(false);
+                var connected = _clock.Now;
+                if (timing is not null)
+                {
+                    timing.ConnectTicks = connected - connectStart;
+                    timing.ConnectedAt = connected;
+                }
+
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+            {
+                socket.Dispose();
+                last = ex;
+                if (ex is OperationCanceledException)
+                {
+                    throw;
+                }
+            }
+        }
+
+        throw last ?? new SocketException((int)SocketError.HostNotFound);
+    }
+
+    private ValueTask<Stream> AfterTlsAsync(SocketsHttpPlaintextStreamFilterContext context, CancellationToken cancellationToken)
+    {
+        // Called once the connection carries plaintext: for https that is the moment the TLS handshake completed.
+        if (context.InitialRequestMessage.RequestUri?.Scheme == Uri.UriSchemeHttps
+            && context.InitialRequestMessage.Options.TryGetValue(TimingKey, out var timing))
+        {
+            timing.TlsDoneAt = _clock.Now;
+        }
+
+        return ValueTask.FromResult(context.PlaintextStream);
+    }
+
+    private static bool ValidateWithRoots(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2Collection roots)
+    {
+        if (errors == SslPolicyErrors.None)
+        {
+            return true;
+        }
+
+        // Only an untrusted root may be overridden, and only by a chain that ends in one of the given roots.
+        if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != 0)
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(new X509Certificate2(certificate));
+    }
+}

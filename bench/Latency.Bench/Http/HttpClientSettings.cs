@@ -1,0 +1,28 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace Latency.Bench.Http;
+
+/// <summary>How a <see cref="HandsetHttpClient"/> connects.</summary>
+public sealed record HttpClientSettings
+{
+    /// <summary><c>1.1</c> or <c>2</c>; HTTP/2 uses ALPN over TLS and prior knowledge (h2c) over plain TCP.</summary>
+    public Version HttpVersion { get; init; } = System.Net.HttpVersion.Version11;
+
+    /// <summary>Most connections per origin (for HTTP/1.1 this caps requests in flight, as wrk2's connections do).</summary>
+    public int MaxConnectionsPerServer { get; init; } = 100;
+
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Extra roots to trust, e.g. the emulated world's CA. The system store still applies otherwise; certificate
+    /// validation is never switched off.
+    /// </summary>
+    public X509Certificate2Collection? TrustedRoots { get; init; }
+
+    public static Version ParseHttpVersion(string text) => text switch
+    {
+        "1.1" or "1" => System.Net.HttpVersion.Version11,
+        "2" or "2.0" => System.Net.HttpVersion.Version20,
+        _ => throw new ArgumentException($"HTTP version must be 1.1 or 2 (got '{text}')", nameof(text)),
+    };
+}

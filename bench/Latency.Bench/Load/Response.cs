@@ -1,0 +1,32 @@
+using Latency.Bench.Http;
+
+namespace Latency.Bench.Load;
+
+/// <summary>
+/// What an iteration or step returns, as in NBomber: <see cref="Ok"/> or <see cref="Fail"/>. Errors are data: a
+/// failed response carries a kind (<c>http_503</c>, <c>timeout</c>, <c>connection_refused</c>, ...) that reports count.
+/// </summary>
+public sealed record Response
+{
+    private Response() { }
+
+    public bool IsError { get; private init; }
+
+    public int? StatusCode { get; private init; }
+
+    /// <summary>Short machine-friendly kind for failures, e.g. <c>http_503</c> or <c>timeout</c>; null when ok.</summary>
+    public string? ErrorKind { get; private init; }
+
+    public string? Message { get; private init; }
+
+    public long SizeBytes { get; private init; }
+
+    /// <summary>Phases of the HTTP request behind this response, when it was one.</summary>
+    public RequestPhases? Phases { get; private init; }
+
+    public static Response Ok(int? statusCode = null, long sizeBytes = 0, RequestPhases? phases = null) =>
+        new() { StatusCode = statusCode, SizeBytes = sizeBytes, Phases = phases };
+
+    public static Response Fail(string errorKind, string? message = null, int? statusCode = null, RequestPhases? phases = null) =>
+        new() { IsError = true, ErrorKind = errorKind, Message = message, StatusCode = statusCode, Phases = phases };
+}

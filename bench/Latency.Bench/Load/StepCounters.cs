@@ -1,0 +1,51 @@
+using Latency.Bench.Recording;
+
+namespace Latency.Bench.Load;
+
+/// <summary>Per step: request outcomes and the metric ids its values go to (looked up once per step name).</summary>
+public sealed class StepCounters
+{
+    private long _requests;
+    private long _ok;
+    private long _failed;
+
+    internal StepCounters(string name, LatencyRecorders recorders, string scenario)
+    {
+        Name = name;
+        DurationMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Uncorrected));
+        DnsMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Dns));
+        ConnectMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Connect));
+        TlsMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Tls));
+        TtfbMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Ttfb));
+        TransferMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Transfer));
+    }
+
+    public string Name { get; }
+
+    internal int DurationMetric { get; }
+    internal int DnsMetric { get; }
+    internal int ConnectMetric { get; }
+    internal int TlsMetric { get; }
+    internal int TtfbMetric { get; }
+    internal int TransferMetric { get; }
+
+    public ErrorCounts Errors { get; } = new();
+
+    public long Requests => Interlocked.Read(ref _requests);
+    public long Ok => Interlocked.Read(ref _ok);
+    public long Failed => Interlocked.Read(ref _failed);
+
+    internal void Count(bool isError, string? errorKind)
+    {
+        Interlocked.Increment(ref _requests);
+        if (isError)
+        {
+            Interlocked.Increment(ref _failed);
+            Errors.Add(errorKind ?? "error");
+        }
+        else
+        {
+            Interlocked.Increment(ref _ok);
+        }
+    }
+}

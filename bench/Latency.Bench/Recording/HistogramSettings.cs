@@ -1,0 +1,24 @@
+using HdrHistogram;
+
+namespace Latency.Bench.Recording;
+
+/// <summary>One shape for every histogram of a run, so any two add losslessly: 1 us to 1 h, 3 significant digits.</summary>
+public static class HistogramSettings
+{
+    public const long LowestMicros = 1;
+    public const long HighestMicros = 3_600_000_000;
+    public const int SignificantDigits = 3;
+
+    /// <summary>A histogram for totals (64-bit counts: a long run can pass 2^31 in one bucket).</summary>
+    public static LongHistogram CreateTotal() => new(LowestMicros, HighestMicros, SignificantDigits);
+
+    /// <summary>
+    /// A recorder for one thread and metric. 32-bit counts halve the footprint (each holds two histograms of about
+    /// 23k buckets); one interval of one thread never holds 2^31 values in one bucket.
+    /// </summary>
+    public static Recorder CreateRecorder() =>
+        new(LowestMicros, HighestMicros, SignificantDigits, (id, low, high, digits) => new IntHistogram(id, low, high, digits));
+
+    /// <summary>Values outside the range are clamped rather than thrown: a 2-hour stall is still "at least 1 h".</summary>
+    public static long Clamp(long micros) => Math.Clamp(micros, LowestMicros, HighestMicros);
+}
