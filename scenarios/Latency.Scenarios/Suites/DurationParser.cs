@@ -79,6 +79,6 @@ public static partial class DurationParser
         _ => string.Create(CultureInfo.InvariantCulture, $"{micros / 1_000_000:0.###}s"),
     };
 
-    [GeneratedRegex(@"^\s*(?<number>[+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(?<unit>[^\s\d.+-][^\s]*)?\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?<number>[+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(?<unit>[^\s\d.,+-][^\s]*)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();
 }
