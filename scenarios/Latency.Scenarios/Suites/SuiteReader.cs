@@ -26,13 +26,21 @@ internal sealed class SuiteReader(YamlContext context)
     public SuiteDefinition? Read(string yamlText)
     {
         var stream = new YamlStream();
+        var parser = new PositionTrackingParser(new Parser(new StringReader(yamlText)));
         try
         {
-            stream.Load(new StringReader(yamlText));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             context.Error(context.At(ex.Start.Line), $"malformed YAML: {ex.Message}");
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        {
+            // Not a YamlException, so no position of its own (see PositionTrackingParser): point after the last good event.
+            var end = parser.LastGoodEnd;
+            context.Error(context.At(end.Line), $"malformed YAML: cannot parse the text after line {end.Line}, column {end.Column}");
             return null;
         }
 
