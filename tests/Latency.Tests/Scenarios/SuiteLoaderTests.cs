@@ -379,6 +379,20 @@ public sealed class SuiteLoaderTests
         Assert.NotEmpty(suite.Scenarios);
     }
 
+    [Fact]
+    public void Parse_CompleteExampleInReferenceDoc_IsValid()
+    {
+        var markdown = System.IO.File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "suite-reference.md"));
+        const string fence = "```yaml\n";
+        var start = markdown.IndexOf(fence, StringComparison.Ordinal) + fence.Length;
+        var yaml = markdown[start..markdown.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var suite = SuiteLoader.Parse(yaml, "suite-reference.md");
+
+        Assert.Equal(["get_config", "closed_model"], suite.Scenarios.Select(s => s.Name));
+        Assert.Equal(5, suite.Scenarios[0].Thresholds.Count);
+    }
+
     /// <summary>A valid suite (lines 1-11, load item on line 11) with one part replaced.</summary>
     private static string Scenario(
         string step = "      - name: a\n        path: /a",
