@@ -1,0 +1,22 @@
+using HdrHistogram;
+
+namespace Latency.Reports.RunDirectory;
+
+/// <summary>The content of one interval log, as read by <see cref="IntervalLogReader"/>.</summary>
+public sealed record IntervalLog
+{
+    /// <summary>The file read.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>The log's <c>#[StartTime: ...]</c>, or null if it had none (or could not be read).</summary>
+    public DateTimeOffset? StartTime { get; init; }
+
+    /// <summary>
+    /// The interval histograms in file order, with <see cref="HistogramBase.Tag"/> and absolute
+    /// <see cref="HistogramBase.StartTimeStamp"/>/<see cref="HistogramBase.EndTimeStamp"/> (ms since the epoch).
+    /// </summary>
+    public IReadOnlyList<HistogramBase> Histograms { get; init; } = [];
+
+    /// <summary>Lines that could not be read (errors) and a truncated last line (warning).</summary>
+    public IReadOnlyList<RunDirectoryProblem> Problems { get; init; } = [];
+}

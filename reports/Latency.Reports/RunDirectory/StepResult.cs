@@ -1,0 +1,22 @@
+namespace Latency.Reports.RunDirectory;
+
+/// <summary>The outcome of one named step (usually one request) inside a scenario's iterations.</summary>
+public sealed record StepResult
+{
+    public required string Name { get; init; }
+
+    public required long Requests { get; init; }
+
+    public required long Ok { get; init; }
+
+    public required long Failed { get; init; }
+
+    /// <summary>Failed requests by error kind, e.g. "http_503", "timeout", "connection_refused".</summary>
+    public IReadOnlyDictionary<string, long> Errors { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>The step's own duration (from its actual start).</summary>
+    public required LatencySummary Latency { get; init; }
+
+    /// <summary>Per request phase ("dns", "connect", "tls", "ttfb", "transfer"); a phase that did not happen is absent.</summary>
+    public IReadOnlyDictionary<string, LatencySummary> Phases { get; init; } = new Dictionary<string, LatencySummary>();
+}

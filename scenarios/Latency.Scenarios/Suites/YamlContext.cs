@@ -1,0 +1,153 @@
+using System.Globalization;
+using Latency.Scenarios.Validation;
+using YamlDotNet.RepresentationModel;
+
+namespace Latency.Scenarios.Suites;
+
+/// <summary>
+/// The file being read and every error found in it so far, with helpers that read YAML nodes and record a located
+/// error instead of throwing, so one pass over a file reports all of its problems.
+/// </summary>
+internal sealed class YamlContext(string file)
+{
+    private readonly List<ValidationError> errors = [];
+
+    public string File { get; } = file;
+
+    public IReadOnlyList<ValidationError> Errors => errors;
+
+    public SourceLocation At(YamlNode node) => At(node.Start.Line);
+
+    // Only the line: errors print as "suite.yaml:12: message" (DESIGN.md "Style").
+    public SourceLocation At(long line) => new(File, (int)Math.Clamp(line, 1, int.MaxValue));
+
+    public void Error(YamlNode node, string message) => errors.Add(new ValidationError(At(node), message));
+
+    public void Error(SourceLocation location, string message) => errors.Add(new ValidationError(location, message));
+
+    /// <summary>
+    /// The entries of <paramref name="map"/> by key. Unknown keys are reported (with the closest known key when
+    /// one is near) and left out.
+    /// </summary>
+    public Dictionary<string, YamlNode> Fields(YamlMappingNode map, IReadOnlyList<string> known)
+    {
+        var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in map.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                Error(keyNode, "keys must be plain names");
+                continue;
+            }
+
+            if (!known.Contains(key))
+            {
+                var closest = KeySuggester.Closest(key, known);
+                Error(keyNode, closest is null
+                    ? $"unknown key '{key}' (known: {string.Join(", ", known)})"
+                    : $"unknown key '{key}' (did you mean '{closest}'?)");
+                continue;
+            }
+
+            fields[key] = value;
+        }
+
+        return fields;
+    }
+
+    /// <summary>The mapping <paramref name="node"/> is, or null after reporting what it should have been.</summary>
+    public YamlMappingNode? Mapping(YamlNode node, string what)
+    {
+        if (node is YamlMappingNode map) return map;
+        Error(node, $"{what} must be a mapping (key: value lines), not {Describe(node)}");
+        return null;
+    }
+
+    /// <summary>The sequence <paramref name="node"/> is, or null after reporting what it should have been.</summary>
+    public YamlSequenceNode? Sequence(YamlNode node, string what)
+    {
+        if (node is YamlSequenceNode sequence) return sequence;
+        Error(node, $"{what} must be a list ('- ' items), not {Describe(node)}");
+        return null;
+    }
+
+    /// <summary>The text of a scalar, or null after reporting that <paramref name="key"/> needs a single value.</summary>
+    public string? Scalar(YamlNode node, string key)
+    {
+        if (node is YamlScalarNode scalar) return scalar.Value ?? string.Empty;
+        Error(node, $"'{key}' must be a single value, not {Describe(node)}");
+        return null;
+    }
+
+    /// <summary>A non-empty scalar value of a required key, reporting at <paramref name="owner"/> when it is missing.</summary>
+    public string? Required(Dictionary<string, YamlNode> fields, string key, YamlNode owner, string ownerDescription)
+    {
+        if (!fields.TryGetValue(key, out var node))
+        {
+            Error(owner, $"{ownerDescription} is missing '{key}'");
+            return null;
+        }
+
+        var text = Scalar(node, key);
+        if (text is not null && text.Trim().Length == 0)
+        {
+            Error(node, $"'{key}' must not be empty");
+            return null;
+        }
+
+        return text?.Trim();
+    }
+
+    public bool TryNumber(YamlNode node, string key, out double value)
+    {
+        value = 0;
+        var text = Scalar(node, key);
+        if (text is null) return false;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value)) return true;
+        Error(node, $"'{key}' must be a number (got '{text}')");
+        return false;
+    }
+
+    public bool TryInteger(YamlNode node, string key, out long value)
+    {
+        value = 0;
+        var text = Scalar(node, key);
+        if (text is null) return false;
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out value)) return true;
+        Error(node, $"'{key}' must be a whole number (got '{text}')");
+        return false;
+    }
+
+    public bool TryInt32(YamlNode node, string key, out int value)
+    {
+        value = 0;
+        if (!TryInteger(node, key, out var wide)) return false;
+        if (wide is < int.MinValue or > int.MaxValue)
+        {
+            Error(node, $"'{key}' is too large (got {wide})");
+            return false;
+        }
+
+        value = (int)wide;
+        return true;
+    }
+
+    public bool TryDuration(YamlNode node, string key, out TimeSpan value)
+    {
+        value = TimeSpan.Zero;
+        var text = Scalar(node, key);
+        if (text is null) return false;
+        if (DurationParser.TryParse(text, out value, out var error)) return true;
+        Error(node, $"'{key}': {error}");
+        return false;
+    }
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "a mapping",
+        YamlSequenceNode => "a list",
+        YamlScalarNode { Value: null or "" } => "empty",
+        YamlScalarNode scalar => $"'{scalar.Value}'",
+        _ => "this",
+    };
+}

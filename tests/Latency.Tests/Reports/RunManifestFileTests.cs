@@ -1,0 +1,141 @@
+using System.Text.Json;
+using HdrHistogram;
+using Latency.Reports.RunDirectory;
+using Xunit;
+
+namespace Latency.Tests.Reports;
+
+public sealed class RunManifestFileTests
+{
+    [Fact]
+    public async Task ReadAsync_WrittenManifest_RoundTrips()
+    {
+        using var dir = new TempDirectory();
+        var manifest = ManifestSamples.Partial();
+
+        await RunManifestFile.WriteAsync(dir.Path, manifest);
+        var read = await RunManifestFile.ReadAsync(dir.Path);
+
+        // Records holding lists compare lists by reference: compare what they serialize to.
+        Assert.Equal(Serialize(manifest), Serialize(read));
+        Assert.Equal(manifest.EndedUtc, read.EndedUtc);
+        Assert.Equal(RunStatus.Partial, read.Status);
+        Assert.Equal(3, read.Scenarios[0].Errors["timeout"]);
+        Assert.Single(Directory.GetFiles(dir.Path)); // no temporary file left behind
+    }
+
+    [Fact]
+    public async Task WriteAsync_Manifest_WritesCamelCaseStringEnumsAndIsoTimes()
+    {
+        using var dir = new TempDirectory();
+
+        await RunManifestFile.WriteAsync(dir.Path, ManifestSamples.Partial());
+        var json = await File.ReadAllTextAsync(dir.File("run.json"));
+
+        Assert.Contains("\"schemaVersion\": 1", json);
+        Assert.Contains("\"status\": \"partial\"", json);
+        Assert.Contains("\"loadModel\": \"open\"", json);
+        Assert.Contains("\"startedUtc\": \"2023-11-14T22:13:20+00:00\"", json);
+        Assert.Contains("\"p999Us\": 6", json);
+        Assert.Contains("\"http_503\": 5", json);
+        Assert.Contains("\n  \"tool\": {", json); // indented
+    }
+
+    [Fact]
+    public async Task WriteAsync_ExistingManifest_ReplacesIt()
+    {
+        using var dir = new TempDirectory();
+        await RunManifestFile.WriteAsync(dir.Path, ManifestSamples.Partial());
+
+        await RunManifestFile.WriteAsync(dir.Path, ManifestSamples.Partial() with { Status = RunStatus.Complete, StatusReason = null });
+
+        Assert.Equal(RunStatus.Complete, (await RunManifestFile.ReadAsync(dir.Path)).Status);
+    }
+
+    [Fact]
+    public async Task ReadAsync_MissingFile_ThrowsNamingTheFile()
+    {
+        using var dir = new TempDirectory();
+
+        var e = await Assert.ThrowsAsync<RunDirectoryFormatException>(() => RunManifestFile.ReadAsync(dir.Path));
+
+        Assert.Equal(dir.File("run.json"), e.FilePath);
+        Assert.StartsWith(dir.File("run.json") + ": file not found", e.Message);
+    }
+
+    [Fact]
+    public async Task ReadAsync_TruncatedJson_ThrowsNamingFileAndLine()
+    {
+        using var dir = new TempDirectory();
+        await RunManifestFile.WriteAsync(dir.Path, ManifestSamples.Partial());
+        var json = await File.ReadAllTextAsync(dir.File("run.json"));
+        await File.WriteAllTextAsync(dir.File("run.json"), json[..(json.Length / 2)]);
+
+        var e = await Assert.ThrowsAsync<RunDirectoryFormatException>(() => RunManifestFile.ReadAsync(dir.Path));
+
+        Assert.Equal(dir.File("run.json"), e.FilePath);
+        Assert.Matches("^not valid JSON at line [0-9]+", e.Problem);
+    }
+
+    [Fact]
+    public async Task ReadAsync_MissingRequiredField_ThrowsNamingTheField()
+    {
+        using var dir = new TempDirectory();
+        await File.WriteAllTextAsync(dir.File("run.json"), """{ "schemaVersion": 1, "status": "complete" }""");
+
+        var e = await Assert.ThrowsAsync<RunDirectoryFormatException>(() => RunManifestFile.ReadAsync(dir.Path));
+
+        Assert.Contains("does not match schemaVersion 1", e.Problem);
+        Assert.Contains("tool", e.Problem);
+    }
+
+    [Fact]
+    public async Task ReadAsync_WrongEnumValue_ThrowsNamingThePath()
+    {
+        using var dir = new TempDirectory();
+        await RunManifestFile.WriteAsync(dir.Path, ManifestSamples.Partial());
+        var json = await File.ReadAllTextAsync(dir.File("run.json"));
+        await File.WriteAllTextAsync(dir.File("run.json"), json.Replace("\"partial\"", "\"halfway\""));
+
+        var e = await Assert.ThrowsAsync<RunDirectoryFormatException>(() => RunManifestFile.ReadAsync(dir.Path));
+
+        Assert.Contains("$.status", e.Problem);
+    }
+
+    [Theory]
+    [InlineData("""{ "schemaVersion": 2, "tool": "anything goes in a future version" }""", "unknown schemaVersion 2")]
+    [InlineData("""{ "tool": {} }""", "missing schemaVersion")]
+    [InlineData("""{ "schemaVersion": "1" }""", "schemaVersion must be an integer")]
+    [InlineData("""[1, 2]""", "expected a JSON object")]
+    public async Task ReadAsync_UnknownOrMissingSchemaVersion_ThrowsClearError(string json, string expected)
+    {
+        using var dir = new TempDirectory();
+        await File.WriteAllTextAsync(dir.File("run.json"), json);
+
+        var e = await Assert.ThrowsAsync<RunDirectoryFormatException>(() => RunManifestFile.ReadAsync(dir.Path));
+
+        Assert.StartsWith(expected, e.Problem);
+    }
+
+    [Fact]
+    public void From_Histogram_SummarizesQuantilesInMicroseconds()
+    {
+        var histogram = new LongHistogram(1, 3_600_000_000, 3);
+        for (var v = 1; v <= 1000; v++)
+        {
+            histogram.RecordValue(v * 1000L);
+        }
+
+        var summary = LatencySummary.From(histogram);
+
+        Assert.Equal(1000, summary.Count);
+        Assert.Equal(histogram.LowestEquivalentValue(1000), summary.MinUs);
+        Assert.Equal(histogram.GetValueAtPercentile(50), summary.P50Us);
+        Assert.InRange(summary.P50Us, 500_000, 500_500);
+        Assert.InRange(summary.P999Us, 999_000, 999_999);
+        Assert.Equal(histogram.GetMaxValue(), summary.MaxUs);
+        Assert.Equal(LatencySummary.Empty, LatencySummary.From(new LongHistogram(1, 3_600_000_000, 3)));
+    }
+
+    private static string Serialize(RunManifest manifest) => JsonSerializer.Serialize(manifest, RunManifestFile.JsonOptions);
+}
