@@ -1,1 +1,3 @@
-return 0;
+using Latency.Bench.Cli;
+
+return await LatencyCli.InvokeAsync(args).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using Latency.Bench.Recording;
+using Latency.Reports.RunDirectory;
 
 namespace Latency.Bench.Load;
 

@@ -1,3 +1,4 @@
+using Latency.Reports.RunDirectory;
 using System.Text.RegularExpressions;
 using Latency.Bench.Recording;
 using Latency.Scenarios.Load;
@@ -49,6 +50,7 @@ public sealed partial class LoadEngine(EngineOptions options)
                 errors.Add(new ValidationError(null, $"scenario '{scenario.Name}': max start delay must be > 0"));
             }
 
+            errors.AddRange(ThresholdChecks.Problems(scenario).Select(message => new ValidationError(null, message)));
             var (timeline, problems) = LoadTimeline.Compile(scenario.LoadSimulations, scenario.Seed);
             foreach (var problem in problems)
             {

@@ -1,19 +1,21 @@
+using Latency.Reports.RunDirectory;
+
 namespace Latency.Bench.Recording;
 
-/// <summary>The kinds of histogram a run records (documented in docs/run-directory.md).</summary>
+/// <summary>The kinds of histogram a run records; the names are the run directory's (docs/run-directory.md).</summary>
 public static class MetricKinds
 {
     /// <summary>Completion minus intended start: includes time spent waiting to start (coordinated omission corrected).</summary>
-    public const string Corrected = "corrected";
+    public const string Corrected = HistogramTag.Corrected;
 
-    /// <summary>Completion minus actual start: what most load tools report.</summary>
-    public const string Uncorrected = "uncorrected";
+    /// <summary>Completion minus actual start: what most load tools report. At step level: the step's own duration.</summary>
+    public const string Uncorrected = HistogramTag.Uncorrected;
 
-    public const string Dns = "dns";
-    public const string Connect = "connect";
-    public const string Tls = "tls";
-    public const string Ttfb = "ttfb";
-    public const string Transfer = "transfer";
+    public const string Dns = HistogramTag.Dns;
+    public const string Connect = HistogramTag.Connect;
+    public const string Tls = HistogramTag.Tls;
+    public const string Ttfb = HistogramTag.Ttfb;
+    public const string Transfer = HistogramTag.Transfer;
 
     public static readonly IReadOnlyList<string> Phases = [Dns, Connect, Tls, Ttfb, Transfer];
 }

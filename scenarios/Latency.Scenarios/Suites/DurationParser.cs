@@ -72,7 +72,7 @@ public static partial class DurationParser
         TryParse(text, out var duration, out var error) ? duration : throw new FormatException(error);
 
     /// <summary>Formats microseconds the way users write them: <c>250us</c>, <c>12.5ms</c>, <c>1.2s</c>.</summary>
-    internal static string FormatMicros(double micros) => micros switch
+    public static string FormatMicros(double micros) => micros switch
     {
         < 1_000 => string.Create(CultureInfo.InvariantCulture, $"{micros:0.###}us"),
         < 1_000_000 => string.Create(CultureInfo.InvariantCulture, $"{micros / 1_000:0.###}ms"),

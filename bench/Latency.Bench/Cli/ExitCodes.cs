@@ -1,0 +1,16 @@
+namespace Latency.Bench.Cli;
+
+/// <summary>What <c>latency</c> returns, for scripts and nightly jobs (DESIGN.md).</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>The run finished but a threshold (or, later, a regression check) failed.</summary>
+    public const int ThresholdsFailed = 1;
+
+    /// <summary>The input was wrong (suite file, options): nothing ran.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>The run could not be completed: it crashed, or was interrupted (its results are partial).</summary>
+    public const int RunFailed = 3;
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+
+namespace Latency.Bench.Cli;
+
+/// <summary>
+/// The <c>latency</c> command line. Parse errors are bad input (exit 2, one line each, never a stack trace), which
+/// System.CommandLine would report with exit 1, so they are handled here.
+/// </summary>
+public static class LatencyCli
+{
+    public static RootCommand CreateRootCommand()
+    {
+        var root = new RootCommand(
+            "latency: measures how fast handset services are for users in each country, with latency measured from " +
+            "each request's intended start (coordinated omission corrected).\n" +
+            "Exit codes: 0 ok, 1 thresholds failed, 2 bad input, 3 run-time failure or interrupted run.");
+        root.Subcommands.Add(RunCommand.Create());
+        return root;
+    }
+
+    public static async Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        var root = CreateRootCommand();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            var stderr = error ?? Console.Error;
+            foreach (var problem in parse.Errors)
+            {
+                await stderr.WriteLineAsync($"latency: {problem.Message}").ConfigureAwait(false);
+            }
+
+            await stderr.WriteLineAsync("Try 'latency --help' or 'latency run --help'.").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        // Our own handlers stop runs gracefully; System.CommandLine's would kill the process after 2 s.
+        var configuration = new InvocationConfiguration { ProcessTerminationTimeout = null };
+        if (output is not null) configuration.Output = output;
+        if (error is not null) configuration.Error = error;
+        return await parse.InvokeAsync(configuration).ConfigureAwait(false);
+    }
+}

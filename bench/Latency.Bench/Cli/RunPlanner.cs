@@ -1,0 +1,170 @@
+using System.Globalization;
+using Latency.Scenarios.Load;
+using Latency.Scenarios.Suites;
+using Latency.Scenarios.Validation;
+
+namespace Latency.Bench.Cli;
+
+/// <summary>
+/// Checks a <see cref="RunRequest"/> and turns it into a <see cref="RunPlan"/>, collecting every problem (a suite's
+/// with file and line, an option's with its name) so a user fixes them in one go.
+/// </summary>
+public static class RunPlanner
+{
+    /// <summary>Placeholder in the embedded demo suite for the in-process backend's address.</summary>
+    public const string BackendPlaceholder = "{{backend}}";
+
+    public const string DemoSuiteResource = "local-demo.yaml";
+
+    public static RunPlan Plan(RunRequest request, Func<DateTimeOffset> now, Uri? localBackend = null)
+    {
+        var errors = new List<ValidationError>();
+        TimeSpan? limit = null;
+        if (request.Duration is not null)
+        {
+            if (DurationParser.TryParse(request.Duration, out var d, out var error) && d > TimeSpan.Zero)
+            {
+                limit = d;
+            }
+            else
+            {
+                errors.Add(Option("--duration", error.Length > 0 ? error : $"must be > 0 (got '{request.Duration}')"));
+            }
+        }
+
+        SuiteDefinition? suite = null;
+        var adHoc = request.Url is not null || request.Rate is not null;
+        if (request.SuitePath is not null && adHoc)
+        {
+            errors.Add(Option("--url", "give either a suite file or --url/--rate, not both"));
+        }
+        else if (request.SuitePath is not null)
+        {
+            errors.AddRange(AdHocOnlyOptions(request));
+            suite = Load(() => SuiteLoader.Load(request.SuitePath), errors);
+        }
+        else if (adHoc)
+        {
+            suite = AdHoc(request, limit, errors);
+        }
+        else
+        {
+            errors.AddRange(AdHocOnlyOptions(request));
+            suite = Load(() => SuiteLoader.Parse(EmbeddedDemoSuite().Replace(BackendPlaceholder,
+                (localBackend ?? new Uri("http://127.0.0.1:1/")).AbsoluteUri.TrimEnd('/'), StringComparison.Ordinal), DemoSuiteResource), errors);
+        }
+
+        if (errors.Count > 0 || suite is null)
+        {
+            throw new InputValidationException(errors);
+        }
+
+        var outDirectory = request.OutDirectory
+            ?? Path.Combine("runs", $"{now().UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{suite.Name}");
+        return new RunPlan(suite, outDirectory, limit, request.SuitePath is null && !adHoc);
+    }
+
+    public static string EmbeddedDemoSuite()
+    {
+        using var stream = typeof(RunPlanner).Assembly.GetManifestResourceStream(DemoSuiteResource)
+            ?? throw new InvalidOperationException($"embedded resource {DemoSuiteResource} is missing from the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static SuiteDefinition? Load(Func<SuiteDefinition> load, List<ValidationError> errors)
+    {
+        try
+        {
+            return load();
+        }
+        catch (InputValidationException ex)
+        {
+            errors.AddRange(ex.Errors);
+            return null;
+        }
+    }
+
+    private static IEnumerable<ValidationError> AdHocOnlyOptions(RunRequest request)
+    {
+        if (request.Connections is not null) yield return Option("--connections", "applies to --url runs; a suite sets connections per scenario");
+        if (request.Http is not null) yield return Option("--http", "applies to --url runs; a suite sets http per scenario");
+        if (request.Method is not null) yield return Option("--method", "applies to --url runs");
+        if (request.Timeout is not null) yield return Option("--timeout", "applies to --url runs");
+        if (request.WarmUp is not null) yield return Option("--warm-up", "applies to --url runs; a suite sets warm_up per scenario");
+    }
+
+    /// <summary>The one-liner, like wrk2 or vegeta: one GET (or --method) at --rate per second.</summary>
+    private static SuiteDefinition? AdHoc(RunRequest request, TimeSpan? duration, List<ValidationError> errors)
+    {
+        var start = errors.Count;
+        Uri? url = null;
+        if (request.Url is null)
+        {
+            errors.Add(Option("--url", "is required with --rate"));
+        }
+        else if (!Uri.TryCreate(request.Url, UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            errors.Add(Option("--url", $"must be an absolute http:// or https:// URL (got '{request.Url}')"));
+        }
+
+        if (request.Rate is not { } rate)
+        {
+            errors.Add(Option("--rate", "is required with --url (requests per second)"));
+            rate = 0;
+        }
+        else if (!(rate > 0) || double.IsInfinity(rate))
+        {
+            errors.Add(Option("--rate", $"must be > 0 (got {rate.ToString(CultureInfo.InvariantCulture)})"));
+        }
+
+        var connections = request.Connections ?? 10;
+        if (connections <= 0)
+        {
+            errors.Add(Option("--connections", $"must be > 0 (got {connections})"));
+        }
+
+        var http = request.Http ?? "1.1";
+        if (http is not ("1.1" or "2"))
+        {
+            errors.Add(Option("--http", $"must be 1.1 or 2 (got '{http}')"));
+        }
+
+        var method = (request.Method ?? "GET").ToUpperInvariant();
+        if (!HttpStepDefinition.Methods.Contains(method))
+        {
+            errors.Add(Option("--method", $"must be one of {string.Join(", ", HttpStepDefinition.Methods)} (got '{request.Method}')"));
+        }
+
+        var timeout = ParseDuration("--timeout", request.Timeout, HttpStepDefinition.DefaultTimeout, errors);
+        var warmUp = ParseDuration("--warm-up", request.WarmUp, TimeSpan.Zero, errors, allowZero: true);
+        if (errors.Count > start || url is null)
+        {
+            return null;
+        }
+
+        var during = duration ?? TimeSpan.FromSeconds(10);
+        var step = new HttpStepDefinition("request", "url", url, method, new Dictionary<string, string>(), 0, timeout, null);
+        var scenario = new ScenarioDefinition("url", [step], [new Inject(rate, TimeSpan.FromSeconds(1), during)], [],
+            warmUp, http, connections, ScenarioDefinition.DefaultMaxStartDelay, null);
+        return new SuiteDefinition("url", "(command line)", new Dictionary<string, Uri> { ["url"] = url }, [scenario]);
+    }
+
+    private static TimeSpan ParseDuration(string option, string? text, TimeSpan fallback, List<ValidationError> errors, bool allowZero = false)
+    {
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (DurationParser.TryParse(text, out var value, out var error) && (allowZero ? value >= TimeSpan.Zero : value > TimeSpan.Zero))
+        {
+            return value;
+        }
+
+        errors.Add(Option(option, error.Length > 0 ? error : $"must be > 0 (got '{text}')"));
+        return fallback;
+    }
+
+    private static ValidationError Option(string name, string message) => new(null, $"{name}: {message}");
+}

@@ -1,0 +1,17 @@
+namespace Latency.Bench.Cli;
+
+/// <summary>What the user asked <c>latency run</c> for, as typed (validated by <see cref="RunPlanner"/>).</summary>
+public sealed record RunRequest
+{
+    public string? SuitePath { get; init; }
+    public string? OutDirectory { get; init; }
+    public string? Duration { get; init; }
+    public string? Url { get; init; }
+    public double? Rate { get; init; }
+    public int? Connections { get; init; }
+    public string? Http { get; init; }
+    public string? Method { get; init; }
+    public string? Timeout { get; init; }
+    public string? WarmUp { get; init; }
+    public bool NoProgress { get; init; }
+}
