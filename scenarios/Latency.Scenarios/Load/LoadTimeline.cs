@@ -61,7 +61,7 @@ public sealed record LoadTimeline(IReadOnlyList<TimelinePhase> Phases)
                     previousRate = target;
                     break;
                 case InjectRandom s:
-                    phase = new TimelinePhase(i, s, new PoissonPacer(s, HashCode.Combine(seed, i)), 0, 0, s.During, null);
+                    phase = new TimelinePhase(i, s, new PoissonPacer(s, StableSeed.Mix(seed, i)), 0, 0, s.During, null);
                     previousRate = (s.MinRate + s.MaxRate) / 2 / s.Interval.TotalSeconds;
                     break;
                 case KeepConstant s:

@@ -62,7 +62,7 @@ public sealed class PoissonPacer : IPacer
     /// <summary>Offsets in seconds from interval start; deterministic for (seed, interval).</summary>
     private double[] ArrivalOffsets(int interval)
     {
-        var random = new Random(HashCode.Combine(_seed, interval));
+        var random = new Random(StableSeed.Mix(_seed, interval));
         var intervalStart = _simulation.Interval.Ticks * (long)interval;
         var intervalSeconds = Math.Min(_simulation.Interval.Ticks, _simulation.During.Ticks - intervalStart) / (double)TimeSpan.TicksPerSecond;
         var ratePerSecond = (_simulation.MinRate + random.NextDouble() * (_simulation.MaxRate - _simulation.MinRate))

@@ -1,0 +1,21 @@
+namespace Latency.Scenarios.Load;
+
+/// <summary>
+/// Derives a generator seed from (seed, stream) the same way in every process. <see cref="HashCode.Combine{T1,T2}"/>
+/// must not be used for this: it is randomised per process, so a "seeded" schedule would change on every run.
+/// </summary>
+internal static class StableSeed
+{
+    /// <summary>
+    /// SplitMix64's output function (Steele, Lea and Flood, "Fast splittable pseudorandom number generators",
+    /// OOPSLA 2014) applied to seed and stream packed into 64 bits; its avalanche keeps neighbouring streams
+    /// uncorrelated, which <see cref="Random"/>'s legacy seeding does not do for consecutive seeds.
+    /// </summary>
+    public static int Mix(int seed, int stream)
+    {
+        var z = (((ulong)(uint)seed << 32) | (uint)stream) + 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return unchecked((int)(z ^ (z >> 31)));
+    }
+}

@@ -1,0 +1,164 @@
+using HdrHistogram;
+using Latency.Bench.Recording;
+
+namespace Latency.Tests.Recording;
+
+public class LatencyRecordersTests
+{
+    private static readonly MetricKey Corrected = new("s", MetricKey.IterationStep, MetricKinds.Corrected);
+    private static readonly MetricKey Uncorrected = new("s", MetricKey.IterationStep, MetricKinds.Uncorrected);
+
+    private const int Threads = 8;
+    private const int ValuesPerThread = 40_000;
+
+    /// <summary>Deterministic values from 1 us to ~1 h, log-spread, so every magnitude and many buckets are hit.</summary>
+    private static long[] ValuesFor(int thread, int salt)
+    {
+        var random = new Random(thread * 1000 + salt);
+        var values = new long[ValuesPerThread];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Math.Max(1, (long)Math.Exp(random.NextDouble() * Math.Log(3_600_000_000.0)));
+        }
+
+        return values;
+    }
+
+    private static LongHistogram Reference() => new(1, 3_600_000_000, 3);
+
+    private static List<(long Value, long Count)> Counts(HistogramBase h) =>
+        h.RecordedValues().Select(v => (v.ValueIteratedTo, v.CountAtValueIteratedTo)).ToList();
+
+    private static void AssertSameDistribution(HistogramBase expected, HistogramBase actual)
+    {
+        Assert.Equal(expected.TotalCount, actual.TotalCount);
+        Assert.Equal(Counts(expected), Counts(actual));
+        Assert.Equal(expected.GetMaxValue(), actual.GetMaxValue());
+        for (var p = 0.0; p <= 100.0; p += 0.5)
+        {
+            Assert.Equal(expected.GetValueAtPercentile(p), actual.GetValueAtPercentile(p));
+        }
+
+        foreach (var p in new[] { 99.9, 99.99, 99.999 })
+        {
+            Assert.Equal(expected.GetValueAtPercentile(p), actual.GetValueAtPercentile(p));
+        }
+    }
+
+    [Fact]
+    public void Collect_ManyThreadsWhileRecording_MergedIntervalsEqualOneHistogramOfAllValues()
+    {
+        var recorders = new LatencyRecorders();
+        var collector = new IntervalCollector(recorders, MonotonicClock.System);
+        var correctedId = recorders.Register(Corrected);
+        var uncorrectedId = recorders.Register(Uncorrected);
+        var corrected = Enumerable.Range(0, Threads).Select(t => ValuesFor(t, 1)).ToArray();
+        var uncorrected = Enumerable.Range(0, Threads).Select(t => ValuesFor(t, 2)).ToArray();
+
+        var expectedCorrected = Reference();
+        var expectedUncorrected = Reference();
+        foreach (var v in corrected.SelectMany(a => a)) expectedCorrected.RecordValue(v);
+        foreach (var v in uncorrected.SelectMany(a => a)) expectedUncorrected.RecordValue(v);
+
+        using var start = new ManualResetEventSlim();
+        var remaining = Threads;
+        var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        {
+            start.Wait();
+            for (var i = 0; i < ValuesPerThread; i++)
+            {
+                recorders.Record(correctedId, corrected[t][i]);
+                recorders.Record(uncorrectedId, uncorrected[t][i]);
+                if (i % 5000 == 0)
+                {
+                    Thread.Yield();
+                }
+            }
+
+            Interlocked.Decrement(ref remaining);
+        }) { IsBackground = true }).ToList();
+        threads.ForEach(t => t.Start());
+
+        var mergedCorrected = Reference();
+        var mergedUncorrected = Reference();
+        var collections = 0;
+        void CollectOnce()
+        {
+            collections++;
+            foreach (var (key, interval) in collector.Collect())
+            {
+                Assert.Equal(key.Tag, interval.Tag);
+                (key == Corrected ? mergedCorrected : key == Uncorrected ? mergedUncorrected : throw new Xunit.Sdk.XunitException($"unexpected key {key}"))
+                    .Add(interval);
+            }
+        }
+
+        start.Set();
+        while (Volatile.Read(ref remaining) > 0)
+        {
+            CollectOnce();
+            Thread.Sleep(1);
+        }
+
+        threads.ForEach(t => t.Join());
+        CollectOnce();
+
+        Assert.True(collections >= 2, "the test must snapshot while threads record");
+        AssertSameDistribution(expectedCorrected, mergedCorrected);
+        AssertSameDistribution(expectedUncorrected, mergedUncorrected);
+        AssertSameDistribution(expectedCorrected, collector.Total(Corrected));
+        AssertSameDistribution(expectedUncorrected, collector.Total(Uncorrected));
+        Assert.Equal([Corrected, Uncorrected], collector.Totals().Select(t => t.Key));
+        Assert.Empty(collector.Collect());
+    }
+
+    [Fact]
+    public void Record_ValueAboveOneHourOrBelowOneMicrosecond_ClampedNotThrown()
+    {
+        var recorders = new LatencyRecorders();
+        var collector = new IntervalCollector(recorders, MonotonicClock.System);
+        var id = recorders.Register(Corrected);
+
+        recorders.Record(id, 7_200_000_000); // 2 h
+        recorders.Record(id, long.MaxValue);
+        recorders.Record(id, 0);
+        recorders.Record(id, -5);
+        collector.Collect();
+
+        var total = collector.Total(Corrected);
+        var reference = Reference();
+        reference.RecordValue(3_600_000_000);
+        reference.RecordValue(3_600_000_000);
+        reference.RecordValue(1);
+        reference.RecordValue(1);
+        AssertSameDistribution(reference, total);
+        Assert.Equal(2, total.GetCountAtValue(3_600_000_000));
+    }
+
+    [Fact]
+    public void Total_UnknownOrEmptyMetric_EmptyHistogram()
+    {
+        var recorders = new LatencyRecorders();
+        var collector = new IntervalCollector(recorders, MonotonicClock.System);
+        recorders.Register(Corrected);
+
+        Assert.Empty(collector.Collect());
+        Assert.Equal(0, collector.Total(Corrected).TotalCount);
+        Assert.Equal(0, collector.Total(Uncorrected).TotalCount);
+        Assert.Empty(collector.Totals());
+    }
+
+    [Fact]
+    public void Register_SameKeyTwice_SameId()
+    {
+        var recorders = new LatencyRecorders();
+
+        var first = recorders.Register(Corrected);
+        var other = recorders.Register(Uncorrected);
+        var again = recorders.Register(Corrected);
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, other);
+        Assert.Equal([Corrected, Uncorrected], recorders.Keys);
+    }
+}
