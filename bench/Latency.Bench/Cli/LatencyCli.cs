@@ -25,6 +25,15 @@ public static class LatencyCli
         if (parse.Errors.Count > 0)
         {
             var stderr = error ?? Console.Error;
+            // An unknown "--rat 5" is otherwise reported as "unrecognized argument '5'": name the option instead.
+            var known = parse.CommandResult.Command.Options.Concat(root.Options)
+                .SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
+            foreach (var unknown in args.Where(a => a.StartsWith('-') && a.Length > 1 && !double.TryParse(a, out _))
+                         .Select(a => a.Split('=')[0]).Where(a => !known.Contains(a)).Distinct())
+            {
+                await stderr.WriteLineAsync($"latency: unknown option '{unknown}'").ConfigureAwait(false);
+            }
+
             foreach (var problem in parse.Errors)
             {
                 await stderr.WriteLineAsync($"latency: {problem.Message}").ConfigureAwait(false);

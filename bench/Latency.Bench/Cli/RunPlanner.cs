@@ -33,6 +33,13 @@ public static class RunPlanner
         }
 
         SuiteDefinition? suite = null;
+        if (request.SuitePath is { } maybeOption && maybeOption.StartsWith('-'))
+        {
+            // System.CommandLine takes an unknown "--rat" for the suite argument; say what it really is.
+            errors.Add(Option(maybeOption, "unknown option (see 'latency run --help')"));
+            throw new InputValidationException(errors);
+        }
+
         var adHoc = request.Url is not null || request.Rate is not null;
         if (request.SuitePath is not null && adHoc)
         {
@@ -61,7 +68,9 @@ public static class RunPlanner
 
         var outDirectory = request.OutDirectory
             ?? Path.Combine("runs", $"{now().UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{suite.Name}");
-        return new RunPlan(suite, outDirectory, limit, request.SuitePath is null && !adHoc);
+        // For the one-liner, --duration already is the length of its inject phase; as a limit too it would cut the
+        // last arrivals, because the phase starts a moment after the engine does.
+        return new RunPlan(suite, outDirectory, adHoc ? null : limit, request.SuitePath is null && !adHoc);
     }
 
     public static string EmbeddedDemoSuite()

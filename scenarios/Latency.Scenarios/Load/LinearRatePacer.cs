@@ -29,6 +29,12 @@ public sealed record LinearRatePacer(double StartRatePerSecond, double EndRatePe
 
     private double SolveForCount(double k)
     {
+        if (k == 0)
+        {
+            // The first arrival opens the phase; with a ramp from 0 the formula below would divide 0 by 0.
+            return 0;
+        }
+
         var r0 = StartRatePerSecond;
         var slope = (EndRatePerSecond - r0) / Duration.TotalSeconds;
         if (Math.Abs(slope) < 1e-12)

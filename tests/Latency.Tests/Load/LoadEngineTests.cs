@@ -1,3 +1,4 @@
+using Latency.Reports.RunDirectory;
 using Latency.Bench.Load;
 using Latency.Bench.Recording;
 using Latency.Scenarios.Load;

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages that tests use as independent checkers, when they are missing:
+#   libhdrhistogram-java  HdrHistogram's Java reader, to prove our .hlog files read outside .NET
+#   default-jre-headless  only if no java is on the machine
+# Safe to run again: it installs nothing that is already there. Needs root (CI runs as root).
+set -euo pipefail
+
+missing=()
+[ -f /usr/share/java/hdrhistogram.jar ] || missing+=(libhdrhistogram-java)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-test-tools: nothing to install"
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-test-tools: need root to install: ${missing[*]} (tests that need them are skipped, with the reason)" >&2
+  exit 0
+fi
+
+echo "install-test-tools: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

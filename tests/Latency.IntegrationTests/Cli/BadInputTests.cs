@@ -1,0 +1,122 @@
+using Latency.IntegrationTests.Support;
+
+namespace Latency.IntegrationTests.Cli;
+
+/// <summary>Bad input: one message per problem with file and line, exit code 2, never a stack trace.</summary>
+public sealed class BadInputTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private const string Valid = """
+        version: 1
+        targets:
+          api: http://127.0.0.1:9
+        scenarios:
+          - name: s
+            target: api
+            steps:
+              - name: get
+                path: /
+            load:
+              - inject: { rate: 10, interval: 1s, during: 2s }
+        """;
+
+    public static TheoryData<string, string, int, string> Cases => new()
+    {
+        { "malformed", "version: 1\ntargets:\n  api: [http://x\nscenarios: {}\n", 0, "malformed YAML" },
+        { "unknown-simulation", Valid.Replace("- inject: { rate: 10, interval: 1s, during: 2s }", "- inject_ramp: { rate: 10, during: 2s }"), 11, "unknown load simulation 'inject_ramp'" },
+        { "negative-rate", Valid.Replace("rate: 10", "rate: -5"), 11, "rate must be > 0" },
+        { "interval-longer", Valid.Replace("interval: 1s, during: 2s", "interval: 5s, during: 2s"), 11, "interval (5 s) must not be longer than during (2 s)" },
+        { "missing-target", Valid.Replace("target: api", "target: web"), 6, "target 'web' is not defined" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Run_BadSuite_OneLocatedMessageExitCode2NoStackTrace(string name, string yaml, int line, string message)
+    {
+        var path = _temp.File(name + ".yaml", yaml);
+
+        var outcome = await CliRun.InProcessAsync("run", path, "--out", Path.Combine(_temp.Path, "out-" + name));
+
+        Assert.Equal(2, outcome.ExitCode);
+        var located = outcome.Error.Split('\n').Where(l => l.StartsWith(path + ":", StringComparison.Ordinal)).ToList();
+        var problem = Assert.Single(located);
+        Assert.Contains(message, problem, StringComparison.Ordinal);
+        if (line > 0)
+        {
+            Assert.StartsWith($"{path}:{line}:", problem, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("   at ", outcome.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_temp.Path, "out-" + name)), "nothing should run, so no run directory");
+    }
+
+    [Fact]
+    public async Task Run_SeveralProblems_AllReportedInOnePass()
+    {
+        var yaml = Valid.Replace("rate: 10", "rate: -5").Replace("target: api", "target: web");
+        var path = _temp.File("several.yaml", yaml);
+
+        var outcome = await CliRun.InProcessAsync("run", path);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains($"{path}:6:", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains($"{path}:11:", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_MissingSuiteFile_NamesTheFileExitCode2()
+    {
+        var path = Path.Combine(_temp.Path, "nope.yaml");
+
+        var outcome = await CliRun.InProcessAsync("run", path);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains(path, outcome.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--rate", "-5", "--rate: must be > 0")]
+    [InlineData("--http", "3", "--http: must be 1.1 or 2")]
+    [InlineData("--duration", "10", "--duration:")]
+    public async Task Run_BadOneLinerOption_NamedInMessageExitCode2(string option, string value, string expected)
+    {
+        var args = new List<string> { "run", "--url", "http://127.0.0.1:9/", "--rate", "10" };
+        var at = args.IndexOf(option);
+        if (at >= 0)
+        {
+            args[at + 1] = value;
+        }
+        else
+        {
+            args.AddRange([option, value]);
+        }
+
+        var outcome = await CliRun.InProcessAsync([.. args]);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains(expected, outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_UnknownOption_ExitCode2()
+    {
+        var outcome = await CliRun.InProcessAsync("run", "--rat", "5");
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("--rat", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_ExplainsRunAndExitCodes()
+    {
+        var outcome = await CliRun.InProcessAsync("run", "--help");
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("--url", outcome.Output, StringComparison.Ordinal);
+        Assert.Contains("corrected", outcome.Output, StringComparison.Ordinal);
+    }
+}
