@@ -6,7 +6,7 @@ namespace Latency.Micro.Recording;
 
 /// <summary>
 /// The cost of recording one latency value, the engine's hottest path (every iteration records two values, every step
-/// one plus its phases). <see cref="LongHistogramRecordValue"/> is the floor: a bare histogram increment with no
+/// one plus its phases). <see cref="LongHistogramFloor"/> is the floor: a bare histogram increment with no
 /// thread safety. The other rows add what the engine needs on top: a <see cref="Recorder"/> (phaser, so interval
 /// snapshots never stop writers), then <see cref="LatencyRecorders"/> (per-thread lookup and clamping), then the
 /// timestamp read and conversion that precede every record. None of them may allocate.
@@ -45,18 +45,20 @@ public class RecordingBenchmarks
         _start = _clock.Now;
     }
 
-    [Benchmark(Baseline = true, Description = "LongHistogram.RecordValue (floor)")]
-    public void LongHistogramRecordValue() => _floor.RecordValue(NextValue());
+    /// <summary>The floor: LongHistogram.RecordValue, a bare increment with no thread safety.</summary>
+    [Benchmark(Baseline = true)]
+    public void LongHistogramFloor() => _floor.RecordValue(NextValue());
 
-    [Benchmark(Description = "Recorder.RecordValue (IntHistogram)")]
-    public void RecorderRecordValue() => _recorder.RecordValue(NextValue());
+    /// <summary>Recorder.RecordValue over an IntHistogram, as HistogramSettings.CreateRecorder builds it.</summary>
+    [Benchmark]
+    public void RecorderIntHistogram() => _recorder.RecordValue(NextValue());
 
-    [Benchmark(Description = "LatencyRecorders.Record")]
+    [Benchmark]
     public void LatencyRecordersRecord() => _recorders.Record(_metric, NextValue());
 
     /// <summary>What the engine does per value: read the clock, convert ticks to microseconds, record.</summary>
-    [Benchmark(Description = "clock + LatencyRecorders.Record")]
-    public void TimestampAndRecord() => _recorders.Record(_metric, _clock.ToMicroseconds(_clock.Now - _start));
+    [Benchmark]
+    public void ClockThenRecord() => _recorders.Record(_metric, _clock.ToMicroseconds(_clock.Now - _start));
 
     private long NextValue() => _values[_next++ & (ValueCount - 1)];
 }
