@@ -54,8 +54,8 @@ max_rate_report="$("${max_rate_cmd[@]}")"
   echo
   echo '```'
   echo "bench/run-benchmarks.sh"
-  echo "${max_rate_cmd[*]}"
-  echo "${bench_cmd[*]}"
+  printf "%q " "${max_rate_cmd[@]}"; echo
+  printf "%q " "${bench_cmd[@]}"; echo
   echo '```'
   echo
   echo "$max_rate_report"
