@@ -1,1 +1,17 @@
-Console.WriteLine("x");
+using BenchmarkDotNet.Running;
+using Latency.Micro.MaxRate;
+using Latency.Micro.Recording;
+
+// max-rate and serve are ours; anything else goes to BenchmarkDotNet (--filter, --job, --list, ...).
+return args.FirstOrDefault() switch
+{
+    "max-rate" => await MaxRateCommand.RunAsync(args[1..]),
+    "serve" => await ServeCommand.RunAsync(args[1..]),
+    _ => RunBenchmarks(args),
+};
+
+static int RunBenchmarks(string[] args)
+{
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(RecordingBenchmarks).Assembly).Run(args);
+    return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+}

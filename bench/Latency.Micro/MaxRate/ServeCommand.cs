@@ -1,0 +1,72 @@
+using System.Globalization;
+using Latency.Micro.Http;
+
+namespace Latency.Micro.MaxRate;
+
+/// <summary>
+/// <c>serve --port P [--exit-on-stdin-close]</c>: runs <see cref="OkServer"/> as its own process so that a client
+/// measured against it does not share a process (thread pool, GC) with the server. Prints one line,
+/// <c>listening URL</c>, once it accepts connections; stops on Ctrl+C, SIGTERM, or (with the flag) when standard
+/// input closes, so a parent that dies never leaves it behind.
+/// </summary>
+public static class ServeCommand
+{
+    public const string ReadyPrefix = "listening ";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var port = 0;
+        var exitOnStdinClose = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--port" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out port) && port <= 65535:
+                    i++;
+                    break;
+                case "--exit-on-stdin-close":
+                    exitOnStdinClose = true;
+                    break;
+                default:
+                    await Console.Error.WriteLineAsync($"serve: unexpected argument '{args[i]}' (usage: serve --port P [--exit-on-stdin-close])");
+                    return 2;
+            }
+        }
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            });
+
+        await using var server = await OkServer.StartAsync(port, stop.Token);
+        Console.WriteLine(ReadyPrefix + server.BaseUrl);
+        Console.Out.Flush();
+        if (exitOnStdinClose)
+        {
+            _ = Task.Run(async () =>
+            {
+                await Console.In.ReadToEndAsync(stop.Token);
+                await stop.CancelAsync();
+            });
+        }
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped on request.
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Measures the harness itself and writes one Markdown file to bench/results/:
+#   1. max-rate: requests/s our engine drives against a trivial Kestrel endpoint, next to wrk against the same one;
+#   2. the recording micro-benchmarks (BenchmarkDotNet, short job): ns and bytes per recorded value.
+# Installs wrk (Debian package) when it is missing and apt-get is usable. Settings, as environment variables:
+#   MAX_RATE_SECONDS (10)  CONNECTIONS (50)  BENCH_FILTER ('*RecordingBenchmarks*')  BENCH_JOB (short)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+max_rate_seconds="${MAX_RATE_SECONDS:-10}"
+connections="${CONNECTIONS:-50}"
+filter="${BENCH_FILTER:-*RecordingBenchmarks*}"
+job="${BENCH_JOB:-short}"
+project=bench/Latency.Micro
+artifacts=BenchmarkDotNet.Artifacts
+
+if ! command -v wrk >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+    echo "wrk is missing: installing the Debian package" >&2
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y wrk
+  else
+    echo "wrk is missing and cannot be installed here (needs apt-get as root): the max-rate table will lack its row" >&2
+  fi
+fi
+
+mkdir -p bench/results
+stamp="$(date -u +%Y-%m-%dT%H%MZ)"
+out="bench/results/$stamp.md"
+cpu_model="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || true)"
+wrk_version="$( (wrk --version 2>&1 || true) | head -1)"
+
+dotnet build -c Release "$project" -nologo -v quiet
+
+max_rate_cmd=(dotnet run -c Release --no-build --project "$project" -- max-rate --seconds "$max_rate_seconds" --connections "$connections")
+bench_cmd=(dotnet run -c Release --no-build --project "$project" -- --filter "$filter" --job "$job" --exporters github --artifacts "$artifacts")
+
+# Only this run's reports go into the results file.
+rm -rf "$artifacts/results"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+max_rate_report="$("${max_rate_cmd[@]}")"
+"${bench_cmd[@]}"
+
+{
+  echo "# Harness benchmarks, $stamp"
+  echo
+  echo "- Date (UTC): $(date -u '+%Y-%m-%d %H:%M')"
+  echo "- Commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
+  echo "- Machine: nproc $(nproc), CPU ${cpu_model:-unknown}, kernel $(uname -r)"
+  echo "- Load average before the runs (1/5/15 min): $load_before (other processes on the machine compete for the same cores)"
+  echo "- .NET SDK $(dotnet --version); ${wrk_version:-wrk not installed}"
+  echo
+  echo "Commands (from the repository root):"
+  echo
+  echo '```'
+  echo "bench/run-benchmarks.sh"
+  printf "%q " "${max_rate_cmd[@]}"; echo
+  printf "%q " "${bench_cmd[@]}"; echo
+  echo '```'
+  echo
+  echo "$max_rate_report"
+  echo
+  echo "## Recording one value (BenchmarkDotNet, job $job)"
+  echo
+  for report in "$artifacts"/results/*-report-github.md; do
+    [ -e "$report" ] || continue
+    # BenchmarkDotNet's GitHub exporter: environment block, then the table.
+    cat "$report"
+    echo
+  done
+  echo "Mean is per recorded value; Allocated '-' means zero bytes allocated per operation."
+} >"$out"
+
+echo "wrote $out"
