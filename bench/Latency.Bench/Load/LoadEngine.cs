@@ -167,12 +167,12 @@ public sealed partial class LoadEngine(EngineOptions options)
         {
             var counters = r.Counters;
             // Collector totals are complete up to the last interval: good enough for a live view.
-            var total = collector.Total(new MetricKey(r.Props.Name, MetricKey.IterationStep, MetricKinds.Corrected));
+            var corrected = new MetricKey(r.Props.Name, MetricKey.IterationStep, MetricKinds.Corrected);
             return new ScenarioProgress(r.Props.Name, r.TargetRate,
                 elapsed.TotalSeconds > 0 ? counters.Started / elapsed.TotalSeconds : 0,
                 counters.Completed, counters.Failed, counters.Dropped,
-                total.TotalCount > 0 ? total.GetValueAtPercentile(50) : 0,
-                total.TotalCount > 0 ? total.GetValueAtPercentile(99) : 0);
+                collector.ValueAtPercentile(corrected, 50),
+                collector.ValueAtPercentile(corrected, 99));
         }).ToList();
         options.OnProgress(new EngineProgress(elapsed, planned, scenarios));
     }
