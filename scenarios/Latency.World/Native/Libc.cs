@@ -1,0 +1,98 @@
+using System.Runtime.InteropServices;
+
+namespace Latency.World.Native;
+
+/// <summary>
+/// The few Linux system calls the world needs that .NET does not wrap: TUN devices (open + ioctl), network
+/// namespaces (setns), and a precise wait over several file descriptors (ppoll). Written by hand: no served
+/// package (Mono.Posix and Tmds.LibC are not on the mirror) covers TUN and setns.
+/// </summary>
+internal static unsafe partial class Libc
+{
+    public const int O_RDWR = 0x0002;
+    public const int O_NONBLOCK = 0x0800;
+    public const int O_CLOEXEC = 0x80000;
+    public const int F_GETFL = 3;
+    public const int F_SETFL = 4;
+    public const ulong TUNSETIFF = 0x400454ca;
+    public const ulong TUNSETPERSIST = 0x400454cb;
+    public const short IFF_TUN = 0x0001;
+    public const short IFF_NO_PI = 0x1000;
+    public const int CLONE_NEWNET = 0x40000000;
+    public const short POLLIN = 0x0001;
+    public const int PR_SET_TIMERSLACK = 29;
+    public const int EAGAIN = 11;
+    public const int EINTR = 4;
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    /// <summary>struct ifreq as TUNSETIFF reads it: a 16-byte name, then the flags (the union is 24 bytes).</summary>
+    [StructLayout(LayoutKind.Sequential, Size = 40)]
+    public struct IfReq
+    {
+        public fixed byte Name[16];
+        public short Flags;
+    }
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    public static partial int Close(int fd);
+
+    [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
+    public static partial int Ioctl(int fd, ulong request, void* argument);
+
+    [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
+    public static partial int Ioctl(int fd, ulong request, nint argument);
+
+    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    public static partial int Fcntl(int fd, int command, int argument);
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    public static partial nint Read(int fd, byte* buffer, nint count);
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    public static partial nint Write(int fd, byte* buffer, nint count);
+
+    [LibraryImport("libc", EntryPoint = "ppoll", SetLastError = true)]
+    public static partial int PPoll(PollFd* fds, nuint count, TimeSpec* timeout, nint sigmask);
+
+    [LibraryImport("libc", EntryPoint = "setns", SetLastError = true)]
+    public static partial int SetNs(int fd, int nstype);
+
+    [LibraryImport("libc", EntryPoint = "prctl", SetLastError = true)]
+    public static partial int Prctl(int option, ulong argument2, ulong argument3, ulong argument4, ulong argument5);
+
+    public const int SCHED_FIFO = 1;
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct SchedParam
+    {
+        public int Priority;
+    }
+
+    /// <summary>With pid 0, applies to the calling thread (Linux schedules threads, not processes).</summary>
+    [LibraryImport("libc", EntryPoint = "sched_setscheduler", SetLastError = true)]
+    public static partial int SchedSetScheduler(int pid, int policy, SchedParam* parameter);
+
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    public static partial uint GetEffectiveUserId();
+
+    public static int LastError => Marshal.GetLastPInvokeError();
+
+    public static string Describe(int errno) => Marshal.GetPInvokeErrorMessage(errno);
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using Latency.World.Native;
+
+namespace Latency.World.Network;
+
+/// <summary>
+/// Creates one network namespace per node, each with a TUN interface whose descriptor this process keeps, an
+/// address in 198.18.0.0/15 (RFC 2544's range for benchmarking, so nothing real is ever addressed) and a route
+/// for the whole range through the TUN device. Packets between namespaces then exist only in the emulator.
+/// </summary>
+/// <remarks>Names carry the world's prefix so a later <c>up</c> or <c>down</c> can find and remove leftovers.</remarks>
+public sealed class NamespaceTopology : IAsyncDisposable
+{
+    public const string Range = "198.18.0.0/15";
+    private readonly List<TunDevice> _tuns;
+
+    private NamespaceTopology(IReadOnlyList<WorldNode> nodes, List<TunDevice> tuns)
+    {
+        Nodes = nodes;
+        _tuns = tuns;
+    }
+
+    public IReadOnlyList<WorldNode> Nodes { get; }
+
+    internal IReadOnlyList<int> TunDescriptors => _tuns.Select(t => t.Fd).ToList();
+
+    public static string NamespaceName(string prefix, string node) => $"{prefix}-{node}";
+
+    public static IPAddress AddressOf(int index) =>
+        index is < 0 or >= 250 * 250 ? throw new ArgumentOutOfRangeException(nameof(index)) : new IPAddress([198, 18, (byte)(index / 250), (byte)(index % 250 + 1)]);
+
+    public static async Task<NamespaceTopology> CreateAsync(string prefix, IReadOnlyList<string> nodeNames, CancellationToken cancellationToken)
+    {
+        if (prefix.Length > 8)
+        {
+            throw new ArgumentException("prefix must be at most 8 characters (TUN names are limited to 15)", nameof(prefix));
+        }
+
+        var nodes = new List<WorldNode>();
+        var tuns = new List<TunDevice>();
+        var topology = new NamespaceTopology(nodes, tuns);
+        try
+        {
+            for (var i = 0; i < nodeNames.Count; i++)
+            {
+                var node = new WorldNode(nodeNames[i], NamespaceName(prefix, nodeNames[i]), $"{prefix}t{i}", AddressOf(i));
+                await IpCommand.RunAsync(cancellationToken, "netns", "add", node.Namespace).ConfigureAwait(false);
+                nodes.Add(node);
+                await IpCommand.RunAsync(cancellationToken, "-n", node.Namespace, "link", "set", "lo", "up").ConfigureAwait(false);
+                var tun = TunDevice.Create(node.TunName);
+                tuns.Add(tun);
+                await IpCommand.RunAsync(cancellationToken, "link", "set", node.TunName, "netns", node.Namespace).ConfigureAwait(false);
+                await IpCommand.RunAsync(cancellationToken, "-n", node.Namespace, "addr", "add", $"{node.Address}/32", "dev", node.TunName).ConfigureAwait(false);
+                await IpCommand.RunAsync(cancellationToken, "-n", node.Namespace, "link", "set", node.TunName, "mtu", "1500", "up").ConfigureAwait(false);
+                await IpCommand.RunAsync(cancellationToken, "-n", node.Namespace, "route", "add", Range, "dev", node.TunName).ConfigureAwait(false);
+            }
+
+            return topology;
+        }
+        catch
+        {
+            await topology.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Closes the TUN descriptors (the interfaces vanish with them) and deletes the namespaces.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var tun in _tuns)
+        {
+            tun.Dispose();
+        }
+
+        _tuns.Clear();
+        foreach (var node in Nodes)
+        {
+            await IpCommand.TryRunAsync(CancellationToken.None, "netns", "del", node.Namespace).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Removes namespaces and TUN interfaces whose names start with <paramref name="prefix"/> (leftovers of a killed world).</summary>
+    public static async Task<IReadOnlyList<string>> RemoveLeftoversAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var removed = new List<string>();
+        var (_, namespaces, _) = await IpCommand.TryRunAsync(cancellationToken, "netns", "list").ConfigureAwait(false);
+        foreach (var name in namespaces.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0]))
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                await IpCommand.TryRunAsync(cancellationToken, "netns", "del", name).ConfigureAwait(false);
+                removed.Add("netns " + name);
+            }
+        }
+
+        var (_, links, _) = await IpCommand.TryRunAsync(cancellationToken, "-o", "link", "show", "type", "tun").ConfigureAwait(false);
+        foreach (var line in links.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = line.Split(':', 3);
+            var name = parts.Length > 1 ? parts[1].Trim().Split('@')[0] : string.Empty;
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                await IpCommand.TryRunAsync(cancellationToken, "link", "del", name).ConfigureAwait(false);
+                removed.Add("link " + name);
+            }
+        }
+
+        return removed;
+    }
+
+    public static bool HasNetAdmin => Libc.GetEffectiveUserId() == 0;
+}
