@@ -1,0 +1,55 @@
+using System.Runtime;
+using HdrHistogram;
+using Latency.World.Emulation;
+
+namespace Latency.World.Runtime;
+
+/// <summary>
+/// The world's network process: namespaces, TUN devices and the WAN emulator, nothing else. It runs apart from the
+/// backends so that their garbage collections never pause the forwarding thread.
+/// </summary>
+public static class NetworkPart
+{
+    public static string StatsFile(WorldDirectory directory) => Path.Combine(directory.Path, "emulator-stats.json");
+
+    public static async Task<int> RunAsync(WorldDirectory directory, TextWriter log, CancellationToken stop)
+    {
+        GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
+        var plan = directory.Read<WorldPlan>(directory.PlanFile)
+                   ?? throw new IOException($"no world plan at {directory.PlanFile}");
+        await using var network = await EmulatedNetwork.StartAsync(plan.Prefix, plan.NodeNames, plan.Paths, plan.Seed, stop).ConfigureAwait(false);
+        await File.WriteAllTextAsync(directory.NetworkReadyFile, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), stop)
+            .ConfigureAwait(false);
+        await log.WriteLineAsync($"network up: {network.Nodes.Count} namespaces, real-time forwarding thread: {network.RealTimeScheduling}").ConfigureAwait(false);
+        var lateness = new LongHistogram(1, 10_000_000_000, 3);
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            if (network.Failure is { } failure)
+            {
+                await log.WriteLineAsync($"the WAN emulator stopped: {failure}").ConfigureAwait(false);
+                return 3;
+            }
+
+            lateness.Add(network.TakeLateness());
+            var counters = network.Counters;
+            directory.Write(StatsFile(directory), new EmulatorStats(DateTimeOffset.UtcNow, network.RealTimeScheduling,
+                counters.Forwarded, counters.Lost, counters.NoRoute, counters.NoBuffer,
+                Us(lateness, 50), Us(lateness, 99), Us(lateness, 99.9), lateness.TotalCount == 0 ? 0 : lateness.GetMaxValue() / 1000.0));
+        }
+
+        await log.WriteLineAsync("network stopping: removing namespaces").ConfigureAwait(false);
+        return 0;
+    }
+
+    private static double Us(HistogramBase histogram, double percentile) =>
+        histogram.TotalCount == 0 ? 0 : histogram.GetValueAtPercentile(percentile) / 1000.0;
+}

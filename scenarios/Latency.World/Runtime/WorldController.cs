@@ -1,0 +1,140 @@
+using Latency.World.Network;
+
+namespace Latency.World.Runtime;
+
+/// <summary>
+/// <c>world up</c>, <c>down</c> and <c>status</c>. Up and down are idempotent; up first removes what a killed world
+/// left behind (namespaces and TUN interfaces named with the world prefix family, stale processes), and down
+/// removes everything whether or not the processes still run.
+/// </summary>
+public sealed class WorldController(WorldDirectory directory, IReadOnlyList<string> latencyCommand)
+{
+    /// <summary>Every world's namespaces and interfaces start with this, followed by 4 hex digits of the world's id.</summary>
+    public const string PrefixFamily = "lw";
+
+    public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+
+    public WorldDirectory Directory => directory;
+
+    /// <summary>The state of a world that is up and whose processes all live; null otherwise.</summary>
+    public WorldState? Running()
+    {
+        var state = directory.Read<WorldState>(directory.StateFile);
+        return state is not null && state.ProcessIds.All(WorldProcesses.IsAlive) ? state : null;
+    }
+
+    /// <summary>Brings a world up from a plan, or returns the one already up when it is the same world and profile.</summary>
+    public async Task<(WorldState State, bool AlreadyUp)> UpAsync(WorldPlan plan, bool useNamespaces, Action<string> log,
+        CancellationToken cancellationToken)
+    {
+        if (Running() is { } running)
+        {
+            if (running.WorldName == plan.WorldName && running.Profile == plan.Profile && running.WorldFile == plan.WorldFile)
+            {
+                return (running, true);
+            }
+
+            throw new InvalidOperationException(
+                $"world '{running.WorldName}' (profile {running.Profile}) is up; run 'latency world down' first");
+        }
+
+        foreach (var removed in await DownAsync(cancellationToken).ConfigureAwait(false))
+        {
+            log($"removed leftover {removed}");
+        }
+
+        System.IO.Directory.CreateDirectory(directory.Path);
+        directory.Write(directory.PlanFile, plan);
+        var pids = new List<int>();
+        try
+        {
+            var parts = useNamespaces ? new[] { "network", "backends" } : new[] { "relay" };
+            foreach (var part in parts)
+            {
+                log($"starting the world's {part} process");
+                pids.Add(WorldProcesses.StartDetached(latencyCommand, directory, part));
+                await WaitReadyAsync(part, pids[^1], cancellationToken).ConfigureAwait(false);
+            }
+
+            var state = directory.Read<WorldState>(directory.StateFile)
+                        ?? throw new IOException($"the world started but wrote no {directory.StateFile}");
+            state = state with { ProcessIds = pids };
+            directory.Write(directory.StateFile, state);
+            return (state, false);
+        }
+        catch
+        {
+            await DownAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Stops the world's processes and removes its namespaces, interfaces and state. Returns what was removed.</summary>
+    public async Task<IReadOnlyList<string>> DownAsync(CancellationToken cancellationToken)
+    {
+        var removed = new List<string>();
+        if (System.IO.Directory.Exists(directory.Path))
+        {
+            foreach (var pidFile in System.IO.Directory.GetFiles(directory.Path, "*.pid"))
+            {
+                if (int.TryParse(await File.ReadAllTextAsync(pidFile, cancellationToken).ConfigureAwait(false), out var pid)
+                    && WorldProcesses.IsAlive(pid))
+                {
+                    await WorldProcesses.StopAsync(pid, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+                    removed.Add($"process {pid} ({Path.GetFileNameWithoutExtension(pidFile)})");
+                }
+            }
+        }
+
+        if (NamespaceTopology.HasNetAdmin)
+        {
+            removed.AddRange(await NamespaceTopology.RemoveLeftoversAsync(PrefixFamily, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (System.IO.Directory.Exists(directory.Path))
+        {
+            System.IO.Directory.Delete(directory.Path, recursive: true);
+        }
+
+        return removed;
+    }
+
+    /// <summary>Namespaces and TUN interfaces of our prefix family that no running world owns.</summary>
+    public async Task<IReadOnlyList<string>> LeftoversAsync(CancellationToken cancellationToken)
+    {
+        var owner = Running()?.Prefix;
+        var found = new List<string>();
+        var (_, namespaces, _) = await IpCommand.TryRunAsync(cancellationToken, "netns", "list").ConfigureAwait(false);
+        found.AddRange(namespaces.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0])
+            .Where(n => n.StartsWith(PrefixFamily, StringComparison.Ordinal) && (owner is null || !n.StartsWith(owner, StringComparison.Ordinal)))
+            .Select(n => "netns " + n));
+        return found;
+    }
+
+    private async Task WaitReadyAsync(string part, int pid, CancellationToken cancellationToken)
+    {
+        var ready = part switch
+        {
+            "network" => directory.NetworkReadyFile,
+            _ => directory.BackendsReadyFile,
+        };
+        var deadline = DateTime.UtcNow + ReadyTimeout;
+        while (!File.Exists(ready))
+        {
+            if (!WorldProcesses.IsAlive(pid))
+            {
+                throw new IOException($"the world's {part} process exited while starting: {Tail(directory.LogFile(part))}");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the world's {part} process was not ready after {ReadyTimeout.TotalSeconds} s (see {directory.LogFile(part)})");
+            }
+
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string Tail(string file) =>
+        File.Exists(file) ? string.Join(" | ", File.ReadAllLines(file).TakeLast(5)) : "(no log)";
+}

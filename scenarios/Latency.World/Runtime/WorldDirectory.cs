@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Latency.World.Native;
+
+namespace Latency.World.Runtime;
+
+/// <summary>
+/// The state directory of the (one) world on this machine: plan.json, state.json, the CA, the processes' logs.
+/// Root keeps it in /run (gone at reboot, like the namespaces it describes); others in their runtime directory.
+/// </summary>
+public sealed class WorldDirectory(string path)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public string Path { get; } = path;
+
+    public string PlanFile => System.IO.Path.Combine(Path, "plan.json");
+    public string StateFile => System.IO.Path.Combine(Path, "state.json");
+    public string NetworkReadyFile => System.IO.Path.Combine(Path, "network.ready");
+    public string BackendsReadyFile => System.IO.Path.Combine(Path, "backends.ready");
+    public string CaCertificateFile => System.IO.Path.Combine(Path, "ca.pem");
+    public string CaKeyFile => System.IO.Path.Combine(Path, "ca.key");
+    public string LogFile(string part) => System.IO.Path.Combine(Path, part + ".log");
+    public string PidFile(string part) => System.IO.Path.Combine(Path, part + ".pid");
+
+    public static WorldDirectory Default()
+    {
+        var overridden = Environment.GetEnvironmentVariable("LATENCY_WORLD_DIR");
+        if (!string.IsNullOrEmpty(overridden))
+        {
+            return new WorldDirectory(overridden);
+        }
+
+        if (Libc.GetEffectiveUserId() == 0)
+        {
+            return new WorldDirectory("/run/latency/world");
+        }
+
+        var runtime = Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR");
+        return new WorldDirectory(string.IsNullOrEmpty(runtime)
+            ? System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"latency-world-{Libc.GetEffectiveUserId()}")
+            : System.IO.Path.Combine(runtime, "latency", "world"));
+    }
+
+    public T? Read<T>(string file) where T : class =>
+        File.Exists(file) ? JsonSerializer.Deserialize<T>(File.ReadAllText(file), Json) : null;
+
+    /// <summary>Writes through a temporary file and a rename, so a reader never sees half a file.</summary>
+    public void Write<T>(string file, T value)
+    {
+        Directory.CreateDirectory(Path);
+        var temporary = file + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(value, Json));
+        File.Move(temporary, file, overwrite: true);
+    }
+}

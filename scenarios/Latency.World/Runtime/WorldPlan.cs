@@ -1,0 +1,28 @@
+using Latency.Scenarios.Worlds;
+
+namespace Latency.World.Runtime;
+
+/// <summary>
+/// Everything the world's processes need to start, written by <c>world up</c> into the state directory and read by
+/// the network and backend processes: names, the resolved paths, where the certificates are.
+/// </summary>
+public sealed record WorldPlan
+{
+    public required string WorldName { get; init; }
+    public string? WorldFile { get; init; }
+    public required string Profile { get; init; }
+    public required string Prefix { get; init; }
+    public required ulong Seed { get; init; }
+    public required IReadOnlyList<PlannedProbe> Probes { get; init; }
+    public required IReadOnlyList<PlannedDeployment> Deployments { get; init; }
+    public required IReadOnlyList<PathSpec> Paths { get; init; }
+
+    /// <summary>All node names, probes first: the order fixes each node's address.</summary>
+    public IReadOnlyList<string> NodeNames => [.. Probes.Select(p => p.Name), .. Deployments.Select(d => d.Name)];
+}
+
+/// <summary>A probe in a plan: where the client side of sessions runs.</summary>
+public sealed record PlannedProbe(string Name, string Country, string City);
+
+/// <summary>A deployment in a plan: where a handset backend runs.</summary>
+public sealed record PlannedDeployment(string Name, string Site, string Role);

@@ -1,0 +1,46 @@
+namespace Latency.World.Runtime;
+
+/// <summary>
+/// What is up right now, as <c>world status</c> shows it and clients use it: namespaces, addresses, URLs, the
+/// processes that hold them. Written by <c>world up</c> once everything is ready.
+/// </summary>
+public sealed record WorldState
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+    public required string WorldName { get; init; }
+    public string? WorldFile { get; init; }
+    public required string Profile { get; init; }
+    public required string Prefix { get; init; }
+
+    /// <summary><c>tun</c> (namespaces and the WAN emulator) or <c>relay</c> (loopback relays, no root).</summary>
+    public required string Backend { get; init; }
+
+    public required DateTimeOffset StartedUtc { get; init; }
+    public required IReadOnlyList<int> ProcessIds { get; init; }
+    public required string CaCertificateFile { get; init; }
+    public required IReadOnlyList<ProbeState> Probes { get; init; }
+    public required IReadOnlyList<DeploymentState> Deployments { get; init; }
+    public required IReadOnlyList<PathState> Paths { get; init; }
+}
+
+public sealed record ProbeState(string Name, string Country, string City, string? Namespace, string? Address);
+
+public sealed record DeploymentState(string Name, string Site, string Role, string? Namespace, string Url);
+
+/// <summary>A path's configured model in round numbers (what scripts compare against measurements).</summary>
+public sealed record PathState(
+    string Probe,
+    string Deployment,
+    double RttMs,
+    double JitterMs,
+    double LossUpPct,
+    double LossDownPct,
+    double? UpMbps,
+    double? DownMbps,
+    string? RelayEndpoint = null)
+{
+    /// <summary>Mean loss over both directions, as the status JSON's <c>loss_pct</c> shows it.</summary>
+    public double LossPct => (LossUpPct + LossDownPct) / 2;
+}
