@@ -395,7 +395,7 @@ internal sealed partial class WorldReader(YamlContext context)
         if (declared.Contains(name)) return name;
         var closest = KeySuggester.Closest(name, declared);
         context.Error(fields[key], closest is null
-            ? $"{key} '{name}' is not defined ({key}s: {(declared.Count == 0 ? "none" : string.Join(", ", declared))})"
+            ? $"{key} '{name}' is not defined ({key}s: {(declared.Count == 0 ? "none" : string.Join(", ", declared.Distinct()))})"
             : $"{key} '{name}' is not defined (did you mean '{closest}'?)");
         return null;
     }
