@@ -1,6 +1,5 @@
 using System.Collections.ObjectModel;
 using Latency.Scenarios.Load;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Latency.Scenarios.Suites;
@@ -25,37 +24,10 @@ internal sealed class SuiteReader(YamlContext context)
     /// <summary>The suite, or null when the text is too broken to build one; either way check the context's errors.</summary>
     public SuiteDefinition? Read(string yamlText)
     {
-        var stream = new YamlStream();
-        var parser = new PositionTrackingParser(new Parser(new StringReader(yamlText)));
-        try
-        {
-            stream.Load(parser);
-        }
-        catch (YamlException ex)
-        {
-            context.Error(context.At(ex.Start.Line), $"malformed YAML: {ex.Message}");
-            return null;
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
-        {
-            // Not a YamlException, so no position of its own (see PositionTrackingParser): point after the last good event.
-            var end = parser.LastGoodEnd;
-            context.Error(context.At(end.Line), $"malformed YAML: cannot parse the text after line {end.Line}, column {end.Column}");
-            return null;
-        }
+        var document = context.LoadSingleDocument(yamlText, "a suite needs 'version: 1', 'targets' and 'scenarios'", "suite");
+        if (document is null) return null;
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-        {
-            context.Error(context.At(1), "the file is empty; a suite needs 'version: 1', 'targets' and 'scenarios'");
-            return null;
-        }
-
-        if (stream.Documents.Count > 1)
-        {
-            context.Error(stream.Documents[1].RootNode, "only one YAML document per suite file is supported");
-        }
-
-        var root = context.Mapping(stream.Documents[0].RootNode, "the top level of a suite");
+        var root = context.Mapping(document, "the top level of a suite");
         if (root is null) return null;
         var fields = context.Fields(root, RootKeys);
 

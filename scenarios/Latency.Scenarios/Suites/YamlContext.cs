@@ -1,5 +1,6 @@
 using System.Globalization;
 using Latency.Scenarios.Validation;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Latency.Scenarios.Suites;
@@ -24,6 +25,48 @@ internal sealed class YamlContext(string file)
     public void Error(YamlNode node, string message) => errors.Add(new ValidationError(At(node), message));
 
     public void Error(SourceLocation location, string message) => errors.Add(new ValidationError(location, message));
+
+    /// <summary>
+    /// Parses <paramref name="yamlText"/> and returns the root node of its only document, or null after recording why
+    /// there is none (malformed YAML, an empty file). Shared by every file format read this way (suites, worlds).
+    /// </summary>
+    /// <param name="yamlText">The whole file.</param>
+    /// <param name="emptyHint">Appended to "the file is empty; ": what a file of this kind needs.</param>
+    /// <param name="kind">The kind of file, for "only one YAML document per {kind} file".</param>
+    public YamlNode? LoadSingleDocument(string yamlText, string emptyHint, string kind)
+    {
+        var stream = new YamlStream();
+        var parser = new PositionTrackingParser(new Parser(new StringReader(yamlText)));
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (YamlException ex)
+        {
+            Error(At(ex.Start.Line), $"malformed YAML: {ex.Message}");
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        {
+            // Not a YamlException, so no position of its own (see PositionTrackingParser): point after the last good event.
+            var end = parser.LastGoodEnd;
+            Error(At(end.Line), $"malformed YAML: cannot parse the text after line {end.Line}, column {end.Column}");
+            return null;
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            Error(At(1), $"the file is empty; {emptyHint}");
+            return null;
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            Error(stream.Documents[1].RootNode, $"only one YAML document per {kind} file is supported");
+        }
+
+        return stream.Documents[0].RootNode;
+    }
 
     /// <summary>
     /// The entries of <paramref name="map"/> by key. Unknown keys are reported (with the closest known key when

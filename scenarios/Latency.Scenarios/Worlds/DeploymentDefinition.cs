@@ -1,0 +1,20 @@
+using Latency.Scenarios.Validation;
+
+namespace Latency.Scenarios.Worlds;
+
+/// <summary>A place the handset backend runs: the origin or an in-region candidate.</summary>
+/// <param name="Name">Unique among deployments, <c>[a-z0-9-]+</c> (it names a network namespace).</param>
+/// <param name="Site">The data centre it stands for, e.g. "aws:ap-south-1 Mumbai".</param>
+/// <param name="Role">Origin or in-region.</param>
+/// <param name="Serves">ISO code of the country or region it serves, one of <see cref="WorldCountries.Known"/>.</param>
+/// <param name="HttpVersions">HTTP versions the backend offers: "1.1" and/or "2".</param>
+/// <param name="Source">Optional citation for the site (e.g. the row that measured it).</param>
+/// <param name="Location">Where the deployment was written.</param>
+public sealed record DeploymentDefinition(
+    string Name,
+    string Site,
+    DeploymentRole Role,
+    string Serves,
+    IReadOnlyList<string> HttpVersions,
+    string? Source = null,
+    SourceLocation? Location = null);
