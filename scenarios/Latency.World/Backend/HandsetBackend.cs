@@ -1,12 +1,15 @@
 using System.Buffers;
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
+using System.Security.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +19,9 @@ namespace Latency.World.Backend;
 /// The service a deployment runs: a real Kestrel server whose answers are described by parameters, so workloads
 /// describe the service (server time, response size) rather than code. Endpoints:
 /// <c>GET /health</c>, <c>GET /bytes/{n}</c> (n bytes), <c>POST /upload</c> (reads and discards the body, answers its
-/// size); every endpoint takes <c>?server_ms=</c> to add server time before answering.
+/// size), <c>GET /protocol</c> (the HTTP version the request arrived with, e.g. <c>HTTP/2</c>); every endpoint takes
+/// <c>?server_ms=</c> to add server time before answering. Over TLS (1.3 only) it serves HTTP/1.1 and HTTP/2 on one
+/// port, chosen by ALPN; see <see cref="HandsetBackendOptions"/>.
 /// </summary>
 public sealed class HandsetBackend : IAsyncDisposable
 {
@@ -25,36 +30,159 @@ public sealed class HandsetBackend : IAsyncDisposable
 
     private static readonly byte[] Filler = CreateFiller();
     private readonly WebApplication _app;
+    private readonly SafeSocketHandle? _ownedListener;
 
-    private HandsetBackend(WebApplication app, Uri baseUrl)
+    private HandsetBackend(WebApplication app, Uri baseUrl, SafeSocketHandle? ownedListener)
     {
         _app = app;
         BaseUrl = baseUrl;
+        _ownedListener = ownedListener;
     }
 
+    /// <summary>Where clients reach the backend, e.g. <c>https://127.0.0.1:40123/</c>.</summary>
     public Uri BaseUrl { get; }
 
-    /// <summary>Starts on <paramref name="address"/>:<paramref name="port"/> (0 picks a free port), plain HTTP/1.1 and h2c.</summary>
-    public static async Task<HandsetBackend> StartAsync(IPAddress address, int port, CancellationToken cancellationToken)
+    /// <summary>Starts on <paramref name="address"/>:<paramref name="port"/> (0 picks a free port), plain HTTP/1.1.</summary>
+    public static Task<HandsetBackend> StartAsync(IPAddress address, int port, CancellationToken cancellationToken) =>
+        StartAsync(new HandsetBackendOptions { Address = address, Port = port }, cancellationToken);
+
+    /// <summary>Binds <see cref="HandsetBackendOptions.Address"/>:<see cref="HandsetBackendOptions.Port"/> and starts.</summary>
+    /// <exception cref="ArgumentException">The options are not usable (every problem is listed).</exception>
+    public static Task<HandsetBackend> StartAsync(HandsetBackendOptions options, CancellationToken cancellationToken)
+    {
+        ThrowIfInvalid(options);
+        return StartCoreAsync(options, (kestrel, configure) => kestrel.Listen(options.Address, options.Port, configure), null, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts on a socket that is already created, bound and listening, given by its file descriptor: the world creates
+    /// it inside a deployment's network namespace and Kestrel (which knows nothing of namespaces) accepts on it.
+    /// The backend takes ownership of the descriptor and closes it when disposed, after Kestrel stopped (Kestrel itself
+    /// wraps a handed-over descriptor without owning it), also when starting fails.
+    /// <see cref="HandsetBackendOptions.Address"/> and <see cref="HandsetBackendOptions.Port"/> are not used.
+    /// </summary>
+    /// <param name="listenHandle">The descriptor of a bound, listening TCP socket.</param>
+    /// <param name="localEndPoint">Where that socket is bound, for <see cref="BaseUrl"/>.</param>
+    /// <param name="options">TLS and protocols.</param>
+    /// <param name="cancellationToken">Cancels starting.</param>
+    public static Task<HandsetBackend> StartAsync(ulong listenHandle, IPEndPoint localEndPoint, HandsetBackendOptions options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(localEndPoint);
+        var owned = new SafeSocketHandle((IntPtr)listenHandle, ownsHandle: true);
+        try
+        {
+            ThrowIfInvalid(options);
+        }
+        catch
+        {
+            owned.Dispose();
+            throw;
+        }
+
+        return StartCoreAsync(options, (kestrel, configure) => kestrel.ListenHandle(listenHandle, configure), localEndPoint, owned, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts on <paramref name="listenSocket"/>, a bound TCP socket (put into listening state if it is not yet).
+    /// The backend listens on a duplicate of its descriptor, so the caller keeps (and disposes) its own
+    /// <see cref="Socket"/>; Linux only.
+    /// </summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public static Task<HandsetBackend> StartAsync(Socket listenSocket, HandsetBackendOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(listenSocket);
+        var bound = listenSocket.LocalEndPoint as IPEndPoint
+                    ?? throw new ArgumentException("the socket must be a bound IP socket", nameof(listenSocket));
+        ThrowIfInvalid(options);
+        listenSocket.Listen();
+        var duplicate = SocketDescriptor.Duplicate(listenSocket.SafeHandle);
+        return StartAsync((ulong)duplicate, bound, options, cancellationToken);
+    }
+
+    private static async Task<HandsetBackend> StartCoreAsync(HandsetBackendOptions options,
+        Action<KestrelServerOptions, Action<ListenOptions>> listen, IPEndPoint? knownEndPoint, SafeSocketHandle? ownedListener,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StartKestrelAsync(options, listen, knownEndPoint, ownedListener, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            ownedListener?.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<HandsetBackend> StartKestrelAsync(HandsetBackendOptions options,
+        Action<KestrelServerOptions, Action<ListenOptions>> listen, IPEndPoint? knownEndPoint, SafeSocketHandle? ownedListener,
+        CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = null;
-            kestrel.Listen(address, port, listen => listen.Protocols = HttpProtocols.Http1AndHttp2);
+            listen(kestrel, endpoint =>
+            {
+                endpoint.Protocols = options.Protocols;
+                if (options.Certificate is { } certificate)
+                {
+                    endpoint.UseHttps(https =>
+                    {
+                        https.ServerCertificate = certificate;
+                        // TLS 1.3 only: what current handsets negotiate, and the handshake (1 RTT) the world measures.
+                        https.SslProtocols = SslProtocols.Tls13;
+                    });
+                }
+            });
         });
         var app = builder.Build();
         MapEndpoints(app);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new HandsetBackend(app, new Uri(bound + "/"));
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var scheme = options.Certificate is null ? "http" : "https";
+        Uri baseUrl;
+        if (knownEndPoint is not null)
+        {
+            baseUrl = new Uri($"{scheme}://{FormatHost(knownEndPoint.Address)}:{knownEndPoint.Port}/");
+        }
+        else
+        {
+            var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            baseUrl = new Uri(bound + "/");
+        }
+
+        return new HandsetBackend(app, baseUrl, ownedListener);
+    }
+
+    private static string FormatHost(IPAddress address) =>
+        address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
+
+    private static void ThrowIfInvalid(HandsetBackendOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("handset backend options: " + string.Join("; ", errors), nameof(options));
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _ownedListener?.Dispose();
     }
 
     private static void MapEndpoints(WebApplication app)
@@ -63,6 +191,11 @@ public sealed class HandsetBackend : IAsyncDisposable
         {
             await ServerTimeAsync(http).ConfigureAwait(false);
             return Results.Text("ok");
+        });
+        app.MapGet("/protocol", async (HttpContext http) =>
+        {
+            await ServerTimeAsync(http).ConfigureAwait(false);
+            return Results.Text(http.Request.Protocol);
         });
         app.MapGet("/bytes/{n:long}", async (HttpContext http, long n) =>
         {
