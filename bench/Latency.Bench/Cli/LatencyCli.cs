@@ -15,6 +15,7 @@ public static class LatencyCli
             "each request's intended start (coordinated omission corrected).\n" +
             "Exit codes: 0 ok, 1 thresholds failed, 2 bad input, 3 run-time failure or interrupted run.");
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(WorldCommand.Create());
         return root;
     }
 

@@ -34,7 +34,7 @@ public sealed class EmulatedNetwork : IAsyncDisposable
     public WorldNode Node(string name) => _topology.Nodes.Single(n => n.Name == name);
 
     /// <param name="prefix">Name prefix of every namespace and interface (at most 8 characters).</param>
-    /// <param name="nodes">Probe and deployment names (unique).</param>
+    /// <param name="nodes">Node names (<see cref="Runtime.WorldPlan.NodeNames"/>: p-NAME for probes, d-NAME for deployments).</param>
     /// <param name="paths">Which node pairs are joined, and how.</param>
     /// <param name="seed">Seed of every random draw (loss, jitter), so a world is reproducible.</param>
     /// <param name="cancellationToken">Stops setting up; what was created is removed.</param>
@@ -49,8 +49,8 @@ public sealed class EmulatedNetwork : IAsyncDisposable
             var stream = 0UL;
             foreach (var path in paths)
             {
-                var probe = index[path.Probe];
-                var deployment = index[path.Deployment];
+                var probe = index[Runtime.WorldPlan.ProbeNode(path.Probe)];
+                var deployment = index[Runtime.WorldPlan.DeploymentNode(path.Deployment)];
                 shapers[probe, deployment] = ShaperFactory.Create(path.Up, seed, stream++);
                 shapers[deployment, probe] = ShaperFactory.Create(path.Down, seed, stream++);
             }

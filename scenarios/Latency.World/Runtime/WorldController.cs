@@ -25,7 +25,7 @@ public sealed class WorldController(WorldDirectory directory, IReadOnlyList<stri
 
     /// <summary>Brings a world up from a plan, or returns the one already up when it is the same world and profile.</summary>
     public async Task<(WorldState State, bool AlreadyUp)> UpAsync(WorldPlan plan, bool useNamespaces, Action<string> log,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Action? beforeStart = null)
     {
         if (Running() is { } running)
         {
@@ -45,6 +45,7 @@ public sealed class WorldController(WorldDirectory directory, IReadOnlyList<stri
 
         System.IO.Directory.CreateDirectory(directory.Path);
         directory.Write(directory.PlanFile, plan);
+        beforeStart?.Invoke();
         var pids = new List<int>();
         try
         {
@@ -64,7 +65,11 @@ public sealed class WorldController(WorldDirectory directory, IReadOnlyList<stri
         }
         catch
         {
-            await DownAsync(CancellationToken.None).ConfigureAwait(false);
+            if (Environment.GetEnvironmentVariable("LATENCY_WORLD_KEEP_FAILED") != "1")
+            {
+                await DownAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
             throw;
         }
     }
@@ -135,6 +140,15 @@ public sealed class WorldController(WorldDirectory directory, IReadOnlyList<stri
         }
     }
 
-    private static string Tail(string file) =>
-        File.Exists(file) ? string.Join(" | ", File.ReadAllLines(file).TakeLast(5)) : "(no log)";
+    private static string Tail(string file)
+    {
+        if (!File.Exists(file))
+        {
+            return "(no log)";
+        }
+
+        var lines = File.ReadAllLines(file);
+        return lines.LastOrDefault(l => l.StartsWith("world ", StringComparison.Ordinal) && l.Contains(" failed: ", StringComparison.Ordinal))
+               ?? string.Join(" | ", lines.TakeLast(3));
+    }
 }

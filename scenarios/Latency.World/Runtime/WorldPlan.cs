@@ -17,8 +17,15 @@ public sealed record WorldPlan
     public required IReadOnlyList<PlannedDeployment> Deployments { get; init; }
     public required IReadOnlyList<PathSpec> Paths { get; init; }
 
-    /// <summary>All node names, probes first: the order fixes each node's address.</summary>
-    public IReadOnlyList<string> NodeNames => [.. Probes.Select(p => p.Name), .. Deployments.Select(d => d.Name)];
+    /// <summary>
+    /// All node names, probes first: the order fixes each node's address. Probes and deployments may share a name
+    /// (a Mumbai probe, a Mumbai deployment), so nodes are named by kind: <c>p-mumbai</c>, <c>d-mumbai</c>.
+    /// </summary>
+    public IReadOnlyList<string> NodeNames => [.. Probes.Select(p => ProbeNode(p.Name)), .. Deployments.Select(d => DeploymentNode(d.Name))];
+
+    public static string ProbeNode(string probe) => "p-" + probe;
+
+    public static string DeploymentNode(string deployment) => "d-" + deployment;
 }
 
 /// <summary>A probe in a plan: where the client side of sessions runs.</summary>
