@@ -137,10 +137,11 @@ public class LinkShaperTests
         Assert.Equal(11 * 12_000L, eleventh);
         Assert.False(shaper.TryAdmit(12_000, 100, out _));
 
-        // 0.6 ms later half of a packet (750 bytes) has left: 700 bytes fit, then 100 more do not (50 free).
+        // 0.6 ms later half of a packet (750 bytes) has left: 700 bytes fit, then exactly 50 more (51 do not).
         Assert.True(shaper.TryAdmit(18_000, 700, out var small));
         Assert.Equal(11 * 12_000L + 700 * 8, small);
         Assert.False(shaper.TryAdmit(18_000, 100, out _));
+        Assert.False(shaper.TryAdmit(18_000, 51, out _));
         Assert.True(shaper.TryAdmit(18_000, 50, out _));
     }
 
