@@ -7,7 +7,8 @@ namespace Latency.Scenarios.Worlds;
 /// dropped). Mahimahi's link shells model the same things.
 /// </summary>
 /// <param name="OneWayDelay">Propagation delay added to every packet.</param>
-/// <param name="Jitter">Standard deviation of extra delay (normal, truncated at 0); zero for none.</param>
+/// <param name="Jitter">Standard deviation of the per-packet delay around <paramref name="OneWayDelay"/> (normal, the delay
+/// truncated at 0, so the one-way delay stays the mean); zero for none.</param>
 /// <param name="LossRate">Independent loss probability in [0, 1), used when <paramref name="BurstLoss"/> is null.</param>
 /// <param name="BurstLoss">Bursty loss; replaces <paramref name="LossRate"/> when set.</param>
 /// <param name="BandwidthBitsPerSecond">Link rate; null for unlimited.</param>
