@@ -101,6 +101,7 @@ public static class WorldCommand
                 {
                     "network" => await NetworkPart.RunAsync(directory, output, signals.Token).ConfigureAwait(false),
                     "backends" => await BackendsPart.RunAsync(directory, output, signals.Token).ConfigureAwait(false),
+                    "relay" => await RelayPart.RunAsync(directory, output, signals.Token).ConfigureAwait(false),
                     var other => throw new ArgumentException($"unknown part '{other}'"),
                 };
             }

@@ -31,7 +31,7 @@ namespace Latency.World.Emulation;
 /// when packets are closer together than a few jitters).</item>
 /// </list>
 /// </remarks>
-public sealed class LinkShaper
+public sealed class LinkShaper : IPacketShaper
 {
     private readonly long _delayTicks;
     private readonly double _jitterTicks;
