@@ -16,6 +16,7 @@ public static class LatencyCli
             "Exit codes: 0 ok, 1 thresholds failed, 2 bad input, 3 run-time failure or interrupted run.");
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(WorldCommand.Create());
+        root.Subcommands.Add(CalibrateCommand.Create());
         return root;
     }
 

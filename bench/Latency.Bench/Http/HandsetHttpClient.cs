@@ -143,7 +143,13 @@ public sealed class HandsetHttpClient : IDisposable
         var host = context.DnsEndPoint.Host;
         IPAddress[] addresses;
         var dnsStart = _clock.Now;
-        if (IPAddress.TryParse(host.Trim('[', ']'), out var literal))
+        var port = context.DnsEndPoint.Port;
+        if (_settings.EndpointOverride?.Invoke(context.DnsEndPoint) is { } overridden)
+        {
+            addresses = [overridden.Address];
+            port = overridden.Port;
+        }
+        else if (IPAddress.TryParse(host.Trim('[', ']'), out var literal))
         {
             addresses = [literal];
         }
@@ -160,11 +166,13 @@ public sealed class HandsetHttpClient : IDisposable
         // Happy-eyeballs-lite: IPv4 first (what handsets on mobile networks mostly reach), then the rest in order.
         foreach (var address in addresses.OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1))
         {
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            var socket = _settings.SocketFactory?.Invoke(address.AddressFamily)
+                         ?? new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            socket.NoDelay = true;
             try
             {
                 var connectStart = _clock.Now;
-                await socket.ConnectAsync(new IPEndPoint(address, context.DnsEndPoint.Port), cancellationToken).ConfigureAwait(false);
+                await socket.ConnectAsync(new IPEndPoint(address, port), cancellationToken).ConfigureAwait(false);
                 var connected = _clock.Now;
                 if (timing is not null)
                 {

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Latency.Bench.Http;
@@ -18,6 +20,17 @@ public sealed record HttpClientSettings
     /// validation is never switched off.
     /// </summary>
     public X509Certificate2Collection? TrustedRoots { get; init; }
+
+    /// <summary>
+    /// Creates the TCP socket for a new connection, e.g. inside a probe's network namespace; null for a plain socket.
+    /// </summary>
+    public Func<AddressFamily, Socket>? SocketFactory { get; init; }
+
+    /// <summary>
+    /// Where to connect instead of resolving the URL's host, e.g. a relay's loopback port; the URL's host is still
+    /// what TLS checks the certificate against. Null, or a null answer, resolves as usual.
+    /// </summary>
+    public Func<DnsEndPoint, IPEndPoint?>? EndpointOverride { get; init; }
 
     public static Version ParseHttpVersion(string text) => text switch
     {

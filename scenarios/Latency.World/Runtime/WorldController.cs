@@ -9,8 +9,12 @@ namespace Latency.World.Runtime;
 /// </summary>
 public sealed class WorldController(WorldDirectory directory, IReadOnlyList<string> latencyCommand)
 {
-    /// <summary>Every world's namespaces and interfaces start with this, followed by 4 hex digits of the world's id.</summary>
-    public const string PrefixFamily = "lw";
+    /// <summary>
+    /// Every world's namespaces and interfaces start with this, followed by 4 hex digits of the world's id. Tests
+    /// set LATENCY_WORLD_PREFIX_FAMILY to their own, so their clean-up never touches a world a developer has up.
+    /// </summary>
+    public static string PrefixFamily =>
+        Environment.GetEnvironmentVariable("LATENCY_WORLD_PREFIX_FAMILY") is { Length: > 0 and <= 3 } family ? family : "lw";
 
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
 

@@ -1,0 +1,23 @@
+using Latency.World.Runtime;
+
+namespace Latency.Bench.Calibration;
+
+/// <summary>How much <c>latency calibrate</c> measures.</summary>
+public sealed record CalibrationOptions
+{
+    /// <summary><c>probe/deployment</c> pairs to measure; empty for every path.</summary>
+    public IReadOnlySet<string> Paths { get; init; } = new HashSet<string>();
+
+    public int ConnectSamples { get; init; } = 20;
+    public int RequestSamples { get; init; } = 10;
+
+    /// <summary>UDP datagrams sent each way to measure loss (namespaces only); 0 to skip.</summary>
+    public int LossDatagrams { get; init; } = 2000;
+
+    /// <summary>Seconds of the configured rate to transfer each way; 0 to skip throughput.</summary>
+    public double ThroughputSeconds { get; init; } = 2;
+
+    public int Parallel { get; init; } = 4;
+
+    public Func<EmulatorStats?>? EmulatorStats { get; init; }
+}

@@ -1,0 +1,101 @@
+using Latency.Bench.Http;
+using Latency.World.Runtime;
+
+namespace Latency.Bench.Calibration;
+
+/// <summary>
+/// Measures every path of a running world against its configured model. Latency measurements of different paths
+/// run side by side (they are light); throughput runs one path at a time so paths do not compete for the
+/// emulator's CPU; loss uses UDP, only where namespaces exist (the relay cannot lose packets).
+/// </summary>
+public sealed class Calibrator(WorldState world, CalibrationOptions options)
+{
+    public async Task<CalibrationReport> RunAsync(Action<string> progress, CancellationToken cancellationToken)
+    {
+        var paths = world.Paths.Where(p => options.Paths.Count == 0 || options.Paths.Contains($"{p.Probe}/{p.Deployment}")).ToList();
+        var results = new PathCalibration[paths.Count];
+        var gate = new SemaphoreSlim(options.Parallel);
+        var done = 0;
+        await Task.WhenAll(paths.Select(async (path, i) =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                results[i] = await LatencyAndLossAsync(path, cancellationToken).ConfigureAwait(false);
+                progress($"[{Interlocked.Increment(ref done)}/{paths.Count}] {path.Probe} -> {path.Deployment}: connect p50 {results[i].ConnectP50Ms:0.00} ms (configured {path.RttMs:0.0})");
+            }
+            finally
+            {
+                gate.Release();
+            }
+        })).ConfigureAwait(false);
+
+        if (options.ThroughputSeconds > 0)
+        {
+            for (var i = 0; i < paths.Count; i++)
+            {
+                var probe = new PathProbe(world, paths[i]);
+                var (url, settings) = probe.Client();
+                using var client = new HandsetHttpClient(settings);
+                var (down, up) = await probe.ThroughputAsync(client, url, options.ThroughputSeconds, paths[i].RttMs, cancellationToken).ConfigureAwait(false);
+                results[i] = results[i] with { MeasuredDownMbps = Round(down), MeasuredUpMbps = Round(up) };
+                progress($"[throughput {i + 1}/{paths.Count}] {paths[i].Probe} -> {paths[i].Deployment}: down {down:0.00} Mbit/s, up {up:0.00} Mbit/s");
+            }
+        }
+
+        return new CalibrationReport
+        {
+            World = world.WorldName,
+            Profile = world.Profile,
+            Backend = world.Backend,
+            MeasuredUtc = DateTimeOffset.UtcNow,
+            Emulator = options.EmulatorStats?.Invoke(),
+            Paths = results,
+        };
+    }
+
+    private async Task<PathCalibration> LatencyAndLossAsync(PathState path, CancellationToken cancellationToken)
+    {
+        var probe = new PathProbe(world, path);
+        var notes = new List<string>();
+        var (connectP50, connectP99, samples) = await probe.ConnectAsync(options.ConnectSamples, cancellationToken).ConfigureAwait(false);
+        if (world.Backend == "relay")
+        {
+            notes.Add("relay: the kernel completes a loopback connect at once; the path's round trip is added before the first response instead");
+        }
+
+        var (url, settings) = probe.Client();
+        using var client = new HandsetHttpClient(settings);
+        var request = await probe.RequestAsync(client, url, options.RequestSamples, cancellationToken).ConfigureAwait(false);
+        double? lossUp = null, lossDown = null;
+        if (world.Backend == "tun" && options.LossDatagrams > 0)
+        {
+            (lossUp, lossDown) = await probe.LossAsync(options.LossDatagrams, cancellationToken).ConfigureAwait(false);
+        }
+        else if (world.Backend != "tun")
+        {
+            notes.Add("relay: loss is not modelled");
+        }
+
+        return new PathCalibration
+        {
+            Probe = path.Probe,
+            Deployment = path.Deployment,
+            ConfiguredRttMs = path.RttMs,
+            ConnectP50Ms = Round(connectP50),
+            ConnectP99Ms = Round(connectP99),
+            ConnectSamples = samples,
+            RequestP50Ms = Round(request),
+            ConfiguredDownMbps = path.DownMbps,
+            ConfiguredUpMbps = path.UpMbps,
+            ConfiguredLossUpPct = path.LossUpPct,
+            ConfiguredLossDownPct = path.LossDownPct,
+            MeasuredLossUpPct = Round(lossUp),
+            MeasuredLossDownPct = Round(lossDown),
+            LossProbes = lossUp is null ? 0 : options.LossDatagrams,
+            Notes = notes,
+        };
+    }
+
+    private static double? Round(double? value) => value is { } v && !double.IsNaN(v) ? Math.Round(v, 3) : null;
+}

@@ -1,0 +1,23 @@
+namespace Latency.Bench.Calibration;
+
+/// <summary>One path, configured against measured. Times in milliseconds, rates in Mbit/s, loss in percent.</summary>
+public sealed record PathCalibration
+{
+    public required string Probe { get; init; }
+    public required string Deployment { get; init; }
+    public required double ConfiguredRttMs { get; init; }
+    public double? ConnectP50Ms { get; init; }
+    public double? ConnectP99Ms { get; init; }
+    public int ConnectSamples { get; init; }
+    public double? RequestP50Ms { get; init; }
+    public double? ConfiguredDownMbps { get; init; }
+    public double? MeasuredDownMbps { get; init; }
+    public double? ConfiguredUpMbps { get; init; }
+    public double? MeasuredUpMbps { get; init; }
+    public double ConfiguredLossUpPct { get; init; }
+    public double? MeasuredLossUpPct { get; init; }
+    public double ConfiguredLossDownPct { get; init; }
+    public double? MeasuredLossDownPct { get; init; }
+    public int LossProbes { get; init; }
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}

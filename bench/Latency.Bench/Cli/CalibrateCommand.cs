@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Latency.Bench.Calibration;
+using Latency.World.Runtime;
+
+namespace Latency.Bench.Cli;
+
+/// <summary><c>latency calibrate</c>: every path of the running world, configured against measured.</summary>
+public static class CalibrateCommand
+{
+    public static Command Create()
+    {
+        var outDirectory = new Option<string?>("--out", "-o") { Description = "Directory for calibration.json (default runs/calibration-<UTC time>)." };
+        var paths = new Option<string[]>("--path") { Description = "Only this path, as PROBE/DEPLOYMENT (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var quick = new Option<bool>("--quick") { Description = "Fewer samples, no throughput: a quick look." };
+        var command = new Command("calibrate",
+            "Measure every path of the running world (TCP connect RTT, request RTT, throughput each way, UDP loss each way) and print it " +
+            "next to the configured model; writes calibration.json, which reports embed.") { outDirectory, paths, quick };
+        command.SetAction(async (parse, ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var controller = WorldCommand.Controller();
+            if (controller.Running() is not { } state)
+            {
+                await error.WriteLineAsync("latency: no world is up; start one with 'latency world up'").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            var wanted = (parse.GetValue(paths) ?? []).ToHashSet(StringComparer.Ordinal);
+            var unknown = wanted.Where(w => !state.Paths.Any(p => $"{p.Probe}/{p.Deployment}" == w)).ToList();
+            if (unknown.Count > 0)
+            {
+                foreach (var path in unknown)
+                {
+                    await error.WriteLineAsync($"latency: --path {path}: the world has no such path (see 'latency world status')").ConfigureAwait(false);
+                }
+
+                return ExitCodes.BadInput;
+            }
+
+            var isQuick = parse.GetValue(quick);
+            var options = new CalibrationOptions
+            {
+                Paths = wanted,
+                ConnectSamples = isQuick ? 5 : 20,
+                RequestSamples = isQuick ? 3 : 10,
+                LossDatagrams = isQuick ? 500 : 2000,
+                ThroughputSeconds = isQuick ? 0 : 2,
+                EmulatorStats = () => controller.Directory.Read<EmulatorStats>(NetworkPart.StatsFile(controller.Directory)),
+            };
+            using var signals = new StopSignals();
+            var report = await new Calibrator(state, options).RunAsync(line => output.WriteLine(line), signals.Token).ConfigureAwait(false);
+            var directory = parse.GetValue(outDirectory)
+                            ?? Path.Combine("runs", "calibration-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(directory);
+            var file = Path.Combine(directory, CalibrationReport.FileName);
+            await File.WriteAllTextAsync(file, JsonSerializer.Serialize(report, WorldDirectory.Json), ct).ConfigureAwait(false);
+            CalibrationPrinter.Print(output, report);
+            await output.WriteLineAsync($"Written: {file}").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using Latency.Bench.Calibration;
+
+namespace Latency.Bench.Cli;
+
+/// <summary>The calibration table: configured next to measured, per path.</summary>
+public static class CalibrationPrinter
+{
+    public static void Print(TextWriter output, CalibrationReport report)
+    {
+        output.WriteLine();
+        output.WriteLine($"Calibration of world {report.World} (profile {report.Profile}, backend {report.Backend})");
+        if (report.Emulator is { } e)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Emulator: {e.Forwarded} packets forwarded, {e.Lost} lost by the path models; release lateness p50 {e.LatenessP50Us:0.0} us, p99 {e.LatenessP99Us:0.0} us, max {e.LatenessMaxUs:0.0} us; real-time thread: {e.RealTimeScheduling}"));
+        }
+
+        output.WriteLine($"  {"probe",-18}{"deployment",-12}{"rtt cfg",9}{"conn p50",9}{"conn p99",9}{"req p50",9}{"dn cfg",8}{"dn meas",8}{"up cfg",8}{"up meas",8}{"loss up",13}{"loss dn",13}");
+        foreach (var p in report.Paths)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {p.Probe,-18}{p.Deployment,-12}{p.ConfiguredRttMs,9:0.0}{N(p.ConnectP50Ms),9}{N(p.ConnectP99Ms),9}{N(p.RequestP50Ms),9}{N(p.ConfiguredDownMbps),8}{N(p.MeasuredDownMbps),8}{N(p.ConfiguredUpMbps),8}{N(p.MeasuredUpMbps),8}{Loss(p.ConfiguredLossUpPct, p.MeasuredLossUpPct),13}{Loss(p.ConfiguredLossDownPct, p.MeasuredLossDownPct),13}"));
+        }
+
+        foreach (var note in report.Paths.SelectMany(p => p.Notes).Distinct())
+        {
+            output.WriteLine($"  note: {note}");
+        }
+    }
+
+    private static string N(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "-";
+
+    private static string Loss(double configured, double? measured) =>
+        string.Create(CultureInfo.InvariantCulture, $"{configured:0.0}/{(measured is { } m ? m.ToString("0.0", CultureInfo.InvariantCulture) : "-")}");
+}
