@@ -20,7 +20,7 @@ namespace Latency.World.Emulation;
 internal sealed unsafe class WanEmulator : IDisposable
 {
     private const int SlotSize = 2048;
-    private static readonly long SpinWindowTicks = Stopwatch.Frequency / 100_000; // 10 us
+    private static readonly long SpinWindowTicks = Stopwatch.Frequency / 10_000; // 100 us
     private static readonly long MaxSleepTicks = Stopwatch.Frequency / 20; // wake at least every 50 ms to see a stop
 
     private readonly EmulatorPort[] _ports;

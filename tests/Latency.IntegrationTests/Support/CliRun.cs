@@ -16,8 +16,20 @@ public static class CliRun
         return new Outcome(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>Runs <c>dotnet latency.dll ARGS</c> as a child process to the end, with extra environment variables.</summary>
+    public static async Task<Outcome> ChildAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] args)
+    {
+        using var process = Start(environment, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(timeout);
+        return new Outcome(process.ExitCode, await stdout, await stderr);
+    }
+
     /// <summary>Starts <c>dotnet latency.dll ARGS</c> from the test's output folder, output captured.</summary>
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "latency.dll");
         var info = new ProcessStartInfo("dotnet")
@@ -30,6 +42,11 @@ public static class CliRun
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
         }
 
         return Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
