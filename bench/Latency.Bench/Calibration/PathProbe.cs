@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using Latency.Bench.Http;
 using Latency.World.Network;
 using Latency.World.Runtime;
-using Latency.World.Tls;
 
 namespace Latency.Bench.Calibration;
 
@@ -20,25 +19,8 @@ public sealed class PathProbe(WorldState world, PathState path)
     private bool Namespaces => world.Backend == "tun";
 
     /// <summary>The URL a client of this probe uses for the deployment, and the client settings that reach it.</summary>
-    public (Uri Url, HttpClientSettings Settings) Client()
-    {
-        var settings = new HttpClientSettings
-        {
-            TrustedRoots = WorldCertificateAuthority.LoadTrustedRoots(world.CaCertificateFile),
-            MaxConnectionsPerServer = 4,
-        };
-        if (Namespaces)
-        {
-            var ns = _probe.Namespace!;
-            return (new Uri(_deployment.Url), settings with
-            {
-                SocketFactory = family => NamespaceSockets.Create(ns, family, SocketType.Stream, ProtocolType.Tcp),
-            });
-        }
-
-        var relay = IPEndPoint.Parse(path.RelayEndpoint ?? throw new InvalidOperationException($"no relay for {path.Probe}/{path.Deployment}"));
-        return (new Uri($"https://{BackendsPart.DnsName(path.Deployment)}/"), settings with { EndpointOverride = _ => relay });
-    }
+    public (Uri Url, HttpClientSettings Settings) Client() =>
+        new Study.WorldEndpoints(world).For(path.Probe, path.Deployment, new HttpClientSettings { MaxConnectionsPerServer = 4 });
 
     /// <summary>
     /// TCP connect times. Blocking connects on a dedicated thread: the figure is the kernel's handshake, not how soon

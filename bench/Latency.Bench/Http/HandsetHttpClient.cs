@@ -38,12 +38,10 @@ public sealed class HandsetHttpClient : IDisposable
             EnableMultipleHttp2Connections = true,
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
         };
+        handler.SslOptions = new SslClientAuthenticationOptions { AllowTlsResume = settings.AllowTlsResume };
         if (settings.TrustedRoots is { Count: > 0 } roots)
         {
-            handler.SslOptions = new SslClientAuthenticationOptions
-            {
-                RemoteCertificateValidationCallback = (_, certificate, _, errors) => ValidateWithRoots(certificate, errors, roots),
-            };
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) => ValidateWithRoots(certificate, errors, roots);
         }
 
         _invoker = new HttpMessageInvoker(handler, disposeHandler: true);

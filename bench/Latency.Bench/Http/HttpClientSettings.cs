@@ -32,6 +32,12 @@ public sealed record HttpClientSettings
     /// </summary>
     public Func<DnsEndPoint, IPEndPoint?>? EndpointOverride { get; init; }
 
+    /// <summary>
+    /// Whether TLS may resume a session from an earlier connection to the same host (what a phone does when it
+    /// talked to the host recently). False forces a full handshake on every new connection.
+    /// </summary>
+    public bool AllowTlsResume { get; init; } = true;
+
     public static Version ParseHttpVersion(string text) => text switch
     {
         "1.1" or "1" => System.Net.HttpVersion.Version11,

@@ -13,7 +13,10 @@ public sealed class WorldFixture : IAsyncLifetime
 {
     public const string PrefixFamily = "lt";
 
-    /// <summary>Paths from probe <c>p</c>: d5, d20, d80, d300 (that RTT, nothing else), dloss (3% loss up), dbw (10 Mbit/s down).</summary>
+    /// <summary>
+    /// Paths from probe <c>p</c>: d5, d20, d80, d300 (that RTT, nothing else), dloss (3% loss up), dbw (10 Mbit/s down),
+    /// dup (5 Mbit/s up).
+    /// </summary>
     public const string WorldYaml = """
         version: 1
         name: fidelity
@@ -34,6 +37,7 @@ public sealed class WorldFixture : IAsyncLifetime
           - { name: d300, site: test, role: origin, serves: CN }
           - { name: dloss, site: test, role: in-region, serves: IN }
           - { name: dbw, site: test, role: in-region, serves: IN }
+          - { name: dup, site: test, role: in-region, serves: IN }
         paths:
           - { probe: p, deployment: d5, rtt_ms: { value: 5, assumption: "test" } }
           - { probe: p, deployment: d20, rtt_ms: { value: 20, assumption: "test" } }
@@ -47,6 +51,10 @@ public sealed class WorldFixture : IAsyncLifetime
             deployment: dbw
             rtt_ms: { value: 20, assumption: "test" }
             bandwidth_down_mbps: { value: 10, assumption: "test" }
+          - probe: p
+            deployment: dup
+            rtt_ms: { value: 20, assumption: "test" }
+            bandwidth_up_mbps: { value: 5, assumption: "test" }
         """;
 
     private readonly TempDirectory _temp = new();

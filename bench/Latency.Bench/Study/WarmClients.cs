@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using Latency.Bench.Http;
+
+namespace Latency.Bench.Study;
+
+/// <summary>
+/// Long-lived clients for <c>warm</c> sessions (an HTTP/2 connection the phone keeps open, e.g. for push): one per
+/// target, opened with an unmeasured request the first time it is needed, disposed with the run.
+/// </summary>
+public sealed class WarmClients : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<HandsetHttpClient>>> _clients = new(StringComparer.Ordinal);
+
+    public Task<HandsetHttpClient> GetAsync(string key, SessionTarget target, Version httpVersion, CancellationToken cancellationToken) =>
+        _clients.GetOrAdd(key, _ => new Lazy<Task<HandsetHttpClient>>(async () =>
+        {
+            var client = new HandsetHttpClient(target.Settings with { HttpVersion = httpVersion });
+            await client.SendAsync(HttpMethod.Get, new Uri(target.BaseUrl, "health"), null, 0, TimeSpan.FromSeconds(30), cancellationToken)
+                .ConfigureAwait(false);
+            return client;
+        })).Value;
+
+    public void Dispose()
+    {
+        foreach (var lazy in _clients.Values)
+        {
+            if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully)
+            {
+                lazy.Value.Result.Dispose();
+            }
+        }
+    }
+}
