@@ -4,7 +4,7 @@ namespace Latency.Scenarios.Load;
 /// Derives a generator seed from (seed, stream) the same way in every process. <see cref="HashCode.Combine{T1,T2}"/>
 /// must not be used for this: it is randomised per process, so a "seeded" schedule would change on every run.
 /// </summary>
-internal static class StableSeed
+public static class StableSeed
 {
     /// <summary>
     /// SplitMix64's output function (Steele, Lea and Flood, "Fast splittable pseudorandom number generators",

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Latency.Bench.Calibration;
+using Latency.Bench.Cli;
+using Latency.Bench.Load;
+using Latency.Bench.Recording;
+using Latency.Reports.RunDirectory;
+using Latency.World.Network;
+using Latency.World.Runtime;
+
+namespace Latency.Bench.Study;
+
+/// <summary>
+/// Runs a study over the emulated world: brings the world up when none is (and takes it down after), calibrates
+/// the study's paths quickly (every report embeds the table), runs the sessions, prints the per-country table and
+/// writes the run directory.
+/// </summary>
+public sealed class StudyExecutor(TextWriter output, TextWriter error)
+{
+    public async Task<int> RunAsync(StudyRun study, WorldPlan worldPlan, string outDirectory, SuiteInfo suite, bool showProgress,
+        CancellationToken stop)
+    {
+        var controller = WorldCommand.Controller();
+        var running = controller.Running();
+        var weStartedIt = false;
+        if (running is null || running.WorldName != worldPlan.WorldName || running.Profile != worldPlan.Profile)
+        {
+            if (running is not null)
+            {
+                await error.WriteLineAsync($"latency: world '{running.WorldName}' (profile {running.Profile}) is up, but the study needs " +
+                                           $"'{worldPlan.WorldName}' (profile {worldPlan.Profile}): run 'latency world down' first").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            if (!NamespaceTopology.HasNetAdmin)
+            {
+                await error.WriteLineAsync("latency: not root: the world runs on loopback relays (no per-packet loss); the report says so.")
+                    .ConfigureAwait(false);
+            }
+
+            await output.WriteLineAsync($"Bringing the world '{worldPlan.WorldName}' up (profile {worldPlan.Profile})...").ConfigureAwait(false);
+            (running, _) = await controller.UpAsync(worldPlan, NamespaceTopology.HasNetAdmin, line => output.WriteLine("  " + line), stop,
+                beforeStart: () =>
+                {
+                    using var authority = World.Tls.WorldCertificateAuthority.Create(worldPlan.WorldName);
+                    authority.Save(controller.Directory.Path);
+                }).ConfigureAwait(false);
+            weStartedIt = true;
+        }
+
+        try
+        {
+            var problems = Check(study, running);
+            if (problems.Count > 0)
+            {
+                foreach (var problem in problems)
+                {
+                    await error.WriteLineAsync(problem).ConfigureAwait(false);
+                }
+
+                return ExitCodes.BadInput;
+            }
+
+            Directory.CreateDirectory(outDirectory);
+            await CalibrateAsync(study, running, controller, outDirectory, stop).ConfigureAwait(false);
+            return await RunSessionsAsync(study, running, outDirectory, suite, showProgress, stop).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (weStartedIt)
+            {
+                await output.WriteLineAsync("Taking the world down.").ConfigureAwait(false);
+                await controller.DownAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static List<string> Check(StudyRun study, WorldState world)
+    {
+        var problems = new List<string>();
+        foreach (var cell in study.Cells)
+        {
+            foreach (var deployment in cell.Deployments.Concat(cell.FixedRoles.Values).Distinct())
+            {
+                if (!world.Paths.Any(p => p.Probe == cell.Probe && p.Deployment == deployment))
+                {
+                    problems.Add($"latency: the world has no path from probe '{cell.Probe}' to deployment '{deployment}' (see 'latency world status')");
+                }
+            }
+        }
+
+        return problems.Distinct().ToList();
+    }
+
+    private async Task CalibrateAsync(StudyRun study, WorldState world, WorldController controller, string outDirectory, CancellationToken stop)
+    {
+        var paths = study.Cells.SelectMany(c => c.Deployments.Select(d => $"{c.Probe}/{d}")).ToHashSet(StringComparer.Ordinal);
+        await output.WriteLineAsync($"Calibrating {paths.Count} paths (connect and request round trips, loss)...").ConfigureAwait(false);
+        var report = await new Calibrator(world, new CalibrationOptions
+        {
+            Paths = paths,
+            ConnectSamples = 5,
+            RequestSamples = 3,
+            LossDatagrams = 500,
+            ThroughputSeconds = 0,
+            Parallel = 8,
+            EmulatorStats = () => controller.Directory.Read<EmulatorStats>(NetworkPart.StatsFile(controller.Directory)),
+        }).RunAsync(_ => { }, stop).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(outDirectory, CalibrationReport.FileName), JsonSerializer.Serialize(report, WorldDirectory.Json), stop)
+            .ConfigureAwait(false);
+        CalibrationPrinter.Print(output, report);
+    }
+
+    private async Task<int> RunSessionsAsync(StudyRun study, WorldState world, string outDirectory, SuiteInfo suite, bool showProgress,
+        CancellationToken stop)
+    {
+        var endpoints = new WorldEndpoints(world);
+        using var warm = new WarmClients();
+        SessionTarget Target(string probe, string deployment)
+        {
+            var (url, settings) = endpoints.For(probe, deployment);
+            return new SessionTarget(deployment, url, settings);
+        }
+
+        var scenarios = study.Cells.Select(cell => StudyScenarioFactory.Create(cell, Target, warm, study.Duration, study.Seed)).ToList();
+        var started = RunManifestBuilder.Started(suite, RunManifestBuilder.Environment(world.Backend), DateTimeOffset.UtcNow);
+        await using var sink = await RunDirectorySink.CreateAsync(outDirectory, started, CancellationToken.None).ConfigureAwait(false);
+        var progress = new ProgressView(output, live: showProgress && !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out), enabled: showProgress);
+        var engine = new LoadEngine(new EngineOptions { OnInterval = sink.Append, OnProgress = progress.Update });
+        await output.WriteLineAsync($"Running {scenarios.Count} probe x workload scenarios for {study.Duration.TotalMinutes:0.#} min; run directory: {outDirectory}")
+            .ConfigureAwait(false);
+        var run = engine.RunAsync(scenarios, stop);
+        await progress.ShowUntilAsync(run).ConfigureAwait(false);
+        var result = await run.ConfigureAwait(false);
+
+        var thresholds = result.Scenarios.ToDictionary(o => o.Props.Name, o => ThresholdChecks.Evaluate(o, result.Histograms));
+        var manifest = RunManifestBuilder.Finished(started, result, thresholds);
+        await sink.CompleteAsync(manifest, CancellationToken.None).ConfigureAwait(false);
+        StudyTable.Print(output, study.Cells, result.Histograms, world.Backend);
+        if (result.Status != RunStatus.Complete)
+        {
+            await error.WriteLineAsync($"latency: run {result.Status.ToString().ToLowerInvariant()}: {result.StatusReason}. What was recorded is in {outDirectory}.")
+                .ConfigureAwait(false);
+            return ExitCodes.RunFailed;
+        }
+
+        return thresholds.Values.SelectMany(t => t).Any(t => !t.Passed) ? ExitCodes.ThresholdsFailed : ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,67 @@
+using Latency.Bench.Load;
+using Latency.Scenarios.Load;
+using Latency.Scenarios.Workloads;
+
+namespace Latency.Bench.Study;
+
+/// <summary>
+/// Turns a study cell into an engine scenario named <c>&lt;probe&gt;.&lt;workload&gt;</c>. Arrivals are open-model
+/// Poisson; each arrival runs the session once on every compared deployment, in an order drawn at random for that
+/// arrival, so drift in the network or the machine hits all deployments alike (a paired comparison).
+/// </summary>
+public static class StudyScenarioFactory
+{
+    public static string ScenarioName(string probe, string workload) => $"{probe}.{workload}";
+
+    public static ScenarioProps Create(StudyCell cell, Func<string, string, SessionTarget> target, WarmClients warm, TimeSpan duration, int seed)
+    {
+        var runner = new SessionRunner(cell.Workload);
+        var targets = cell.Deployments.ToDictionary(d => d, d => Targets(cell, d, target), StringComparer.Ordinal);
+        var name = ScenarioName(cell.Probe, cell.Workload.Name);
+        return Scenario.Create(name, async context =>
+            {
+                var order = Shuffle(cell.Deployments, StableSeed.Mix(seed, unchecked((int)context.InvocationNumber)));
+                Response? failed = null;
+                foreach (var deployment in order)
+                {
+                    var response = await runner.RunAsync(context, deployment, targets[deployment], warm).ConfigureAwait(false);
+                    failed ??= response.IsError ? response : null;
+                }
+
+                return failed ?? Response.Ok();
+            })
+            .WithLoadSimulations(new InjectRandom(cell.SessionsPerMinute, cell.SessionsPerMinute, TimeSpan.FromMinutes(1), duration))
+            .WithSeed(seed)
+            // Sessions last seconds (uploads, downloads over slow paths): allow many at once, and a long start delay
+            // before an arrival counts as dropped.
+            .WithMaxConcurrency(32)
+            .WithMaxStartDelay(TimeSpan.FromSeconds(30))
+            .WithLabels(new Dictionary<string, string> { ["http"] = cell.Workload.HttpVersion, ["probe"] = cell.Probe, ["workload"] = cell.Workload.Name });
+    }
+
+    private static IReadOnlyDictionary<string, SessionTarget> Targets(StudyCell cell, string deployment, Func<string, string, SessionTarget> target)
+    {
+        var targets = new Dictionary<string, SessionTarget>(StringComparer.Ordinal);
+        foreach (var role in cell.Workload.Roles)
+        {
+            var to = role == WorkloadRequest.ServiceRole ? deployment : cell.FixedRoles[role];
+            targets[role] = target(cell.Probe, to);
+        }
+
+        return targets;
+    }
+
+    /// <summary>Fisher-Yates with a generator seeded per arrival: reproducible, and independent between arrivals.</summary>
+    private static IReadOnlyList<string> Shuffle(IReadOnlyList<string> items, int seed)
+    {
+        var random = new Random(seed);
+        var copy = items.ToArray();
+        for (var i = copy.Length - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (copy[i], copy[j]) = (copy[j], copy[i]);
+        }
+
+        return copy;
+    }
+}
