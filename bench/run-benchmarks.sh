@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Measures the harness itself and writes one Markdown file to bench/results/:
 #   1. max-rate: requests/s our engine drives against a trivial Kestrel endpoint, next to wrk against the same one;
-#   2. the recording micro-benchmarks (BenchmarkDotNet, short job): ns and bytes per recorded value.
+#   2. the recording micro-benchmarks (BenchmarkDotNet, short job): ns and bytes per recorded value;
+#   3. emulator-capacity, only as root (namespaces, TUN): packets/s the WAN emulator forwards with p99 added error < 0.2 ms.
 # Installs wrk (Debian package) when it is missing and apt-get is usable. Settings, as environment variables:
 #   MAX_RATE_SECONDS (10)  CONNECTIONS (50)  BENCH_FILTER ('*RecordingBenchmarks*')  BENCH_JOB (short)
+#   CAPACITY_SECONDS (5, per rate step)  CAPACITY_DELAY_MS (10)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -11,6 +13,8 @@ max_rate_seconds="${MAX_RATE_SECONDS:-10}"
 connections="${CONNECTIONS:-50}"
 filter="${BENCH_FILTER:-*RecordingBenchmarks*}"
 job="${BENCH_JOB:-short}"
+capacity_seconds="${CAPACITY_SECONDS:-5}"
+capacity_delay_ms="${CAPACITY_DELAY_MS:-10}"
 project=bench/Latency.Micro
 artifacts=BenchmarkDotNet.Artifacts
 
@@ -33,6 +37,7 @@ wrk_version="$( (wrk --version 2>&1 || true) | head -1)"
 dotnet build -c Release "$project" -nologo -v quiet
 
 max_rate_cmd=(dotnet run -c Release --no-build --project "$project" -- max-rate --seconds "$max_rate_seconds" --connections "$connections")
+capacity_cmd=(dotnet run -c Release --no-build --project "$project" -- emulator-capacity --seconds "$capacity_seconds" --delay-ms "$capacity_delay_ms")
 bench_cmd=(dotnet run -c Release --no-build --project "$project" -- --filter "$filter" --job "$job" --exporters github --artifacts "$artifacts")
 
 # Only this run's reports go into the results file.
@@ -40,6 +45,12 @@ rm -rf "$artifacts/results"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 max_rate_report="$("${max_rate_cmd[@]}")"
 "${bench_cmd[@]}"
+capacity_report=""
+if [ "$(id -u)" -eq 0 ]; then
+  capacity_report="$("${capacity_cmd[@]}")"
+else
+  echo "not root: skipping emulator-capacity (it needs network namespaces and TUN devices)" >&2
+fi
 
 {
   echo "# Harness benchmarks, $stamp"
@@ -56,6 +67,7 @@ max_rate_report="$("${max_rate_cmd[@]}")"
   echo "bench/run-benchmarks.sh"
   printf "%q " "${max_rate_cmd[@]}"; echo
   printf "%q " "${bench_cmd[@]}"; echo
+  [ -n "$capacity_report" ] && { printf "%q " "${capacity_cmd[@]}"; echo; }
   echo '```'
   echo
   echo "$max_rate_report"
@@ -69,6 +81,10 @@ max_rate_report="$("${max_rate_cmd[@]}")"
     echo
   done
   echo "Mean is per recorded value; Allocated '-' means zero bytes allocated per operation."
+  if [ -n "$capacity_report" ]; then
+    echo
+    echo "$capacity_report"
+  fi
 } >"$out"
 
 echo "wrote $out"
