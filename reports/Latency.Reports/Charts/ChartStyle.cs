@@ -34,7 +34,8 @@ public static class ChartStyle
     public static Plot NewPlot(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
-        plot.Font.Automatic();
+        // A sans-serif that Linux images ship; SkiaSharp falls back to the system default where it is missing.
+        plot.Font.Set("DejaVu Sans");
         plot.Title(title, size: 20);
         plot.XLabel(xLabel, size: 16);
         plot.YLabel(yLabel, size: 16);

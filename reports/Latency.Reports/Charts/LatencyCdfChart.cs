@@ -105,14 +105,15 @@ public static class LatencyCdfChart
         return (xs.ToArray(), ys.ToArray());
     }
 
-    /// <summary>Ticks at 1, 2 and 5 times powers of ten between two log10 positions, labelled in ms.</summary>
+    /// <summary>Ticks at 1, 2 and 5 (denser on short ranges) times powers of ten between two log10 positions, labelled in ms.</summary>
     public static (double[] Positions, string[] Labels) LogTicks(double lowLog, double highLog)
     {
         var positions = new List<double>();
         var labels = new List<string>();
         for (var exponent = (int)Math.Floor(lowLog) - 1; exponent <= (int)Math.Ceiling(highLog); exponent++)
         {
-            foreach (var mantissa in new[] { 1, 2, 5 })
+            // Under a decade and a half, 1-2-5 leaves two or three ticks: add the steps between.
+            foreach (var mantissa in highLog - lowLog >= 1.5 ? [1, 2, 5] : new[] { 1, 1.5, 2, 3, 4, 5, 7 })
             {
                 var value = mantissa * Math.Pow(10, exponent);
                 var position = Math.Log10(value);
