@@ -37,4 +37,7 @@ public sealed record RunManifest
 
     /// <summary>The interval logs (*.hlog) of this run, relative to the run directory.</summary>
     public IReadOnlyList<HistogramLogEntry> HistogramLogs { get; init; } = [];
+
+    /// <summary>What a study run compared (probes, origin, in-region deployments); null for other runs and older files.</summary>
+    public StudyInfo? Study { get; init; }
 }

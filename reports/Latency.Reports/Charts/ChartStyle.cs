@@ -1,0 +1,62 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace Latency.Reports.Charts;
+
+/// <summary>
+/// What every chart of a report shares: size, colours (origin always red, in-region always blue, so a reader
+/// learns them once), fonts, and rendering to PNG and SVG.
+/// </summary>
+public static class ChartStyle
+{
+    /// <summary>Width of a chart in pixels: fits a report column and a chat preview without scaling text away.</summary>
+    public const int Width = 900;
+
+    /// <summary>Height of a chart in pixels.</summary>
+    public const int Height = 540;
+
+    /// <summary>The origin's colour (far deployment).</summary>
+    public static readonly Color Origin = Color.FromHex("#d62728");
+
+    /// <summary>The in-region deployment's colour.</summary>
+    public static readonly Color InRegion = Color.FromHex("#1f77b4");
+
+    private static readonly Color[] Others =
+    [
+        Color.FromHex("#2ca02c"), Color.FromHex("#ff7f0e"), Color.FromHex("#9467bd"),
+        Color.FromHex("#8c564b"), Color.FromHex("#e377c2"), Color.FromHex("#7f7f7f"),
+    ];
+
+    /// <summary>A colour for the n-th series that is neither origin nor in-region (cycles).</summary>
+    public static Color Other(int index) => Others[((index % Others.Length) + Others.Length) % Others.Length];
+
+    /// <summary>A new plot with the report's fonts and sizes.</summary>
+    public static Plot NewPlot(string title, string xLabel, string yLabel)
+    {
+        var plot = new Plot();
+        // A sans-serif that Linux images ship; SkiaSharp falls back to the system default where it is missing.
+        plot.Font.Set("DejaVu Sans");
+        plot.Title(title, size: 20);
+        plot.XLabel(xLabel, size: 16);
+        plot.YLabel(yLabel, size: 16);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
+        plot.Axes.Left.TickLabelStyle.FontSize = 14;
+        plot.Legend.FontSize = 14;
+        return plot;
+    }
+
+    /// <summary>Renders <paramref name="plot"/> to PNG and SVG at the report's size.</summary>
+    public static RenderedChart Render(Plot plot, string name, string title, string description) => new()
+    {
+        Name = name,
+        Title = title,
+        Description = description,
+        Width = Width,
+        Height = Height,
+        Png = plot.GetImageBytes(Width, Height, ImageFormat.Png),
+        Svg = plot.GetSvgXml(Width, Height),
+    };
+
+    /// <summary>A number for axis labels, independent of the machine's culture.</summary>
+    public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,25 @@
+namespace Latency.Reports.Study;
+
+/// <summary>
+/// The content of a run directory's calibration.json, as <c>latency calibrate</c> writes it (snake_case): every
+/// path's configured model next to what was measured. Read by <see cref="CalibrationFile"/>; reports embed it so
+/// emulated numbers can be trusted. Our own record: reports never reference the engine (Latency.Bench).
+/// </summary>
+public sealed record CalibrationTable
+{
+    /// <summary>The file name inside a run directory.</summary>
+    public const string FileName = "calibration.json";
+
+    public int SchemaVersion { get; init; } = 1;
+
+    public string? World { get; init; }
+
+    public string? Profile { get; init; }
+
+    /// <summary>"tun" or "relay".</summary>
+    public string? Backend { get; init; }
+
+    public DateTimeOffset? MeasuredUtc { get; init; }
+
+    public IReadOnlyList<CalibrationPath> Paths { get; init; } = [];
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace Latency.Reports.Study;
+
+/// <summary>How numbers read in reports: never dependent on the machine's culture.</summary>
+public static class ReportFormat
+{
+    /// <summary>Microseconds as milliseconds with 3 significant digits or more: "1234", "250", "60.0", "8.25".</summary>
+    public static string Ms(long microseconds)
+    {
+        var ms = microseconds / 1000.0;
+        var format = ms >= 100 ? "0" : ms >= 10 ? "0.0" : "0.00";
+        return ms.ToString(format, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A gain as "2.50x"; "n/a" when unknown.</summary>
+    public static string Gain(double? gain) =>
+        gain is { } g ? g.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "n/a";
+
+    /// <summary>A count with no grouping separators.</summary>
+    public static string Count(long? count) => count is { } c ? c.ToString(CultureInfo.InvariantCulture) : "n/a";
+
+    /// <summary>A measured or configured figure; "-" when absent.</summary>
+    public static string Number(double? value, string format = "0.0") =>
+        value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+
+    /// <summary>A time as ISO 8601 in UTC, e.g. "2025-06-01T02:00:00Z".</summary>
+    public static string Time(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The row as a sentence: "India (Mumbai): app-cold-start 2.50x faster in mumbai than in beijing".</summary>
+    public static string Headline(StudyRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.GainP50 is not { } gain || row.InRegion is null)
+        {
+            return $"{row.Place}: {row.Workload}: no comparison (sessions missing on " +
+                   $"{(row.Origin.Count == 0 ? row.Origin.Deployment : row.InRegion?.Deployment ?? "an in-region deployment")})";
+        }
+
+        return gain >= 1
+            ? $"{row.Place}: {row.Workload} {Gain(gain)} faster in {row.InRegion.Deployment} than in {row.Origin.Deployment} (median session)"
+            : $"{row.Place}: {row.Workload} {Gain(1 / gain)} slower in {row.InRegion.Deployment} than in {row.Origin.Deployment} (median session)";
+    }
+}

@@ -1,0 +1,4 @@
+namespace Latency.Reports.Study;
+
+/// <summary>Plain text.</summary>
+public sealed record ReportParagraph(string Text) : ReportBlock;

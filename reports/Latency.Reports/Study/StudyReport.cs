@@ -1,0 +1,244 @@
+using Latency.Reports.Charts;
+using Latency.Reports.RunDirectory;
+
+namespace Latency.Reports.Study;
+
+/// <summary>
+/// The first study report as document blocks, in the order DESIGN.md asks: the answer (one table a product lead
+/// reads), the charts, the calibration table, then run status, errors and environment for engineers.
+/// Pure: everything comes in as arguments, so the same run always gives the same document.
+/// </summary>
+public sealed record StudyReport
+{
+    public required string Title { get; init; }
+
+    public required IReadOnlyList<ReportBlock> Blocks { get; init; }
+
+    /// <summary>Builds the report of <paramref name="run"/>.</summary>
+    /// <param name="run">The run as read.</param>
+    /// <param name="summary">The run's <see cref="StudySummary"/>.</param>
+    /// <param name="charts">Rendered charts, in the order to show.</param>
+    /// <param name="calibration">calibration.json of the run, or null.</param>
+    /// <param name="problems">Every problem found: reading the run, the calibration, drawing charts.</param>
+    public static StudyReport Build(
+        RunData run, StudySummary summary, IReadOnlyList<RenderedChart> charts, CalibrationTable? calibration,
+        IReadOnlyList<RunDirectoryProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(charts);
+        ArgumentNullException.ThrowIfNull(problems);
+        var manifest = run.Manifest;
+        var study = manifest?.Study;
+        var name = study?.Name ?? manifest?.Suite.Name ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(run.Directory));
+        var title = $"Latency study: {name}";
+        var backend = study?.Backend ?? manifest?.Environment.NetworkBackend ?? calibration?.Backend;
+        var blocks = new List<ReportBlock> { new ReportHeading(1, title) };
+
+        // First screen: warnings that change how to read the numbers, then the answer.
+        if (string.Equals(backend, "relay", StringComparison.OrdinalIgnoreCase))
+        {
+            blocks.Add(new ReportCallout("Relay backend: packet loss is not modelled.",
+                "This run used the loopback relay (no root for network namespaces): delay and bandwidth are emulated per " +
+                "chunk, but no packet is ever lost, so gains on lossy paths are understated. Run as root for the tun backend."));
+        }
+
+        if (manifest is null)
+        {
+            blocks.Add(new ReportCallout("run.json could not be read.", "Status, study and environment are unknown; the numbers below come from the interval logs alone."));
+        }
+        else if (manifest.Status != RunStatus.Complete)
+        {
+            blocks.Add(new ReportCallout($"Run {manifest.Status.ToString().ToLowerInvariant()}.",
+                (manifest.StatusReason ?? "no reason recorded") + ". The numbers cover what ran before it stopped."));
+        }
+
+        var errors = problems.Count(p => p.Severity == ProblemSeverity.Error);
+        if (errors > 0)
+        {
+            blocks.Add(new ReportCallout($"{errors} problem(s) reading the run directory.", "Some data is missing; see Problems below."));
+        }
+
+        blocks.AddRange(Answer(summary));
+        blocks.Add(new ReportHeading(2, "Charts"));
+        if (charts.Count == 0)
+        {
+            blocks.Add(new ReportParagraph("No charts: no sessions were recorded."));
+        }
+
+        blocks.AddRange(charts.Select(c => new ReportChart(c)));
+        blocks.AddRange(Details(summary));
+        blocks.AddRange(Calibration(calibration));
+        blocks.AddRange(Run(run, backend));
+        blocks.AddRange(Errors(manifest, problems, summary));
+        blocks.AddRange(Environment(manifest));
+        return new StudyReport { Title = title, Blocks = blocks };
+    }
+
+    private static IEnumerable<ReportBlock> Answer(StudySummary summary)
+    {
+        if (summary.Rows.Count == 0)
+        {
+            yield return new ReportParagraph("No study sessions found: no histogram tagged <probe>.<workload>/<deployment>/uncorrected.");
+            yield break;
+        }
+
+        var origins = summary.Rows.Select(r => r.Origin.Deployment).Distinct(StringComparer.Ordinal).ToList();
+        var origin = origins.Count == 1 ? Capitalize(origins[0]) : "Origin";
+        yield return new ReportParagraph(
+            $"Session time of each workload, from a probe in each country, on {(origins.Count == 1 ? origins[0] : "the origin")} " +
+            "and on the in-region deployment (p50 = median, p95 = 95th percentile, in milliseconds). Gain = origin p50 / in-region p50: " +
+            "above 1x the in-region deployment is faster.");
+        yield return new ReportTable(
+            ["Country", "City", "Workload", $"{origin} p50 (ms)", $"{origin} p95 (ms)", "In region", "In-region p50 (ms)", "In-region p95 (ms)", "Gain (p50)"],
+            summary.Rows.Select(r => (IReadOnlyList<string>)
+            [
+                r.Country, r.City ?? "-", r.Workload,
+                Ms(r.Origin), Ms(r.Origin, p95: true),
+                r.InRegion?.Deployment ?? "-", r.InRegion is null ? "-" : Ms(r.InRegion), r.InRegion is null ? "-" : Ms(r.InRegion, p95: true),
+                ReportFormat.Gain(r.GainP50),
+            ]).ToList(),
+            new HashSet<int> { 3, 4, 6, 7, 8 });
+        yield return new ReportList(summary.Rows.Select(ReportFormat.Headline).ToList());
+    }
+
+    private static IEnumerable<ReportBlock> Details(StudySummary summary)
+    {
+        if (summary.Rows.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return new ReportHeading(2, "Sessions per deployment");
+        yield return new ReportParagraph(
+            "Sample counts are successful sessions (the histogram); failed sessions come from run.json. " +
+            "Quantiles are HdrHistogram's (3 significant digits); confidence intervals are not computed in this first report.");
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var r in summary.Rows)
+        {
+            foreach (var (sessions, role) in new[] { (r.Origin, "origin"), (r.InRegion, "in region") })
+            {
+                if (sessions is null)
+                {
+                    continue;
+                }
+
+                rows.Add([r.Scenario, sessions.Deployment, role, ReportFormat.Count(sessions.Count), ReportFormat.Count(sessions.Failed),
+                    Ms(sessions), Ms(sessions, p95: true), role == "origin" ? "" : ReportFormat.Gain(r.GainP95)]);
+            }
+        }
+
+        yield return new ReportTable(
+            ["Scenario", "Deployment", "Role", "Sessions", "Failed", "p50 (ms)", "p95 (ms)", "Gain (p95)"], rows, new HashSet<int> { 3, 4, 5, 6, 7 });
+    }
+
+    private static IEnumerable<ReportBlock> Calibration(CalibrationTable? calibration)
+    {
+        yield return new ReportHeading(2, "Calibration");
+        if (calibration is null)
+        {
+            yield return new ReportParagraph("No calibration.json in the run directory: run `latency calibrate --out RUN_DIR` to add one.");
+            yield break;
+        }
+
+        yield return new ReportParagraph(
+            $"World {calibration.World ?? "?"}, profile {calibration.Profile ?? "?"}, backend {calibration.Backend ?? "?"}" +
+            (calibration.MeasuredUtc is { } t ? $", measured {ReportFormat.Time(t)}" : "") +
+            ". Configured path model next to what was measured (ms, Mbit/s, %).");
+        yield return new ReportTable(
+            ["Probe", "Deployment", "RTT configured", "Connect p50", "Connect p99", "Request p50", "Down conf.", "Down meas.", "Up conf.", "Up meas.",
+                "Loss up conf./meas.", "Loss down conf./meas.", "Notes"],
+            calibration.Paths.Select(p => (IReadOnlyList<string>)
+            [
+                p.Probe, p.Deployment, ReportFormat.Number(p.ConfiguredRttMs), ReportFormat.Number(p.ConnectP50Ms, "0.00"),
+                ReportFormat.Number(p.ConnectP99Ms, "0.00"), ReportFormat.Number(p.RequestP50Ms, "0.00"),
+                ReportFormat.Number(p.ConfiguredDownMbps), ReportFormat.Number(p.MeasuredDownMbps),
+                ReportFormat.Number(p.ConfiguredUpMbps), ReportFormat.Number(p.MeasuredUpMbps),
+                $"{ReportFormat.Number(p.ConfiguredLossUpPct, "0.##")} / {ReportFormat.Number(p.MeasuredLossUpPct, "0.##")}",
+                $"{ReportFormat.Number(p.ConfiguredLossDownPct, "0.##")} / {ReportFormat.Number(p.MeasuredLossDownPct, "0.##")}",
+                string.Join("; ", p.Notes),
+            ]).ToList(),
+            new HashSet<int> { 2, 3, 4, 5, 6, 7, 8, 9 });
+    }
+
+    private static IEnumerable<ReportBlock> Run(RunData run, string? backend)
+    {
+        yield return new ReportHeading(2, "Run");
+        var manifest = run.Manifest;
+        var items = new List<string>
+        {
+            $"Status: {(manifest is null ? "unknown (run.json not read)" : manifest.Status.ToString().ToLowerInvariant() + (manifest.StatusReason is { } reason ? $" ({reason})" : ""))}",
+            $"Network backend: {backend ?? "unknown"}" + (string.Equals(backend, "relay", StringComparison.OrdinalIgnoreCase) ? " (packet loss not modelled)" : ""),
+        };
+        if (manifest is not null)
+        {
+            items.Add($"Suite: {manifest.Suite.Name}" + (manifest.Suite.File is { } file ? $" ({file})" : ""));
+            if (manifest.Study is { } study)
+            {
+                items.Add($"Study: {study.Name ?? "-"}, world {study.World ?? "-"}, profile {study.Profile ?? "-"}");
+            }
+
+            items.Add($"Started {ReportFormat.Time(manifest.StartedUtc)}, ended {ReportFormat.Time(manifest.EndedUtc)} " +
+                      $"({ReportFormat.Number((manifest.EndedUtc - manifest.StartedUtc).TotalSeconds, "0")} s)");
+        }
+
+        items.Add($"Run directory: {run.Directory}");
+        yield return new ReportList(items);
+    }
+
+    private static IEnumerable<ReportBlock> Errors(RunManifest? manifest, IReadOnlyList<RunDirectoryProblem> problems, StudySummary summary)
+    {
+        yield return new ReportHeading(2, "Errors and dropped sessions");
+        var scenarios = manifest?.Scenarios ?? [];
+        var rows = scenarios
+            .Where(s => s.Iterations.Failed > 0 || s.Iterations.Dropped > 0 || s.Errors.Count > 0)
+            .Select(s => (IReadOnlyList<string>)
+            [
+                s.Name, ReportFormat.Count(s.Iterations.Completed), ReportFormat.Count(s.Iterations.Failed), ReportFormat.Count(s.Iterations.Dropped),
+                s.Errors.Count == 0 ? "-" : string.Join(", ", s.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {e.Value}")),
+            ]).ToList();
+        if (rows.Count == 0)
+        {
+            yield return new ReportParagraph(manifest is null ? "Unknown: run.json was not read." : "No failed or dropped iterations.");
+        }
+        else
+        {
+            yield return new ReportTable(["Scenario", "Completed", "Failed", "Dropped", "Errors"], rows, new HashSet<int> { 1, 2, 3 });
+        }
+
+        if (problems.Count > 0)
+        {
+            yield return new ReportHeading(3, "Problems");
+            yield return new ReportList(problems.Select(p => p.ToString()).ToList());
+        }
+
+        if (summary.Notes.Count > 0)
+        {
+            yield return new ReportHeading(3, "Notes");
+            yield return new ReportList(summary.Notes);
+        }
+    }
+
+    private static IEnumerable<ReportBlock> Environment(RunManifest? manifest)
+    {
+        if (manifest is null)
+        {
+            yield break;
+        }
+
+        yield return new ReportHeading(2, "Environment");
+        var e = manifest.Environment;
+        yield return new ReportList(
+        [
+            $"Machine: {e.MachineName}, {e.ProcessorCount} processors",
+            $"OS: {e.Os}",
+            $".NET: {e.DotnetVersion}",
+            $"Tool: {manifest.Tool.Name} {manifest.Tool.Version}",
+        ]);
+    }
+
+    private static string Ms(DeploymentSessions sessions, bool p95 = false) =>
+        sessions.Count == 0 ? "-" : ReportFormat.Ms(p95 ? sessions.P95Us : sessions.P50Us);
+
+    private static string Capitalize(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
+}

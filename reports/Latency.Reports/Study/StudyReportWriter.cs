@@ -1,0 +1,99 @@
+using System.Text;
+using Latency.Reports.Charts;
+using Latency.Reports.RunDirectory;
+
+namespace Latency.Reports.Study;
+
+/// <summary>
+/// Writes the first study report of a run directory: report.md, a self-contained report.html, and charts/*.png|svg
+/// (a latency CDF per probe and the gain per country).
+/// </summary>
+public static class StudyReportWriter
+{
+    public const string MarkdownFileName = "report.md";
+
+    public const string HtmlFileName = "report.html";
+
+    /// <summary>
+    /// Reads <paramref name="runDirectory"/> and writes the report into <paramref name="outDirectory"/> (created if
+    /// missing). Never throws for a missing or corrupt file of the run: it reports what it can and lists the problems
+    /// in the report. Failing to write the output (disk full, no permission) does throw.
+    /// </summary>
+    /// <returns>The files written, report.md and report.html first.</returns>
+    public static async Task<IReadOnlyList<string>> WriteAsync(string runDirectory, string outDirectory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runDirectory);
+        ArgumentNullException.ThrowIfNull(outDirectory);
+        var run = await RunDirectoryReader.ReadAsync(runDirectory, cancellationToken).ConfigureAwait(false);
+        var problems = new List<RunDirectoryProblem>(run.Problems);
+        var calibration = Directory.Exists(runDirectory)
+            ? await CalibrationFile.ReadAsync(runDirectory, problems, cancellationToken).ConfigureAwait(false)
+            : null;
+        var summary = StudySummary.From(run);
+        var charts = Charts(run, summary, problems);
+        var report = StudyReport.Build(run, summary, charts, calibration, problems);
+
+        Directory.CreateDirectory(outDirectory);
+        var chartsDirectory = Path.Combine(outDirectory, MarkdownRenderer.ChartsFolder);
+        Directory.CreateDirectory(chartsDirectory);
+        var written = new List<string>();
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        var markdown = Path.Combine(outDirectory, MarkdownFileName);
+        await File.WriteAllTextAsync(markdown, MarkdownRenderer.Render(report.Blocks), utf8, cancellationToken).ConfigureAwait(false);
+        written.Add(markdown);
+        var html = Path.Combine(outDirectory, HtmlFileName);
+        await File.WriteAllTextAsync(html, HtmlRenderer.Render(report.Title, report.Blocks), utf8, cancellationToken).ConfigureAwait(false);
+        written.Add(html);
+        foreach (var chart in charts)
+        {
+            var png = Path.Combine(chartsDirectory, chart.Name + ".png");
+            await File.WriteAllBytesAsync(png, chart.Png, cancellationToken).ConfigureAwait(false);
+            var svg = Path.Combine(chartsDirectory, chart.Name + ".svg");
+            await File.WriteAllTextAsync(svg, chart.Svg, utf8, cancellationToken).ConfigureAwait(false);
+            written.Add(png);
+            written.Add(svg);
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// The gain chart, then one CDF per probe of the main workload. A chart that fails to draw becomes a problem in
+    /// the report instead of losing the whole report.
+    /// </summary>
+    private static List<RenderedChart> Charts(RunData run, StudySummary summary, List<RunDirectoryProblem> problems)
+    {
+        var charts = new List<RenderedChart>();
+        if (summary.Rows.Count == 0)
+        {
+            return charts;
+        }
+
+        void Try(string what, Func<RenderedChart> render)
+        {
+            try
+            {
+                charts.Add(render());
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                problems.Add(new RunDirectoryProblem(run.Directory, null, ProblemSeverity.Error, $"{what} not drawn: {e.GetType().Name}: {e.Message}"));
+            }
+        }
+
+        if (summary.Rows.Any(r => r.GainP50 is not null))
+        {
+            Try("gain chart", () => GainChart.Render(summary));
+        }
+
+        foreach (var probe in summary.Probes)
+        {
+            // The main workload where this probe ran it, else the probe's first: every country gets its CDF.
+            var row = summary.Rows.FirstOrDefault(r => r.Probe == probe && r.Workload == summary.MainWorkload)
+                      ?? summary.Rows.First(r => r.Probe == probe);
+            Try($"CDF chart of {row.Scenario}", () => LatencyCdfChart.Render(row, run.Totals));
+        }
+
+        return charts;
+    }
+}

@@ -1,0 +1,100 @@
+using HdrHistogram;
+using Latency.Reports.RunDirectory;
+
+namespace Latency.Tests.Reports;
+
+/// <summary>Synthetic study runs: histograms with known quantiles, written with the reports' own writer types.</summary>
+internal static class StudySamples
+{
+    /// <summary>mumbai.app-cold-start on beijing: p50 150 ms, p95 250 ms (100 sessions).</summary>
+    public static long[] MumbaiBeijing() => Repeat((150_000, 50), (250_000, 45), (400_000, 5));
+
+    /// <summary>mumbai.app-cold-start on mumbai: p50 60 ms, p95 125 ms (100 sessions).</summary>
+    public static long[] MumbaiMumbai() => Repeat((60_000, 50), (125_000, 45), (300_000, 5));
+
+    /// <summary>jakarta.app-cold-start on beijing: p50 180 ms, p95 300 ms.</summary>
+    public static long[] JakartaBeijing() => Repeat((180_000, 30), (300_000, 27), (500_000, 3));
+
+    /// <summary>jakarta.app-cold-start on jakarta: p50 45 ms, p95 90 ms.</summary>
+    public static long[] JakartaJakarta() => Repeat((45_000, 30), (90_000, 27), (200_000, 3));
+
+    public static long[] Repeat(params (long ValueUs, int Count)[] parts) =>
+        parts.SelectMany(p => Enumerable.Repeat(p.ValueUs, p.Count)).ToArray();
+
+    public static LongHistogram Histogram(params long[] valuesUs)
+    {
+        var h = new LongHistogram(RunDirectoryReader.LowestTrackableValueUs, RunDirectoryReader.HighestTrackableValueUs, RunDirectoryReader.SignificantDigits);
+        foreach (var v in valuesUs)
+        {
+            h.RecordValue(v);
+        }
+
+        return h;
+    }
+
+    public static Dictionary<string, long[]> Sessions() => new()
+    {
+        ["mumbai.app-cold-start/beijing/uncorrected"] = MumbaiBeijing(),
+        ["mumbai.app-cold-start/mumbai/uncorrected"] = MumbaiMumbai(),
+        ["jakarta.app-cold-start/beijing/uncorrected"] = JakartaBeijing(),
+        ["jakarta.app-cold-start/jakarta/uncorrected"] = JakartaJakarta(),
+        // Not sessions: a request, its phase and the paired iteration must not be taken for deployments.
+        ["mumbai.app-cold-start/mumbai.config/uncorrected"] = [20_000, 21_000],
+        ["mumbai.app-cold-start/mumbai.config/connect"] = [5_000],
+        ["mumbai.app-cold-start/-/uncorrected"] = [210_000, 300_000],
+    };
+
+    public static StudyInfo Study(string backend = "tun") => new()
+    {
+        Name = "default",
+        World = "asia",
+        Profile = "typical",
+        Backend = backend,
+        Comparisons =
+        [
+            new StudyComparison { Probe = "mumbai", Country = "India", City = "Mumbai", Origin = "beijing", InRegion = ["mumbai"] },
+            new StudyComparison { Probe = "jakarta", Country = "Indonesia", City = "Jakarta", Origin = "beijing", InRegion = ["jakarta"] },
+        ],
+    };
+
+    /// <summary>Writes run.json (with <paramref name="study"/>) and one interval log of <see cref="Sessions"/>, split over two intervals.</summary>
+    public static async Task WriteRunAsync(string directory, StudyInfo? study, string backend = "tun")
+    {
+        var sessions = Sessions();
+        var manifest = ManifestSamples.Partial() with
+        {
+            Suite = new SuiteInfo { Name = "default" },
+            Environment = ManifestSamples.Partial().Environment with { NetworkBackend = backend },
+            Status = RunStatus.Complete,
+            StatusReason = null,
+            Scenarios = [],
+            HistogramLogs = [new HistogramLogEntry { File = "study.hlog", Tags = sessions.Keys.ToList() }],
+            Study = study,
+        };
+        await RunManifestFile.WriteAsync(directory, manifest);
+        using var writer = IntervalLogWriter.Create(Path.Combine(directory, "study.hlog"), HistogramSamples.RunStart);
+        foreach (var (tag, values) in sessions)
+        {
+            var half = values.Length / 2;
+            writer.Append(HistogramSamples.Interval(tag, 0, values[..half]));
+            writer.Append(HistogramSamples.Interval(tag, 1, values[half..]));
+        }
+    }
+
+    public const string CalibrationJson = """
+        {
+          "schema_version": 1,
+          "world": "asia",
+          "profile": "typical",
+          "backend": "tun",
+          "measured_utc": "2025-06-01T02:00:00+00:00",
+          "emulator": null,
+          "paths": [
+            { "probe": "mumbai", "deployment": "beijing", "configured_rtt_ms": 95.5, "connect_p50_ms": 96.123, "connect_p99_ms": 97.5,
+              "connect_samples": 20, "request_p50_ms": 96.9, "configured_down_mbps": 20, "measured_down_mbps": 19.4,
+              "configured_up_mbps": 5, "measured_up_mbps": 4.8, "configured_loss_up_pct": 1, "measured_loss_up_pct": 0.95,
+              "configured_loss_down_pct": 1, "measured_loss_down_pct": 1.05, "loss_probes": 2000, "notes": [] }
+          ]
+        }
+        """;
+}
