@@ -44,9 +44,8 @@ public static class SuiteLoader
         var suite = new SuiteReader(context).Read(yamlText);
         if (context.Errors.Count > 0 || suite is null)
         {
-            // In file order, so a user fixes them top to bottom; the sort is stable, so one line keeps its order.
             throw new InputValidationException(context.Errors.Count > 0
-                ? context.Errors.OrderBy(e => e.Location?.Line ?? 0).ToList()
+                ? context.InFileOrder()
                 : [new ValidationError(context.At(1), "not a valid suite")]);
         }
 

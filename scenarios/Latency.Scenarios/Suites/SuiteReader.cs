@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using Latency.Scenarios.Load;
+using Latency.Scenarios.Studies;
 using YamlDotNet.RepresentationModel;
 
 namespace Latency.Scenarios.Suites;
@@ -10,7 +11,7 @@ namespace Latency.Scenarios.Suites;
 /// </summary>
 internal sealed class SuiteReader(YamlContext context)
 {
-    private static readonly string[] RootKeys = ["version", "name", "targets", "scenarios"];
+    private static readonly string[] RootKeys = ["version", "name", "targets", "scenarios", "study"];
     private static readonly string[] ScenarioKeys =
         ["name", "target", "http", "connections", "warm_up", "max_start_delay", "steps", "load", "thresholds"];
     private static readonly string[] StepKeys = ["name", "method", "path", "target", "headers", "body_bytes", "timeout"];
@@ -24,7 +25,7 @@ internal sealed class SuiteReader(YamlContext context)
     /// <summary>The suite, or null when the text is too broken to build one; either way check the context's errors.</summary>
     public SuiteDefinition? Read(string yamlText)
     {
-        var document = context.LoadSingleDocument(yamlText, "a suite needs 'version: 1', 'targets' and 'scenarios'", "suite");
+        var document = context.LoadSingleDocument(yamlText, "a suite needs 'version: 1', 'targets' and 'scenarios', or a 'study'", "suite");
         if (document is null) return null;
 
         var root = context.Mapping(document, "the top level of a suite");
@@ -36,16 +37,21 @@ internal sealed class SuiteReader(YamlContext context)
             ? context.Required(fields, "name", root, "the suite")
             : Path.GetFileNameWithoutExtension(context.File);
 
+        // A study alone needs neither: its deployments come from the world or from its own endpoints.
+        var hasStudy = fields.TryGetValue("study", out var studyNode);
+        var hasScenarios = fields.TryGetValue("scenarios", out var scenariosNode);
         if (fields.TryGetValue("targets", out var targetsNode)) ReadTargets(targetsNode);
-        else context.Error(root, "the suite is missing 'targets' (named base URLs, e.g. api: https://localhost:5001)");
+        else if (hasScenarios || !hasStudy) context.Error(root, "the suite is missing 'targets' (named base URLs, e.g. api: https://localhost:5001)");
 
         var scenarios = new List<ScenarioDefinition>();
-        if (fields.TryGetValue("scenarios", out var scenariosNode)) ReadScenarios(scenariosNode, scenarios);
-        else context.Error(root, "the suite is missing 'scenarios'");
+        if (hasScenarios) ReadScenarios(scenariosNode!, scenarios);
+        else if (!hasStudy) context.Error(root, "the suite is missing 'scenarios' (or a 'study')");
 
-        return name is null
+        var study = hasStudy ? new StudyReader(context).Read(studyNode!) : null;
+
+        return name is null || (hasStudy && study is null)
             ? null
-            : new SuiteDefinition(name, context.File, new ReadOnlyDictionary<string, Uri>(targets), scenarios.AsReadOnly());
+            : new SuiteDefinition(name, context.File, new ReadOnlyDictionary<string, Uri>(targets), scenarios.AsReadOnly(), study);
     }
 
     private void ReadVersion(YamlMappingNode root, Dictionary<string, YamlNode> fields)

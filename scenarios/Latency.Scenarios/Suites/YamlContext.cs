@@ -13,6 +13,10 @@ internal sealed class YamlContext(string file)
 {
     private readonly List<ValidationError> errors = [];
 
+    // The line each error sorts at: its own, or for an error of another file (a workload a suite names) the line of
+    // the reference, so it is listed where the user looks for it.
+    private readonly List<int> sortLines = [];
+
     public string File { get; } = file;
 
     public IReadOnlyList<ValidationError> Errors => errors;
@@ -22,9 +26,31 @@ internal sealed class YamlContext(string file)
     // Only the line: errors print as "suite.yaml:12: message" (DESIGN.md "Style").
     public SourceLocation At(long line) => new(File, (int)Math.Clamp(line, 1, int.MaxValue));
 
-    public void Error(YamlNode node, string message) => errors.Add(new ValidationError(At(node), message));
+    public void Error(YamlNode node, string message) => Error(At(node), message);
 
-    public void Error(SourceLocation location, string message) => errors.Add(new ValidationError(location, message));
+    public void Error(SourceLocation location, string message)
+    {
+        errors.Add(new ValidationError(location, message));
+        sortLines.Add(location.Line);
+    }
+
+    /// <summary>Adds errors found in another file that <paramref name="reference"/> names, listed at the reference's line.</summary>
+    public void Include(YamlNode reference, IEnumerable<ValidationError> nested)
+    {
+        var line = At(reference).Line;
+        foreach (var error in nested)
+        {
+            errors.Add(error);
+            sortLines.Add(line);
+        }
+    }
+
+    /// <summary>
+    /// Every error in file order, so a user fixes them top to bottom; the sort is stable, so one line keeps its order
+    /// (and another file's errors stay together after the line that named the file).
+    /// </summary>
+    public IReadOnlyList<ValidationError> InFileOrder() =>
+        errors.Select((error, index) => (error, line: sortLines[index])).OrderBy(e => e.line).Select(e => e.error).ToList();
 
     /// <summary>
     /// Parses <paramref name="yamlText"/> and returns the root node of its only document, or null after recording why

@@ -7,6 +7,10 @@ namespace Latency.Scenarios.Workloads;
 /// and how the first connection is found. <see cref="Replay"/> sessions (HAR imports) issue each request at its
 /// recorded offset instead of one after another.
 /// </summary>
+/// <remarks>
+/// Equality is by value: the steps are compared one by one and <see cref="Location"/> is left out, so
+/// <c>WorkloadLoader.Parse(WorkloadWriter.Write(w), file) == w</c>.
+/// </remarks>
 public sealed record WorkloadDefinition(
     string Name,
     string Description,
@@ -26,4 +30,18 @@ public sealed record WorkloadDefinition(
 
     /// <summary>The roles the session talks to; a suite maps each to a deployment.</summary>
     public IReadOnlySet<string> Roles => Requests.Select(r => r.Role).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Used when <c>http</c> is not given: phones' apps mostly speak HTTP/2 over TLS.</summary>
+    public const string DefaultHttpVersion = "2";
+
+    public bool Equals(WorkloadDefinition? other) =>
+        other is not null
+        && Name == other.Name
+        && Description == other.Description
+        && HttpVersion == other.HttpVersion
+        && Connection == other.Connection
+        && Replay == other.Replay
+        && Steps.SequenceEqual(other.Steps);
+
+    public override int GetHashCode() => HashCode.Combine(Name, Description, HttpVersion, Connection, Replay, Steps.Count);
 }

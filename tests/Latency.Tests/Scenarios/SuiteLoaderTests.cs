@@ -246,7 +246,7 @@ public sealed class SuiteLoaderTests
     {
         var yaml = "version: 1\nfoo: bar\n" + Scenario()["version: 1\n".Length..];
 
-        Assert.Equal(["suite.yaml:2: unknown key 'foo' (known: version, name, targets, scenarios)"], Errors(yaml));
+        Assert.Equal(["suite.yaml:2: unknown key 'foo' (known: version, name, targets, scenarios, study)"], Errors(yaml));
     }
 
     [Fact]
@@ -327,7 +327,7 @@ public sealed class SuiteLoaderTests
     [Fact]
     public void Parse_EmptyText_SaysWhatASuiteNeeds()
     {
-        Assert.Equal(["suite.yaml:1: the file is empty; a suite needs 'version: 1', 'targets' and 'scenarios'"], Errors("# nothing\n"));
+        Assert.Equal(["suite.yaml:1: the file is empty; a suite needs 'version: 1', 'targets' and 'scenarios', or a 'study'"], Errors("# nothing\n"));
     }
 
     [Fact]
@@ -337,7 +337,7 @@ public sealed class SuiteLoaderTests
             [
                 "suite.yaml:1: the suite is missing 'version' (add 'version: 1')",
                 "suite.yaml:1: the suite is missing 'targets' (named base URLs, e.g. api: https://localhost:5001)",
-                "suite.yaml:1: the suite is missing 'scenarios'",
+                "suite.yaml:1: the suite is missing 'scenarios' (or a 'study')",
             ],
             Errors("name: x\n"));
     }
