@@ -17,6 +17,7 @@ public static class LatencyCli
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(WorldCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
+        root.Subcommands.Add(ImportHarCommand.Create());
         return root;
     }
 
