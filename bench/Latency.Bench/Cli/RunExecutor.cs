@@ -1,11 +1,9 @@
-using System.Net;
 using Latency.Bench.Http;
 using Latency.Bench.Load;
 using Latency.Bench.Recording;
+using Latency.Bench.Study;
 using Latency.Reports.RunDirectory;
-using Latency.Scenarios.Suites;
 using Latency.Scenarios.Validation;
-using Latency.World.Backend;
 
 namespace Latency.Bench.Cli;
 
@@ -14,25 +12,24 @@ public static class RunExecutor
 {
     public static async Task<int> ExecuteAsync(RunRequest request, TextWriter output, TextWriter error)
     {
-        HandsetBackend? backend = null;
         try
         {
-            var demo = request.SuitePath is null && request.Url is null && request.Rate is null;
-            if (demo)
-            {
-                backend = await HandsetBackend.StartAsync(IPAddress.Loopback, 0, CancellationToken.None).ConfigureAwait(false);
-            }
-
             RunPlan plan;
             IReadOnlyList<ScenarioProps> scenarios;
+            StudyPreparation? study = null;
             try
             {
-                plan = RunPlanner.Plan(request, () => DateTimeOffset.UtcNow, backend?.BaseUrl);
+                plan = RunPlanner.Plan(request, () => DateTimeOffset.UtcNow);
                 scenarios = plan.Suite.Scenarios.Select(s => HttpScenarioFactory.Create(s)).ToList();
-                var (_, planErrors) = LoadEngine.Plan(scenarios);
+                var (_, planErrors) = scenarios.Count > 0 ? LoadEngine.Plan(scenarios) : ([], []);
                 if (planErrors.Count > 0)
                 {
                     throw new InputValidationException(planErrors);
+                }
+
+                if (plan.Suite.Study is { } definition)
+                {
+                    study = StudyPreparation.Prepare(plan.Suite, definition, plan.DurationLimit);
                 }
             }
             catch (InputValidationException ex)
@@ -46,10 +43,25 @@ public static class RunExecutor
                 return ExitCodes.BadInput;
             }
 
-            if (backend is not null)
+            if (study is not null)
             {
-                await output.WriteLineAsync($"No suite given: running the built-in demo against a handset backend on {backend.BaseUrl} " +
-                                            "(the emulated world replaces it in a later version).").ConfigureAwait(false);
+                if (request.SuitePath is null)
+                {
+                    await output.WriteLineAsync("No suite given: running the default study (scenarios/suites/default.yaml) over the emulated world.")
+                        .ConfigureAwait(false);
+                }
+
+                using var signals = new StopSignals(signal => output.WriteLine($"{signal}: stopping; writing what was recorded"));
+                var code = await new StudyExecutor(output, error).RunAsync(study, plan.OutDirectory,
+                    new SuiteInfo { Name = plan.Suite.Name, File = request.SuitePath }, !request.NoProgress, signals.Token).ConfigureAwait(false);
+                if (File.Exists(Path.Combine(plan.OutDirectory, RunManifest.FileName)))
+                {
+                    var files = await Reports.Study.StudyReportWriter.WriteAsync(plan.OutDirectory, plan.OutDirectory).ConfigureAwait(false);
+                    await output.WriteLineAsync($"Report: {files.FirstOrDefault(f => f.EndsWith("report.html", StringComparison.Ordinal)) ?? plan.OutDirectory}")
+                        .ConfigureAwait(false);
+                }
+
+                return code;
             }
 
             return await RunAsync(plan, scenarios, request, output, error).ConfigureAwait(false);
@@ -74,13 +86,6 @@ public static class RunExecutor
 
             return ExitCodes.RunFailed;
         }
-        finally
-        {
-            if (backend is not null)
-            {
-                await backend.DisposeAsync().ConfigureAwait(false);
-            }
-        }
     }
 
     private static async Task<int> RunAsync(RunPlan plan, IReadOnlyList<ScenarioProps> scenarios, RunRequest request,
@@ -102,26 +107,8 @@ public static class RunExecutor
         var run = engine.RunAsync(scenarios, signals.Token);
         await progress.ShowUntilAsync(run).ConfigureAwait(false);
         var result = await run.ConfigureAwait(false);
-
-        var thresholds = result.Scenarios.ToDictionary(o => o.Props.Name, o => ThresholdChecks.Evaluate(o, result.Histograms));
-        var manifest = RunManifestBuilder.Finished(started, result, thresholds);
-        await sink.CompleteAsync(manifest, CancellationToken.None).ConfigureAwait(false);
+        var (manifest, thresholds) = await RunCompletion.CompleteAsync(sink, started, result, null).ConfigureAwait(false);
         SummaryPrinter.Print(output, manifest, thresholds);
-
-        if (result.Status != RunStatus.Complete)
-        {
-            await error.WriteLineAsync($"latency: run {result.Status.ToString().ToLowerInvariant()}: {result.StatusReason}. " +
-                                       $"What was recorded is in {plan.OutDirectory}.").ConfigureAwait(false);
-            return ExitCodes.RunFailed;
-        }
-
-        var failed = thresholds.Values.SelectMany(t => t).Count(t => !t.Passed);
-        if (failed > 0)
-        {
-            await error.WriteLineAsync($"latency: {failed} threshold(s) failed.").ConfigureAwait(false);
-            return ExitCodes.ThresholdsFailed;
-        }
-
-        return ExitCodes.Ok;
+        return await RunCompletion.ExitCodeAsync(result, thresholds, plan.OutDirectory, error).ConfigureAwait(false);
     }
 }

@@ -11,12 +11,7 @@ namespace Latency.Bench.Cli;
 /// </summary>
 public static class RunPlanner
 {
-    /// <summary>Placeholder in the embedded demo suite for the in-process backend's address.</summary>
-    public const string BackendPlaceholder = "{{backend}}";
-
-    public const string DemoSuiteResource = "local-demo.yaml";
-
-    public static RunPlan Plan(RunRequest request, Func<DateTimeOffset> now, Uri? localBackend = null)
+    public static RunPlan Plan(RunRequest request, Func<DateTimeOffset> now)
     {
         var errors = new List<ValidationError>();
         TimeSpan? limit = null;
@@ -57,8 +52,7 @@ public static class RunPlanner
         else
         {
             errors.AddRange(AdHocOnlyOptions(request));
-            suite = Load(() => SuiteLoader.Parse(EmbeddedDemoSuite().Replace(BackendPlaceholder,
-                (localBackend ?? new Uri("http://127.0.0.1:1/")).AbsoluteUri.TrimEnd('/'), StringComparison.Ordinal), DemoSuiteResource), errors);
+            suite = Load(() => SuiteLoader.Load(DefaultStudy.Extract()), errors);
         }
 
         if (errors.Count > 0 || suite is null)
@@ -70,15 +64,7 @@ public static class RunPlanner
             ?? Path.Combine("runs", $"{now().UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{suite.Name}");
         // For the one-liner, --duration already is the length of its inject phase; as a limit too it would cut the
         // last arrivals, because the phase starts a moment after the engine does.
-        return new RunPlan(suite, outDirectory, adHoc ? null : limit, request.SuitePath is null && !adHoc);
-    }
-
-    public static string EmbeddedDemoSuite()
-    {
-        using var stream = typeof(RunPlanner).Assembly.GetManifestResourceStream(DemoSuiteResource)
-            ?? throw new InvalidOperationException($"embedded resource {DemoSuiteResource} is missing from the build");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        return new RunPlan(suite, outDirectory, adHoc ? null : limit);
     }
 
     private static SuiteDefinition? Load(Func<SuiteDefinition> load, List<ValidationError> errors)

@@ -102,6 +102,12 @@ public sealed class LatencyRecorders
                     continue;
                 }
 
+                // A metric registered after the snapshot of keys above may already hold values on this thread.
+                while (intervals.Count <= id)
+                {
+                    intervals.Add(null);
+                }
+
                 var target = intervals[id] ??= HistogramSettings.CreateTotal();
                 target.Add(scratch);
             }

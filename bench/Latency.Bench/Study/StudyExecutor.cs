@@ -16,9 +16,18 @@ namespace Latency.Bench.Study;
 /// </summary>
 public sealed class StudyExecutor(TextWriter output, TextWriter error)
 {
-    public async Task<int> RunAsync(StudyRun study, WorldPlan worldPlan, string outDirectory, SuiteInfo suite, bool showProgress,
-        CancellationToken stop)
+    public async Task<int> RunAsync(StudyPreparation preparation, string outDirectory, SuiteInfo suite, bool showProgress, CancellationToken stop)
     {
+        var study = preparation.Run;
+        if (preparation.WorldPlan is not { } worldPlan)
+        {
+            // Real endpoints: probes are location labels; this machine is wherever it is.
+            Directory.CreateDirectory(outDirectory);
+            var endpoints = preparation.Definition.Endpoints;
+            return await RunSessionsAsync(study, null, outDirectory, suite, showProgress, stop,
+                (_, deployment) => new SessionTarget(deployment, endpoints[deployment], new Http.HttpClientSettings())).ConfigureAwait(false);
+        }
+
         var controller = WorldCommand.Controller();
         var running = controller.Running();
         var weStartedIt = false;
@@ -62,7 +71,12 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
 
             Directory.CreateDirectory(outDirectory);
             await CalibrateAsync(study, running, controller, outDirectory, stop).ConfigureAwait(false);
-            return await RunSessionsAsync(study, running, outDirectory, suite, showProgress, stop).ConfigureAwait(false);
+            var worldEndpoints = new WorldEndpoints(running);
+            return await RunSessionsAsync(study, running, outDirectory, suite, showProgress, stop, (probe, deployment) =>
+            {
+                var (url, settings) = worldEndpoints.For(probe, deployment);
+                return new SessionTarget(deployment, url, settings);
+            }).ConfigureAwait(false);
         }
         finally
         {
@@ -110,19 +124,13 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
         CalibrationPrinter.Print(output, report);
     }
 
-    private async Task<int> RunSessionsAsync(StudyRun study, WorldState world, string outDirectory, SuiteInfo suite, bool showProgress,
-        CancellationToken stop)
+    private async Task<int> RunSessionsAsync(StudyRun study, WorldState? world, string outDirectory, SuiteInfo suite, bool showProgress,
+        CancellationToken stop, Func<string, string, SessionTarget> target)
     {
-        var endpoints = new WorldEndpoints(world);
         using var warm = new WarmClients();
-        SessionTarget Target(string probe, string deployment)
-        {
-            var (url, settings) = endpoints.For(probe, deployment);
-            return new SessionTarget(deployment, url, settings);
-        }
-
-        var scenarios = study.Cells.Select(cell => StudyScenarioFactory.Create(cell, Target, warm, study.Duration, study.Seed)).ToList();
-        var started = RunManifestBuilder.Started(suite, RunManifestBuilder.Environment(world.Backend), DateTimeOffset.UtcNow);
+        var backend = world?.Backend ?? "direct";
+        var scenarios = study.Cells.Select(cell => StudyScenarioFactory.Create(cell, target, warm, study.Duration, study.Seed)).ToList();
+        var started = RunManifestBuilder.Started(suite, RunManifestBuilder.Environment(backend), DateTimeOffset.UtcNow);
         await using var sink = await RunDirectorySink.CreateAsync(outDirectory, started, CancellationToken.None).ConfigureAwait(false);
         var progress = new ProgressView(output, live: showProgress && !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out), enabled: showProgress);
         var engine = new LoadEngine(new EngineOptions { OnInterval = sink.Append, OnProgress = progress.Update });
@@ -131,18 +139,29 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
         var run = engine.RunAsync(scenarios, stop);
         await progress.ShowUntilAsync(run).ConfigureAwait(false);
         var result = await run.ConfigureAwait(false);
-
-        var thresholds = result.Scenarios.ToDictionary(o => o.Props.Name, o => ThresholdChecks.Evaluate(o, result.Histograms));
-        var manifest = RunManifestBuilder.Finished(started, result, thresholds);
-        await sink.CompleteAsync(manifest, CancellationToken.None).ConfigureAwait(false);
-        StudyTable.Print(output, study.Cells, result.Histograms, world.Backend);
-        if (result.Status != RunStatus.Complete)
-        {
-            await error.WriteLineAsync($"latency: run {result.Status.ToString().ToLowerInvariant()}: {result.StatusReason}. What was recorded is in {outDirectory}.")
-                .ConfigureAwait(false);
-            return ExitCodes.RunFailed;
-        }
-
-        return thresholds.Values.SelectMany(t => t).Any(t => !t.Passed) ? ExitCodes.ThresholdsFailed : ExitCodes.Ok;
+        var (_, thresholds) = await RunCompletion.CompleteAsync(sink, started, result, Info(study, world, backend)).ConfigureAwait(false);
+        StudyTable.Print(output, study.Cells, result.Histograms, backend);
+        return await RunCompletion.ExitCodeAsync(result, thresholds, outDirectory, error).ConfigureAwait(false);
     }
+
+    private static StudyInfo Info(StudyRun study, WorldState? world, string backend) => new()
+    {
+        Name = study.Name,
+        World = world?.WorldName ?? "none (real endpoints)",
+        Profile = world?.Profile,
+        Backend = backend,
+        Comparisons = study.Cells.GroupBy(c => c.Probe).Select(g =>
+        {
+            var probe = world?.Probes.FirstOrDefault(p => p.Name == g.Key);
+            var deployments = g.First().Deployments;
+            return new Reports.RunDirectory.StudyComparison
+            {
+                Probe = g.Key,
+                Country = probe?.Country,
+                City = probe?.City,
+                Origin = deployments[0],
+                InRegion = deployments.Skip(1).ToList(),
+            };
+        }).ToList(),
+    };
 }

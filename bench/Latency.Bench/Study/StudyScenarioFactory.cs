@@ -30,7 +30,7 @@ public static class StudyScenarioFactory
 
                 return failed ?? Response.Ok();
             })
-            .WithLoadSimulations(new InjectRandom(cell.SessionsPerMinute, cell.SessionsPerMinute, TimeSpan.FromMinutes(1), duration))
+            .WithLoadSimulations(Arrivals(cell, duration))
             .WithSeed(seed)
             // Sessions last seconds (uploads, downloads over slow paths): allow many at once, and a long start delay
             // before an arrival counts as dropped.
@@ -38,6 +38,13 @@ public static class StudyScenarioFactory
             .WithMaxStartDelay(TimeSpan.FromSeconds(30))
             .WithLabels(new Dictionary<string, string> { ["http"] = cell.Workload.HttpVersion, ["probe"] = cell.Probe, ["workload"] = cell.Workload.Name });
     }
+
+    /// <summary>
+    /// Poisson arrivals at the cell's rate, drawn per one-second interval (a Poisson process restarted every second
+    /// is still one: its gaps are memoryless), so any duration of a second or more works.
+    /// </summary>
+    public static LoadSimulation Arrivals(StudyCell cell, TimeSpan duration) =>
+        new InjectRandom(cell.SessionsPerMinute / 60, cell.SessionsPerMinute / 60, TimeSpan.FromSeconds(1), duration);
 
     private static IReadOnlyDictionary<string, SessionTarget> Targets(StudyCell cell, string deployment, Func<string, string, SessionTarget> target)
     {

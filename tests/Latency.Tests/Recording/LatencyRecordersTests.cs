@@ -113,6 +113,37 @@ public class LatencyRecordersTests
     }
 
     [Fact]
+    public void Collect_MetricsRegisteredWhileCollecting_NoValueLostAndNoError()
+    {
+        // Regression: a metric registered (and recorded) between the collector's snapshot of the keys and its
+        // reading of a thread's recorders made Collect throw ArgumentOutOfRangeException in a 42-scenario study.
+        var recorders = new LatencyRecorders();
+        var collector = new IntervalCollector(recorders, MonotonicClock.System);
+        const int metrics = 400;
+        var writer = new Thread(() =>
+        {
+            for (var i = 0; i < metrics; i++)
+            {
+                var id = recorders.Register(new MetricKey("s", "step" + i, MetricKinds.Uncorrected));
+                recorders.Record(id, i + 1);
+            }
+        });
+
+        writer.Start();
+        while (writer.IsAlive)
+        {
+            collector.Collect();
+        }
+
+        writer.Join();
+        collector.Collect();
+
+        var totals = collector.Totals();
+        Assert.Equal(metrics, totals.Count);
+        Assert.All(totals, t => Assert.Equal(1, t.Total.TotalCount));
+    }
+
+    [Fact]
     public void Record_ValueAboveOneHourOrBelowOneMicrosecond_ClampedNotThrown()
     {
         var recorders = new LatencyRecorders();

@@ -1,0 +1,39 @@
+using Latency.Bench.Load;
+using Latency.Bench.Recording;
+using Latency.Reports.RunDirectory;
+using SuiteThreshold = Latency.Scenarios.Suites.ThresholdResult;
+
+namespace Latency.Bench.Cli;
+
+/// <summary>The end of every run, suite or study: thresholds, the final run.json, and the exit code.</summary>
+public static class RunCompletion
+{
+    public static async Task<(RunManifest Manifest, IReadOnlyDictionary<string, IReadOnlyList<SuiteThreshold>> Thresholds)> CompleteAsync(
+        RunDirectorySink sink, RunManifest started, EngineResult result, StudyInfo? study)
+    {
+        var thresholds = result.Scenarios.ToDictionary(o => o.Props.Name, o => ThresholdChecks.Evaluate(o, result.Histograms));
+        var manifest = RunManifestBuilder.Finished(started, result, thresholds) with { Study = study };
+        await sink.CompleteAsync(manifest, CancellationToken.None).ConfigureAwait(false);
+        return (manifest, thresholds);
+    }
+
+    public static async Task<int> ExitCodeAsync(EngineResult result, IReadOnlyDictionary<string, IReadOnlyList<SuiteThreshold>> thresholds,
+        string outDirectory, TextWriter error)
+    {
+        if (result.Status != RunStatus.Complete)
+        {
+            await error.WriteLineAsync($"latency: run {result.Status.ToString().ToLowerInvariant()}: {result.StatusReason}. " +
+                                       $"What was recorded is in {outDirectory}.").ConfigureAwait(false);
+            return ExitCodes.RunFailed;
+        }
+
+        var failed = thresholds.Values.SelectMany(t => t).Count(t => !t.Passed);
+        if (failed > 0)
+        {
+            await error.WriteLineAsync($"latency: {failed} threshold(s) failed.").ConfigureAwait(false);
+            return ExitCodes.ThresholdsFailed;
+        }
+
+        return ExitCodes.Ok;
+    }
+}
