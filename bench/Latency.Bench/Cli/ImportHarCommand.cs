@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Latency.Scenarios.Har;
 using Latency.Scenarios.Validation;
+using Latency.Scenarios.Workloads;
 
 namespace Latency.Bench.Cli;
 
@@ -50,7 +51,7 @@ public static class ImportHarCommand
         var target = outPath ?? Path.ChangeExtension(harPath, ".yaml");
         try
         {
-            await File.WriteAllTextAsync(target, HarWorkloadYaml.Write(import.Workload), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(target, WorkloadWriter.Write(import.Workload, $"Imported by `latency import-har` from {Path.GetFileName(harPath)}; replayed at the recorded offsets (at:). Map roles other than service in your suite."), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -17,9 +17,14 @@ public static class CliRun
     }
 
     /// <summary>Runs <c>dotnet latency.dll ARGS</c> as a child process to the end, with extra environment variables.</summary>
-    public static async Task<Outcome> ChildAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] args)
+    public static Task<Outcome> ChildAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] args) =>
+        ChildAsync(environment, timeout, null, args);
+
+    /// <summary>As above, run through <c>setpriv SETPRIV_ARGS</c> (e.g. as an unprivileged user) when given.</summary>
+    public static async Task<Outcome> ChildAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, string[]? setpriv,
+        params string[] args)
     {
-        using var process = Start(environment, args);
+        using var process = Start(environment, setpriv, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(timeout);
@@ -27,17 +32,27 @@ public static class CliRun
     }
 
     /// <summary>Starts <c>dotnet latency.dll ARGS</c> from the test's output folder, output captured.</summary>
-    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), null, args);
 
-    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Process Start(IReadOnlyDictionary<string, string> environment, string[]? setpriv, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "latency.dll");
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(setpriv is null ? "dotnet" : "setpriv")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (setpriv is not null)
+        {
+            foreach (var arg in setpriv)
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            info.ArgumentList.Add("dotnet");
+        }
+
         info.ArgumentList.Add(dll);
         foreach (var arg in args)
         {

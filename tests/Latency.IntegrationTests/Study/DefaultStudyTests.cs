@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Latency.IntegrationTests.Support;
+using Latency.Reports.RunDirectory;
+using Xunit.Abstractions;
+
+namespace Latency.IntegrationTests.Study;
+
+/// <summary>
+/// `latency run` with no arguments: the default study over the emulated world, end to end through the real CLI
+/// (shortened with --duration so CI stays quick), as root (namespaces) and as an unprivileged user (relays).
+/// </summary>
+[Collection(TimingSensitive.Name)]
+public sealed class DefaultStudyTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly string[] Probes = ["mumbai", "jakarta", "kuala-lumpur", "manila", "taipei", "ho-chi-minh-city", "bangkok"];
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [RequiresRootFact]
+    public async Task Run_NoArgumentsAsRoot_EmulatedWorldPerCountryTableAndReport()
+    {
+        var outDir = Path.Combine(_temp.Path, "run");
+        var outcome = await CliRun.ChildAsync(Environment("ld"), TimeSpan.FromMinutes(4), "run", "--duration", "10s", "--out", outDir, "--no-progress");
+        output.WriteLine(outcome.Output + outcome.Error);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        AssertTable(outcome.Output);
+        Assert.Contains("emulated WAN (namespaces)", outcome.Output, StringComparison.Ordinal);
+        var manifest = await RunManifestFile.ReadAsync(outDir);
+        Assert.Equal("tun", manifest.Environment.NetworkBackend);
+        Assert.Equal(Probes.Order(), manifest.Study!.Comparisons.Select(c => c.Probe).Order());
+        Assert.True(File.Exists(Path.Combine(outDir, "report.html")));
+        Assert.True(File.Exists(Path.Combine(outDir, "calibration.json")));
+        Assert.Empty(await World.WorldFixture.OursLeftAsync("ld"));
+    }
+
+    [RequiresRootFact]
+    public async Task Run_NoArgumentsWithoutRoot_RelayBackendAndSaysSo()
+    {
+        // An unprivileged user (nobody) has no CAP_NET_ADMIN: the world must fall back to relays and say so.
+        var work = Path.Combine(_temp.Path, "nobody");
+        Directory.CreateDirectory(work);
+        Assert.True(OperatingSystem.IsLinux());
+        if (OperatingSystem.IsLinux())
+        {
+            File.SetUnixFileMode(_temp.Path, (UnixFileMode)0x1FF);
+            File.SetUnixFileMode(work, (UnixFileMode)0x1FF);
+        }
+
+        var outDir = Path.Combine(work, "run");
+        var environment = Environment("lr");
+        environment["LATENCY_WORLD_DIR"] = Path.Combine(work, "state");
+        environment["HOME"] = work;
+        environment["DOTNET_CLI_HOME"] = work;
+        var outcome = await CliRun.ChildAsync(environment, TimeSpan.FromMinutes(4),
+            ["--reuid=65534", "--regid=65534", "--clear-groups"], "run", "--duration", "10s", "--out", outDir, "--no-progress");
+        output.WriteLine(outcome.Output + outcome.Error);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        Assert.Contains("not root", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("loopback relays: no packet loss modelled", outcome.Output, StringComparison.Ordinal);
+        AssertTable(outcome.Output);
+        var manifest = await RunManifestFile.ReadAsync(outDir);
+        Assert.Equal("relay", manifest.Environment.NetworkBackend);
+    }
+
+    private static void AssertTable(string text)
+    {
+        Assert.Contains("Session time by country", text, StringComparison.Ordinal);
+        foreach (var probe in Probes)
+        {
+            // Each probe has a row for the main workload with a gain figure, e.g. "2.45x".
+            Assert.Matches($@"(?m)^\s+{probe}\s+app-cold-start\s+beijing\s+[0-9.]+\s+[0-9.]+\s+\S+\s+[0-9.]+\s+[0-9.]+\s+[0-9.]+x", text);
+        }
+    }
+
+    private Dictionary<string, string> Environment(string family) => new()
+    {
+        ["LATENCY_WORLD_DIR"] = Path.Combine(_temp.Path, "state-" + family),
+        ["LATENCY_WORLD_PREFIX_FAMILY"] = family,
+    };
+}
