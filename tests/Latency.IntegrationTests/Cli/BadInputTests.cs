@@ -54,6 +54,37 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_StudyWithNoProbesAndUnmappedRole_LocatedMessagesExitCode2()
+    {
+        var workload = _temp.File("with-cdn.yaml", """
+            version: 1
+            name: with-cdn
+            description: "a session that also talks to a CDN"
+            steps:
+              - request: { name: page, response_bytes: 1000 }
+              - request: { name: image, role: cdn, response_bytes: 5000 }
+            """);
+        var suite = _temp.File("study.yaml", $$"""
+            version: 1
+            name: broken-study
+            study:
+              world: builtin
+              duration: 1m
+              compare: []
+              workloads:
+                - { file: {{Path.GetFileName(workload)}}, sessions_per_minute: 6 }
+            """);
+
+        var outcome = await CliRun.InProcessAsync("run", suite);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains($"{suite}:", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("a study needs at least one probe", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("role 'cdn' is not mapped to a deployment", outcome.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_SeveralProblems_AllReportedInOnePass()
     {
         var yaml = Valid.Replace("rate: 10", "rate: -5").Replace("target: api", "target: web");
