@@ -217,7 +217,8 @@ public sealed class HandsetBackend : IAsyncDisposable
                 left -= chunk;
             }
         });
-        app.MapPost("/upload", async (HttpContext http) =>
+        // PUT and PATCH too: apps upload with any of them (the photo-backup workload PUTs its photo).
+        app.MapMethods("/upload", ["POST", "PUT", "PATCH"], async (HttpContext http) =>
         {
             var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
             long total = 0;
