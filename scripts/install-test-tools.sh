@@ -2,12 +2,16 @@
 # Installs the Debian packages that tests use as independent checkers, when they are missing:
 #   libhdrhistogram-java  HdrHistogram's Java reader, to prove our .hlog files read outside .NET
 #   default-jre-headless  only if no java is on the machine
+#   curl                  an independent client for the emulated world's fidelity tests
+#   iproute2              `ip`, for the emulated world's namespaces (usually already there)
 # Safe to run again: it installs nothing that is already there. Needs root (CI runs as root).
 set -euo pipefail
 
 missing=()
 [ -f /usr/share/java/hdrhistogram.jar ] || missing+=(libhdrhistogram-java)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-test-tools: nothing to install"
