@@ -57,6 +57,13 @@ public static class ChartStyle
         Svg = plot.GetSvgXml(Width, Height),
     };
 
+    /// <summary>
+    /// A <see cref="RenderedChart.Name"/> of [a-z0-9-] from parts joined by '-', e.g. ("phases", "mumbai",
+    /// "app-cold-start") -> "phases-mumbai-app-cold-start"; any other character becomes '-'.
+    /// </summary>
+    public static string FileName(params string[] parts) =>
+        string.Join('-', parts.Select(p => new string(p.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray())));
+
     /// <summary>A number for axis labels, independent of the machine's culture.</summary>
     public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }
