@@ -2,12 +2,14 @@
 # Installs the Debian packages that tests use as independent checkers, when they are missing:
 #   libhdrhistogram-java  HdrHistogram's Java reader, to prove our .hlog files read outside .NET
 #   default-jre-headless  only if no java is on the machine
+#   chromium              Debian's headless browser, to open report.html and screenshot it (never a browser download)
 # Safe to run again: it installs nothing that is already there. Needs root (CI runs as root).
 set -euo pipefail
 
 missing=()
 [ -f /usr/share/java/hdrhistogram.jar ] || missing+=(libhdrhistogram-java)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-test-tools: nothing to install"
