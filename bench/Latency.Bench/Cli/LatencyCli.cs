@@ -18,6 +18,7 @@ public static class LatencyCli
         root.Subcommands.Add(WorldCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(ImportHarCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         return root;
     }
 

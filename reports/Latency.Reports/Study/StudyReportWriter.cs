@@ -5,8 +5,9 @@ using Latency.Reports.RunDirectory;
 namespace Latency.Reports.Study;
 
 /// <summary>
-/// Writes the first study report of a run directory: report.md, a self-contained report.html, and charts/*.png|svg
-/// (a latency CDF per probe and the gain per country).
+/// Writes the first study report of a run directory: report.md, a self-contained report.html, charts/*.png|svg
+/// (a latency CDF per probe and the gain per country), and for machines summary.json, summary.csv and
+/// hgrm/*.hgrm (see <see cref="SummaryFiles"/>).
 /// </summary>
 public static class StudyReportWriter
 {
@@ -20,7 +21,11 @@ public static class StudyReportWriter
     /// in the report. Failing to write the output (disk full, no permission) does throw.
     /// </summary>
     /// <returns>The files written, report.md and report.html first.</returns>
-    public static async Task<IReadOnlyList<string>> WriteAsync(string runDirectory, string outDirectory, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> WriteAsync(string runDirectory, string outDirectory, CancellationToken cancellationToken = default) =>
+        (await WriteReportAsync(runDirectory, outDirectory, cancellationToken).ConfigureAwait(false)).Files;
+
+    /// <summary>As <see cref="WriteAsync"/>, also returning the problems found in the run directory (for the command line).</summary>
+    public static async Task<StudyReportResult> WriteReportAsync(string runDirectory, string outDirectory, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runDirectory);
         ArgumentNullException.ThrowIfNull(outDirectory);
@@ -44,6 +49,7 @@ public static class StudyReportWriter
         var html = Path.Combine(outDirectory, HtmlFileName);
         await File.WriteAllTextAsync(html, HtmlRenderer.Render(report.Title, report.Blocks), utf8, cancellationToken).ConfigureAwait(false);
         written.Add(html);
+        await WriteSummaryFilesAsync(run, summary, calibration, problems, outDirectory, written, utf8, cancellationToken).ConfigureAwait(false);
         foreach (var chart in charts)
         {
             var png = Path.Combine(chartsDirectory, chart.Name + ".png");
@@ -54,7 +60,34 @@ public static class StudyReportWriter
             written.Add(svg);
         }
 
-        return written;
+        return new StudyReportResult(written, problems);
+    }
+
+    private static async Task WriteSummaryFilesAsync(RunData run, StudySummary summary, CalibrationTable? calibration,
+        IReadOnlyList<RunDirectoryProblem> problems, string outDirectory, List<string> written, Encoding utf8, CancellationToken cancellationToken)
+    {
+        // The backend as the report names it: the study's, else the environment's, else the calibration's.
+        var backend = run.Manifest?.Study?.Backend ?? run.Manifest?.Environment.NetworkBackend ?? calibration?.Backend;
+        var json = Path.Combine(outDirectory, SummaryFiles.JsonFileName);
+        await File.WriteAllTextAsync(json, SummaryFiles.Json(run, summary, backend, problems), utf8, cancellationToken).ConfigureAwait(false);
+        written.Add(json);
+        var csv = Path.Combine(outDirectory, SummaryFiles.CsvFileName);
+        await File.WriteAllTextAsync(csv, SummaryFiles.Csv(run, summary), utf8, cancellationToken).ConfigureAwait(false);
+        written.Add(csv);
+        var histograms = SummaryFiles.SessionHistograms(run);
+        if (histograms.Count == 0)
+        {
+            return;
+        }
+
+        var hgrmDirectory = Path.Combine(outDirectory, SummaryFiles.HgrmFolder);
+        Directory.CreateDirectory(hgrmDirectory);
+        foreach (var (fileName, tag, histogram) in histograms)
+        {
+            var hgrm = Path.Combine(hgrmDirectory, fileName);
+            await File.WriteAllTextAsync(hgrm, SummaryFiles.Hgrm(tag, histogram), utf8, cancellationToken).ConfigureAwait(false);
+            written.Add(hgrm);
+        }
     }
 
     /// <summary>

@@ -1,0 +1,242 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using HdrHistogram;
+using Latency.Reports.RunDirectory;
+
+namespace Latency.Reports.Study;
+
+/// <summary>
+/// The study's numbers for machines, next to the report: summary.json and summary.csv (one row per probe and
+/// workload, the rows of <see cref="StudySummary"/>), and HdrHistogram percentile distributions (.hgrm) of every
+/// session-time histogram. Everything is culture-invariant, '\n'-terminated, and in a fixed order, so the same run
+/// always gives the same bytes. Times are milliseconds (the histograms record microseconds).
+/// </summary>
+public static class SummaryFiles
+{
+    public const string JsonFileName = "summary.json";
+
+    public const string CsvFileName = "summary.csv";
+
+    /// <summary>The folder of .hgrm files, relative to the documents.</summary>
+    public const string HgrmFolder = "hgrm";
+
+    /// <summary>Version of summary.json's shape; raised when a property changes meaning or is removed.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>Microseconds to milliseconds, as HdrHistogram's outputValueUnitScalingRatio.</summary>
+    public const double MicrosecondsPerMillisecond = 1000.0;
+
+    /// <summary>The CSV header, in column order.</summary>
+    public static readonly IReadOnlyList<string> CsvColumns =
+    [
+        "probe", "country", "city", "workload", "scenario",
+        "origin", "origin_count", "origin_failed", "origin_p50_ms", "origin_p95_ms", "origin_p99_ms",
+        "in_region", "in_region_count", "in_region_failed", "in_region_p50_ms", "in_region_p95_ms", "in_region_p99_ms",
+        "gain_p50", "gain_p95",
+    ];
+
+    /// <summary>
+    /// summary.json: run status and backend, then per row the origin and in-region session counts, failures and
+    /// p50/p95/p99 (ms), and the gains at p50 and p95 (null when a side has no sessions). Properties in a fixed order.
+    /// </summary>
+    /// <param name="run">The run as read (p99 comes from its histograms).</param>
+    /// <param name="summary">The run's summary.</param>
+    /// <param name="backend">The network backend as the report shows it, or null when unknown.</param>
+    /// <param name="problems">Problems found reading the run, listed as the report lists them.</param>
+    public static string Json(RunData run, StudySummary summary, string? backend, IReadOnlyList<RunDirectoryProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(problems);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions
+               {
+                   Indented = true, NewLine = "\n",
+                   // Names of places as written ("São Paulo"), not \u escapes; the file is UTF-8 and never embedded in HTML.
+                   Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+               }))
+        {
+            var manifest = run.Manifest;
+            json.WriteStartObject();
+            json.WriteNumber("schema_version", SchemaVersion);
+            json.WriteString("study", manifest?.Study?.Name);
+            json.WriteString("suite", manifest?.Suite.Name);
+            json.WriteString("status", manifest?.Status.ToString().ToLowerInvariant());
+            json.WriteString("status_reason", manifest?.StatusReason);
+            json.WriteString("backend", backend);
+            if (manifest is null)
+            {
+                json.WriteNull("started_utc");
+                json.WriteNull("ended_utc");
+            }
+            else
+            {
+                json.WriteString("started_utc", ReportFormat.Time(manifest.StartedUtc));
+                json.WriteString("ended_utc", ReportFormat.Time(manifest.EndedUtc));
+            }
+
+            json.WriteString("unit", "ms");
+            json.WriteString("main_workload", summary.MainWorkload);
+            json.WriteStartArray("rows");
+            foreach (var row in summary.Rows)
+            {
+                json.WriteStartObject();
+                json.WriteString("probe", row.Probe);
+                json.WriteString("country", row.Country);
+                json.WriteString("city", row.City);
+                json.WriteString("workload", row.Workload);
+                json.WriteString("scenario", row.Scenario);
+                json.WritePropertyName("origin");
+                WriteSessions(json, run, row.Origin);
+                json.WritePropertyName("in_region");
+                if (row.InRegion is null)
+                {
+                    json.WriteNullValue();
+                }
+                else
+                {
+                    WriteSessions(json, run, row.InRegion);
+                }
+
+                WriteNumberOrNull(json, "gain_p50", Gain(row.GainP50));
+                WriteNumberOrNull(json, "gain_p95", Gain(row.GainP95));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("problems");
+            foreach (var problem in problems)
+            {
+                json.WriteStringValue(problem.ToString());
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("notes");
+            foreach (var note in summary.Notes)
+            {
+                json.WriteStringValue(note);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>summary.csv: a header line (<see cref="CsvColumns"/>), then the rows of summary.json; empty cell = unknown.</summary>
+    public static string Csv(RunData run, StudySummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(summary);
+        var csv = new StringBuilder();
+        csv.Append(string.Join(",", CsvColumns)).Append('\n');
+        foreach (var row in summary.Rows)
+        {
+            var cells = new List<string> { row.Probe, row.Country, row.City ?? "", row.Workload, row.Scenario };
+            cells.AddRange(SessionCells(run, row.Origin));
+            cells.AddRange(row.InRegion is null ? ["", "", "", "", "", ""] : SessionCells(run, row.InRegion));
+            cells.Add(Number(Gain(row.GainP50)));
+            cells.Add(Number(Gain(row.GainP95)));
+            csv.Append(string.Join(",", cells.Select(CsvCell))).Append('\n');
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>
+    /// The session-time histograms of a study run (<c>&lt;probe&gt;.&lt;workload&gt;/&lt;deployment&gt;/uncorrected</c>,
+    /// every deployment recorded, not only the two compared), with their .hgrm file names
+    /// (<c>&lt;probe&gt;.&lt;workload&gt;.&lt;deployment&gt;.hgrm</c>), ordered by file name.
+    /// </summary>
+    public static IReadOnlyList<(string FileName, HistogramTag Tag, HistogramBase Histogram)> SessionHistograms(RunData run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.Totals
+            .Where(t => t.Key.Kind == HistogramTag.Uncorrected && !t.Key.IsIteration && !t.Key.Step.Contains('.')
+                        && StudySummary.TrySplit(t.Key.Scenario, out _, out _))
+            .Select(t => (FileName: $"{t.Key.Scenario}.{t.Key.Step}.hgrm", t.Key, t.Value))
+            .OrderBy(t => t.FileName, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>
+    /// HdrHistogram's own percentile distribution (<c>OutputPercentileDistribution</c>, 5 ticks per half distance)
+    /// of <paramref name="histogram"/>, values in milliseconds (outputValueUnitScalingRatio 1000), after a '#' comment
+    /// naming the tag and the unit. Invariant culture, '\n' line ends.
+    /// </summary>
+    public static string Hgrm(HistogramTag tag, HistogramBase histogram)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        ArgumentNullException.ThrowIfNull(histogram);
+        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        text.WriteLine($"# {tag.Format()}: session time in milliseconds (recorded in microseconds; outputValueUnitScalingRatio {MicrosecondsPerMillisecond.ToString("0", CultureInfo.InvariantCulture)})");
+        // HdrHistogram.NET formats with the current culture: "1,5" under de-DE.
+        using (InvariantCultureScope.Enter())
+        {
+            histogram.OutputPercentileDistribution(text, percentileTicksPerHalfDistance: 5, outputValueUnitScalingRatio: MicrosecondsPerMillisecond);
+        }
+
+        return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    private static void WriteSessions(Utf8JsonWriter json, RunData run, DeploymentSessions sessions)
+    {
+        json.WriteStartObject();
+        json.WriteString("deployment", sessions.Deployment);
+        json.WriteNumber("count", sessions.Count);
+        if (sessions.Failed is { } failed)
+        {
+            json.WriteNumber("failed", failed);
+        }
+        else
+        {
+            json.WriteNull("failed");
+        }
+
+        WriteNumberOrNull(json, "p50_ms", sessions.Count == 0 ? null : Ms(sessions.P50Us));
+        WriteNumberOrNull(json, "p95_ms", sessions.Count == 0 ? null : Ms(sessions.P95Us));
+        WriteNumberOrNull(json, "p99_ms", P99Ms(run, sessions));
+        json.WriteEndObject();
+    }
+
+    private static IEnumerable<string> SessionCells(RunData run, DeploymentSessions sessions) =>
+    [
+        sessions.Deployment,
+        sessions.Count.ToString(CultureInfo.InvariantCulture),
+        sessions.Failed?.ToString(CultureInfo.InvariantCulture) ?? "",
+        Number(sessions.Count == 0 ? null : Ms(sessions.P50Us)),
+        Number(sessions.Count == 0 ? null : Ms(sessions.P95Us)),
+        Number(P99Ms(run, sessions)),
+    ];
+
+    // p99 is not in StudySummary: it comes from the same merged histogram the summary's p50/p95 come from.
+    private static double? P99Ms(RunData run, DeploymentSessions sessions) =>
+        sessions.Count > 0 && run.Totals.TryGetValue(sessions.Tag, out var histogram) && histogram.TotalCount > 0
+            ? Ms(histogram.GetValueAtPercentile(99))
+            : null;
+
+    private static double Ms(long microseconds) => microseconds / MicrosecondsPerMillisecond;
+
+    // Gains to 4 decimals: more would be noise of HdrHistogram's 3 significant digits.
+    private static double? Gain(double? gain) => gain is { } g ? Math.Round(g, 4, MidpointRounding.AwayFromZero) : null;
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static string Number(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "";
+
+    private static string CsvCell(string text) =>
+        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+}

@@ -1,0 +1,70 @@
+using Latency.IntegrationTests.Support;
+
+namespace Latency.IntegrationTests.Cli;
+
+public class ReportCommandTests
+{
+    [Fact]
+    public async Task Report_RunDirectory_WritesAllDocumentsIntoOut()
+    {
+        using var run = new TempDirectory();
+        using var output = new TempDirectory();
+        await SyntheticStudyRun.WriteAsync(run.Path);
+
+        var cli = await CliRun.InProcessAsync("report", run.Path, "--out", output.Path);
+
+        Assert.True(cli.ExitCode == 0, cli.Error);
+        Assert.Equal("", cli.Error);
+        Assert.Contains(Path.Combine(output.Path, "report.html"), cli.Output);
+        foreach (var file in new[] { "report.md", "report.html", "summary.json", "summary.csv", "charts/gain.png",
+                     "hgrm/mumbai.app-cold-start.beijing.hgrm", "hgrm/jakarta.app-cold-start.jakarta.hgrm" })
+        {
+            Assert.True(File.Exists(Path.Combine(output.Path, file)), file + " missing");
+        }
+
+        Assert.False(File.Exists(Path.Combine(run.Path, "report.md")), "--out given: nothing goes into the run directory");
+    }
+
+    [Fact]
+    public async Task Report_NoOut_WritesIntoTheRunDirectory()
+    {
+        using var run = new TempDirectory();
+        await SyntheticStudyRun.WriteAsync(run.Path);
+
+        var cli = await CliRun.InProcessAsync("report", run.Path);
+
+        Assert.True(cli.ExitCode == 0, cli.Error);
+        Assert.True(File.Exists(Path.Combine(run.Path, "report.html")));
+        Assert.True(File.Exists(Path.Combine(run.Path, "summary.json")));
+    }
+
+    [Fact]
+    public async Task Report_MissingRunDirectory_ExitsBadInput()
+    {
+        using var temp = new TempDirectory();
+        var missing = Path.Combine(temp.Path, "no-such-run");
+
+        var cli = await CliRun.InProcessAsync("report", missing);
+
+        Assert.Equal(2, cli.ExitCode);
+        Assert.Contains("no-such-run: run directory not found", cli.Error);
+        Assert.False(Directory.Exists(missing));
+    }
+
+    [Fact]
+    public async Task Report_CorruptRunJson_NamesTheFileAndStillReportsTheLogs()
+    {
+        using var run = new TempDirectory();
+        await SyntheticStudyRun.WriteAsync(run.Path);
+        await File.WriteAllTextAsync(Path.Combine(run.Path, "run.json"), "{ \"tool\": ");
+
+        var cli = await CliRun.InProcessAsync("report", run.Path);
+
+        Assert.Equal(0, cli.ExitCode);
+        Assert.Contains("run.json", cli.Error);
+        var markdown = await File.ReadAllTextAsync(Path.Combine(run.Path, "report.md"));
+        Assert.Contains("run.json", markdown);
+        // Without run.json the interval logs are still found and reported (probe names stand in for countries).
+        Assert.Contains("| mumbai | - | app-cold-start | 150 | 250 | mumbai | 60.0 | 125 | 2.50x |", markdown);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Latency.IntegrationTests.Support;
+using SkiaSharp;
+
+namespace Latency.IntegrationTests.Reports;
+
+/// <summary>
+/// report.html, made by <c>latency report</c> from a synthetic study run, opened in headless Chromium as a reader
+/// would: no console errors, the first-screen table and the charts are in the DOM, and a screenshot shows them.
+/// </summary>
+public class ReportInChromiumTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    [RequiresChromiumFact]
+    public async Task ReportHtml_OpensInHeadlessChromium_WithTableChartsAndNoConsoleErrors()
+    {
+        using var run = new TempDirectory();
+        using var output = new TempDirectory();
+        await SyntheticStudyRun.WriteAsync(run.Path);
+        var cli = await CliRun.InProcessAsync("report", run.Path, "--out", output.Path);
+        Assert.True(cli.ExitCode == 0, cli.Error);
+        var url = new Uri(Path.Combine(output.Path, "report.html")).AbsoluteUri;
+
+        var screenshot = Path.Combine(output.Path, "screenshot.png");
+        var shot = await Chromium.RunAsync(url, Timeout, $"--screenshot={screenshot}", "--window-size=1280,2000");
+        Assert.True(shot.ExitCode == 0, shot.Error);
+        var console = shot.Error.Split('\n').Where(l => l.Contains("CONSOLE", StringComparison.Ordinal)).ToList();
+        // The report has no scripts: any console message (a blocked or broken image included) is an error of ours.
+        Assert.True(console.Count == 0, "console messages:\n" + string.Join("\n", console));
+
+        Assert.True(File.Exists(screenshot), "no screenshot written:\n" + shot.Error);
+        using (var bitmap = SKBitmap.Decode(screenshot))
+        {
+            Assert.NotNull(bitmap);
+            Assert.Equal(1280, bitmap.Width);
+            var (inked, coloured) = Ink(bitmap);
+            Assert.True(inked > 0.02, $"screenshot nearly blank: {inked:P1} of pixels not white");
+            // The page's text, table and borders are grey; only the charts (bars, CDF lines) are in colour.
+            Assert.True(coloured > 0.005, $"screenshot has {coloured:P2} coloured pixels: charts not shown?");
+        }
+
+        var dom = await Chromium.RunAsync(url, Timeout, "--dump-dom");
+        Assert.True(dom.ExitCode == 0, dom.Error);
+        var firstTable = Regex.Match(dom.Output, "<table>.*?</table>", RegexOptions.Singleline);
+        Assert.True(firstTable.Success, "no table in the DOM");
+        Assert.Contains("<th>Country</th>", firstTable.Value);
+        Assert.Contains("<td>India</td><td>Mumbai</td><td>app-cold-start</td>", firstTable.Value);
+        Assert.Contains("2.50x", firstTable.Value);
+        // The answer table comes before the first chart.
+        Assert.True(firstTable.Index < dom.Output.IndexOf("<img", StringComparison.Ordinal));
+        var charts = Regex.Matches(dom.Output, "<img src=\"data:image/png;base64,[A-Za-z0-9+/=]{1000,}\"");
+        Assert.True(charts.Count >= 2, $"{charts.Count} chart image(s) in the DOM");
+    }
+
+    /// <summary>Share of pixels that are not (near) white, and share that are saturated colours (not grey).</summary>
+    private static (double Inked, double Coloured) Ink(SKBitmap bitmap)
+    {
+        long inked = 0, coloured = 0;
+        for (var y = 0; y < bitmap.Height; y += 2)
+        {
+            for (var x = 0; x < bitmap.Width; x += 2)
+            {
+                var c = bitmap.GetPixel(x, y);
+                if (c.Red < 240 || c.Green < 240 || c.Blue < 240)
+                {
+                    inked++;
+                }
+
+                if (Math.Max(c.Red, Math.Max(c.Green, c.Blue)) - Math.Min(c.Red, Math.Min(c.Green, c.Blue)) > 80)
+                {
+                    coloured++;
+                }
+            }
+        }
+
+        double sampled = (bitmap.Height + 1) / 2 * ((bitmap.Width + 1) / 2);
+        return (inked / sampled, coloured / sampled);
+    }
+}

@@ -1,0 +1,65 @@
+using HdrHistogram;
+using Latency.Reports.RunDirectory;
+
+namespace Latency.IntegrationTests.Support;
+
+/// <summary>
+/// A small study run directory (run.json and one interval log) with known session times: two countries, each on
+/// beijing and in region, so the report has its table, a gain chart and two CDF charts.
+/// </summary>
+public static class SyntheticStudyRun
+{
+    public static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
+
+    public const string LogFile = "study.hlog";
+
+    public static async Task WriteAsync(string directory)
+    {
+        var sessions = new Dictionary<string, long[]>
+        {
+            ["mumbai.app-cold-start/beijing/uncorrected"] = Repeat((150_000, 50), (250_000, 45), (400_000, 5)),
+            ["mumbai.app-cold-start/mumbai/uncorrected"] = Repeat((60_000, 50), (125_000, 45), (300_000, 5)),
+            ["jakarta.app-cold-start/beijing/uncorrected"] = Repeat((180_000, 30), (300_000, 27), (500_000, 3)),
+            ["jakarta.app-cold-start/jakarta/uncorrected"] = Repeat((45_000, 30), (90_000, 27), (200_000, 3)),
+        };
+        var manifest = new RunManifest
+        {
+            Tool = new ToolInfo { Name = "latency", Version = "0.1.0" },
+            Suite = new SuiteInfo { Name = "default" },
+            Environment = new EnvironmentInfo { MachineName = "probe-1", Os = "Linux", ProcessorCount = 2, DotnetVersion = "10.0.0", NetworkBackend = "tun" },
+            StartedUtc = Start,
+            EndedUtc = Start.AddSeconds(60),
+            Status = RunStatus.Complete,
+            HistogramLogs = [new HistogramLogEntry { File = LogFile, Tags = sessions.Keys.ToList() }],
+            Study = new StudyInfo
+            {
+                Name = "default", World = "asia", Profile = "typical", Backend = "tun",
+                Comparisons =
+                [
+                    new StudyComparison { Probe = "mumbai", Country = "India", City = "Mumbai", Origin = "beijing", InRegion = ["mumbai"] },
+                    new StudyComparison { Probe = "jakarta", Country = "Indonesia", City = "Jakarta", Origin = "beijing", InRegion = ["jakarta"] },
+                ],
+            },
+        };
+        await RunManifestFile.WriteAsync(directory, manifest);
+        using var writer = IntervalLogWriter.Create(Path.Combine(directory, LogFile), Start);
+        foreach (var (tag, values) in sessions)
+        {
+            var histogram = new LongHistogram(RunDirectoryReader.LowestTrackableValueUs, RunDirectoryReader.HighestTrackableValueUs, RunDirectoryReader.SignificantDigits)
+            {
+                Tag = tag,
+                StartTimeStamp = Start.ToUnixTimeMilliseconds(),
+                EndTimeStamp = Start.ToUnixTimeMilliseconds() + 60_000,
+            };
+            foreach (var value in values)
+            {
+                histogram.RecordValue(value);
+            }
+
+            writer.Append(histogram);
+        }
+    }
+
+    private static long[] Repeat(params (long ValueUs, int Count)[] parts) =>
+        parts.SelectMany(p => Enumerable.Repeat(p.ValueUs, p.Count)).ToArray();
+}

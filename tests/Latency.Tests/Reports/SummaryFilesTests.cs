@@ -1,0 +1,47 @@
+using Latency.Reports.Study;
+
+namespace Latency.Tests.Reports;
+
+public class SummaryFilesTests
+{
+    [Fact]
+    public async Task WriteAsync_StudyRun_SummaryCsvHasHeaderAndOneRowPerProbeAndWorkload()
+    {
+        using var run = new TempDirectory();
+        using var output = new TempDirectory();
+        await StudySamples.WriteRunAsync(run.Path, StudySamples.Study());
+
+        await HistogramSamples.WithCulture(HistogramSamples.GermanNumbers(), () => StudyReportWriter.WriteAsync(run.Path, output.Path, CancellationToken.None));
+
+        var lines = (await File.ReadAllTextAsync(output.File("summary.csv"))).Split('\n');
+        Assert.Equal(string.Join(",", SummaryFiles.CsvColumns), lines[0]);
+        Assert.Equal("mumbai,India,Mumbai,app-cold-start,mumbai.app-cold-start,beijing,100,,150.015,250.111,400.127,mumbai,100,,60.031,125.055,300.031,2.499,2", lines[1]);
+        Assert.StartsWith("jakarta,Indonesia,Jakarta,app-cold-start,", lines[2]);
+        Assert.Equal("", lines[3]);
+        Assert.Equal(4, lines.Length);
+    }
+
+    [Fact]
+    public async Task WriteAsync_StudyRun_HgrmPerSessionHistogramInMillisecondsInvariant()
+    {
+        using var run = new TempDirectory();
+        using var output = new TempDirectory();
+        await StudySamples.WriteRunAsync(run.Path, StudySamples.Study());
+
+        await HistogramSamples.WithCulture(HistogramSamples.GermanNumbers(), () => StudyReportWriter.WriteAsync(run.Path, output.Path, CancellationToken.None));
+
+        var files = Directory.GetFiles(Path.Combine(output.Path, "hgrm")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        // Sessions only: not the request (mumbai.config) nor the whole iteration ("-").
+        Assert.Equal(
+            ["jakarta.app-cold-start.beijing.hgrm", "jakarta.app-cold-start.jakarta.hgrm", "mumbai.app-cold-start.beijing.hgrm", "mumbai.app-cold-start.mumbai.hgrm"],
+            files);
+        var text = await File.ReadAllTextAsync(Path.Combine(output.Path, "hgrm", "mumbai.app-cold-start.mumbai.hgrm"));
+        Assert.StartsWith("# mumbai.app-cold-start/mumbai/uncorrected: session time in milliseconds", text);
+        Assert.Contains("Value     Percentile TotalCount 1/(1-Percentile)", text);
+        // 60 ms recorded as 60,000 us, written in ms with '.' decimals.
+        Assert.Matches(@"\n +60\.0\d+ +0\.5000+ +", text);
+        Assert.Contains("#[Mean    = ", text);
+        Assert.DoesNotContain("\r", text);
+        Assert.DoesNotMatch(@"\d,\d", text);
+    }
+}
