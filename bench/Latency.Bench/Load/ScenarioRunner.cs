@@ -114,7 +114,18 @@ internal sealed class ScenarioRunner
         }
     }
 
-    private async Task ScheduleOpenPhaseAsync(TimelinePhase phase, ChannelWriter<Arrival> writer, RunControl control, bool recording)
+    private Task ScheduleOpenPhaseAsync(TimelinePhase phase, ChannelWriter<Arrival> writer, RunControl control, bool recording)
+    {
+        // The schedule runs on a thread of its own. On the real clock it waits precisely (PreciseWait); with a
+        // test's fake TimeProvider it blocks on that provider's delays instead.
+        Func<long, bool> waitUntil = ReferenceEquals(_clock.TimeProvider, TimeProvider.System)
+            ? timestamp => PreciseWait.Until(timestamp, control.Stopping)
+            : timestamp => DelayUntilAsync(timestamp, control.Stopping).GetAwaiter().GetResult();
+        return Task.Factory.StartNew(() => Schedule(phase, writer, control, recording, waitUntil),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    private void Schedule(TimelinePhase phase, ChannelWriter<Arrival> writer, RunControl control, bool recording, Func<long, bool> waitUntil)
     {
         var pacer = phase.Pacer!;
         var phaseStart = _clock.Now;
@@ -127,7 +138,7 @@ internal sealed class ScenarioRunner
             }
 
             var intended = phaseStart + _clock.FromTimeSpan(due.Value);
-            if (PastDeadline(control, intended) || !await DelayUntilAsync(intended, control.Stopping).ConfigureAwait(false))
+            if (PastDeadline(control, intended) || !waitUntil(intended))
             {
                 return;
             }
@@ -141,7 +152,7 @@ internal sealed class ScenarioRunner
         }
 
         // The phase lasts its full duration even when its last arrival is due earlier.
-        await DelayUntilAsync(PhaseEnd(phase, phaseStart, control), control.Stopping).ConfigureAwait(false);
+        waitUntil(PhaseEnd(phase, phaseStart, control));
     }
 
     private async Task WorkerAsync(ChannelReader<Arrival> reader, RunControl control, bool recording)
