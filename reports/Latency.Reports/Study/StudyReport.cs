@@ -59,7 +59,7 @@ public sealed record StudyReport
             blocks.Add(new ReportCallout($"{errors} problem(s) reading the run directory.", "Some data is missing; see Problems below."));
         }
 
-        blocks.AddRange(Answer(summary));
+        blocks.AddRange(Answer(summary, run));
         blocks.Add(new ReportHeading(2, "Charts"));
         if (charts.Count == 0)
         {
@@ -75,7 +75,7 @@ public sealed record StudyReport
         return new StudyReport { Title = title, Blocks = blocks };
     }
 
-    private static IEnumerable<ReportBlock> Answer(StudySummary summary)
+    private static IEnumerable<ReportBlock> Answer(StudySummary summary, RunData run)
     {
         if (summary.Rows.Count == 0)
         {
@@ -88,18 +88,46 @@ public sealed record StudyReport
         yield return new ReportParagraph(
             $"Session time of each workload, from a probe in each country, on {(origins.Count == 1 ? origins[0] : "the origin")} " +
             "and on the in-region deployment (p50 = median, p95 = 95th percentile, in milliseconds). Gain = origin p50 / in-region p50: " +
-            "above 1x the in-region deployment is faster.");
+            "above 1x the in-region deployment is faster; the 95% interval is a bootstrap over the recorded sessions. The verdict is a " +
+            "Mann-Whitney rank-sum test of the session times at the 5% level.");
         yield return new ReportTable(
-            ["Country", "City", "Workload", $"{origin} p50 (ms)", $"{origin} p95 (ms)", "In region", "In-region p50 (ms)", "In-region p95 (ms)", "Gain (p50)"],
-            summary.Rows.Select(r => (IReadOnlyList<string>)
-            [
-                r.Country, r.City ?? "-", r.Workload,
-                Ms(r.Origin), Ms(r.Origin, p95: true),
-                r.InRegion?.Deployment ?? "-", r.InRegion is null ? "-" : Ms(r.InRegion), r.InRegion is null ? "-" : Ms(r.InRegion, p95: true),
-                ReportFormat.Gain(r.GainP50),
-            ]).ToList(),
-            new HashSet<int> { 3, 4, 6, 7, 8 });
+            ["Country", "City", "Workload", $"{origin} p50 (ms)", $"{origin} p95 (ms)", "In region", "In-region p50 (ms)", "In-region p95 (ms)",
+             "Gain (p50)", "95% CI", "Verdict"],
+            summary.Rows.Select(r =>
+            {
+                var (interval, verdict) = Significance(r, run);
+                return (IReadOnlyList<string>)
+                [
+                    r.Country, r.City ?? "-", r.Workload,
+                    Ms(r.Origin), Ms(r.Origin, p95: true),
+                    r.InRegion?.Deployment ?? "-", r.InRegion is null ? "-" : Ms(r.InRegion), r.InRegion is null ? "-" : Ms(r.InRegion, p95: true),
+                    ReportFormat.Gain(r.GainP50), interval, verdict,
+                ];
+            }).ToList(),
+            new HashSet<int> { 3, 4, 6, 7, 8, 9 });
         yield return new ReportList(summary.Rows.Select(ReportFormat.Headline).ToList());
+    }
+
+    /// <summary>The p50 gain's bootstrap interval and the rank-sum verdict of one row, or dashes when a side is missing.</summary>
+    private static (string Interval, string Verdict) Significance(StudyRow row, RunData run)
+    {
+        if (row.InRegion is null || !run.Totals.TryGetValue(row.Origin.Tag, out var originHistogram)
+            || !run.Totals.TryGetValue(row.InRegion.Tag, out var inRegionHistogram)
+            || originHistogram.TotalCount == 0 || inRegionHistogram.TotalCount == 0)
+        {
+            return ("-", "-");
+        }
+
+        var gain = new Statistics.QuantileRatioBootstrap().Estimate(originHistogram, inRegionHistogram)[0];
+        var test = Statistics.MannWhitneyTest.Test(originHistogram, inRegionHistogram);
+        var interval = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{gain.Lower:0.00}-{gain.Upper:0.00}x");
+        var verdict = test.Verdict switch
+        {
+            Statistics.RankSumResult.Faster => "in-region faster",
+            Statistics.RankSumResult.Slower => "in-region slower",
+            _ => "no significant difference",
+        };
+        return (gain.TooFewSamples ? interval + " (few samples)" : interval, verdict);
     }
 
     private static IEnumerable<ReportBlock> Details(StudySummary summary)
@@ -112,7 +140,7 @@ public sealed record StudyReport
         yield return new ReportHeading(2, "Sessions per deployment");
         yield return new ReportParagraph(
             "Sample counts are successful sessions (the histogram); failed sessions come from run.json. " +
-            "Quantiles are HdrHistogram's (3 significant digits); confidence intervals are not computed in this first report.");
+            "Quantiles are HdrHistogram's (3 significant digits); the gain's confidence interval is in the first table.");
         var rows = new List<IReadOnlyList<string>>();
         foreach (var r in summary.Rows)
         {

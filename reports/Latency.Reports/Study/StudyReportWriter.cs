@@ -127,6 +127,25 @@ public static class StudyReportWriter
             Try($"CDF chart of {row.Scenario}", () => LatencyCdfChart.Render(row, run.Totals));
         }
 
+        if (summary.MainWorkload is { } main)
+        {
+            var cells = HeatmapChart.From(run, main);
+            Try("p50 heatmap", () => HeatmapChart.Render(cells, main, HeatmapChart.Quantile.P50));
+            Try("p95 heatmap", () => HeatmapChart.Render(cells, main, HeatmapChart.Quantile.P95));
+        }
+
+        foreach (var probe in summary.Probes)
+        {
+            var row = summary.Rows.FirstOrDefault(r => r.Probe == probe && r.Workload == summary.MainWorkload);
+            if (row is null)
+            {
+                continue;
+            }
+
+            Try($"phase chart of {row.Scenario}", () => PhaseBreakdownChart.Render(PhaseBreakdownChart.From(run, probe, row.Workload), row.Place, probe, row.Workload));
+            Try($"over-time chart of {row.Scenario}", () => LatencyOverTimeChart.Render(LatencyOverTimeChart.From(run, probe, row.Workload), row.Place, probe, row.Workload));
+        }
+
         return charts;
     }
 }

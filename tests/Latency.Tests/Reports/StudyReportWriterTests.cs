@@ -60,7 +60,12 @@ public class StudyReportWriterTests
         var files = await StudyReportWriter.WriteAsync(run.Path, output.Path, CancellationToken.None);
 
         var pngs = files.Where(f => f.EndsWith(".png", StringComparison.Ordinal)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["cdf-jakarta.png", "cdf-mumbai.png", "gain.png"], pngs);
+        Assert.Equal(
+        [
+            "cdf-jakarta.png", "cdf-mumbai.png", "gain.png", "heatmap-app-cold-start-p50.png", "heatmap-app-cold-start-p95.png",
+            "over-time-jakarta-app-cold-start.png", "over-time-mumbai-app-cold-start.png",
+            "phases-jakarta-app-cold-start.png", "phases-mumbai-app-cold-start.png",
+        ], pngs);
         foreach (var png in files.Where(f => f.EndsWith(".png", StringComparison.Ordinal)))
         {
             var bytes = await File.ReadAllBytesAsync(png);
