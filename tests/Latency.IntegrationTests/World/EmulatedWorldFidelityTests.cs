@@ -17,8 +17,9 @@ public sealed class EmulatedWorldFidelityTests(WorldFixture world, ITestOutputHe
     [RequiresRootTheory]
     [InlineData("d5", 5.0, 100)]
     [InlineData("d20", 20.0, 100)]
-    [InlineData("d80", 80.0, 60)]
-    [InlineData("d300", 300.0, 25)]
+    // 100 samples each: the p99 of fewer would be the single slowest connect.
+    [InlineData("d80", 80.0, 100)]
+    [InlineData("d300", 300.0, 100)]
     public async Task Connect_OurClient_MedianWithinHalfMillisecondOrOnePercentP99WithinTwo(string deployment, double rttMs, int samples)
     {
         var path = world.State.Paths.Single(p => p.Deployment == deployment);
