@@ -53,8 +53,21 @@ public sealed class DefaultStudyTests(ITestOutputHelper output) : IDisposable
         environment["LATENCY_WORLD_DIR"] = Path.Combine(work, "state");
         environment["HOME"] = work;
         environment["DOTNET_CLI_HOME"] = work;
-        var outcome = await CliRun.ChildAsync(environment, TimeSpan.FromMinutes(4),
-            ["--reuid=65534", "--regid=65534", "--clear-groups"], "run", "--duration", "10s", "--out", outDir, "--no-progress");
+        var program = CliRun.CopyProgramTo(Path.Combine(work, "program"));
+        if (OperatingSystem.IsLinux())
+        {
+            foreach (var directory in Directory.GetDirectories(program, "*", SearchOption.AllDirectories).Append(program))
+            {
+                File.SetUnixFileMode(directory, (UnixFileMode)0x1ED); // 0755
+            }
+        }
+
+        using var process = CliRun.Start(environment, ["--reuid=65534", "--regid=65534", "--clear-groups"], program,
+            "run", "--duration", "10s", "--out", outDir, "--no-progress");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
+        var outcome = new CliRun.Outcome(process.ExitCode, await stdout, await stderr);
         output.WriteLine(outcome.Output + outcome.Error);
 
         Assert.True(outcome.ExitCode == 0, outcome.Error);

@@ -24,7 +24,7 @@ public static class CliRun
     public static async Task<Outcome> ChildAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, string[]? setpriv,
         params string[] args)
     {
-        using var process = Start(environment, setpriv, args);
+        using var process = Start(environment, setpriv, AppContext.BaseDirectory, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(timeout);
@@ -32,11 +32,12 @@ public static class CliRun
     }
 
     /// <summary>Starts <c>dotnet latency.dll ARGS</c> from the test's output folder, output captured.</summary>
-    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), null, args);
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), null, AppContext.BaseDirectory, args);
 
-    public static Process Start(IReadOnlyDictionary<string, string> environment, string[]? setpriv, params string[] args)
+    /// <summary>Starts <c>dotnet DIRECTORY/latency.dll ARGS</c>, through <c>setpriv</c> when given.</summary>
+    public static Process Start(IReadOnlyDictionary<string, string> environment, string[]? setpriv, string directory, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "latency.dll");
+        var dll = Path.Combine(directory, "latency.dll");
         var info = new ProcessStartInfo(setpriv is null ? "dotnet" : "setpriv")
         {
             RedirectStandardOutput = true,
@@ -65,6 +66,22 @@ public static class CliRun
         }
 
         return Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
+    }
+
+    /// <summary>
+    /// Copies the program (this test's output folder) to <paramref name="target"/>, readable by everyone: an
+    /// unprivileged user cannot reach the build folder of a clone made in a private directory.
+    /// </summary>
+    public static string CopyProgramTo(string target)
+    {
+        foreach (var file in Directory.GetFiles(AppContext.BaseDirectory, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(AppContext.BaseDirectory, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination, overwrite: true);
+        }
+
+        return target;
     }
 
     /// <summary>Sends a POSIX signal the way a terminal (Ctrl-C = SIGINT) or an orchestrator (SIGTERM, SIGKILL) would.</summary>
