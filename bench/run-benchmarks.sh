@@ -2,10 +2,11 @@
 # Measures the harness itself and writes one Markdown file to bench/results/:
 #   1. max-rate: requests/s our engine drives against a trivial Kestrel endpoint, next to wrk against the same one;
 #   2. the recording micro-benchmarks (BenchmarkDotNet, short job): ns and bytes per recorded value;
-#   3. emulator-capacity, only as root (namespaces, TUN): packets/s the WAN emulator forwards with p99 added error < 0.2 ms.
+#   3. emulator-capacity, only as root (namespaces, TUN): packets/s the WAN emulator forwards with p99 added error < 0.2 ms;
+#   4. report-100m, only with REPORT_100M=1 (minutes, many GB): the study report's time on 100 million recorded requests.
 # Installs wrk (Debian package) when it is missing and apt-get is usable. Settings, as environment variables:
 #   MAX_RATE_SECONDS (10)  CONNECTIONS (50)  BENCH_FILTER ('*RecordingBenchmarks*')  BENCH_JOB (short)
-#   CAPACITY_SECONDS (5, per rate step)  CAPACITY_DELAY_MS (10)
+#   CAPACITY_SECONDS (5, per rate step)  CAPACITY_DELAY_MS (10)  REPORT_100M (0)  REPORT_INTERVALS (240)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -15,6 +16,8 @@ filter="${BENCH_FILTER:-*RecordingBenchmarks*}"
 job="${BENCH_JOB:-short}"
 capacity_seconds="${CAPACITY_SECONDS:-5}"
 capacity_delay_ms="${CAPACITY_DELAY_MS:-10}"
+report_100m="${REPORT_100M:-0}"
+report_intervals="${REPORT_INTERVALS:-240}"
 project=bench/Latency.Micro
 artifacts=BenchmarkDotNet.Artifacts
 
@@ -38,6 +41,7 @@ dotnet build -c Release "$project" -nologo -v quiet
 
 max_rate_cmd=(dotnet run -c Release --no-build --project "$project" -- max-rate --seconds "$max_rate_seconds" --connections "$connections")
 capacity_cmd=(dotnet run -c Release --no-build --project "$project" -- emulator-capacity --seconds "$capacity_seconds" --delay-ms "$capacity_delay_ms")
+report_cmd=(dotnet run -c Release --no-build --project "$project" -- report-100m --intervals "$report_intervals")
 bench_cmd=(dotnet run -c Release --no-build --project "$project" -- --filter "$filter" --job "$job" --exporters github --artifacts "$artifacts")
 
 # Only this run's reports go into the results file.
@@ -50,6 +54,10 @@ if [ "$(id -u)" -eq 0 ]; then
   capacity_report="$("${capacity_cmd[@]}")"
 else
   echo "not root: skipping emulator-capacity (it needs network namespaces and TUN devices)" >&2
+fi
+report_report=""
+if [ "$report_100m" = 1 ]; then
+  report_report="$("${report_cmd[@]}")" || echo "report-100m failed or found errors (exit $?)" >&2
 fi
 
 {
@@ -68,6 +76,7 @@ fi
   printf "%q " "${max_rate_cmd[@]}"; echo
   printf "%q " "${bench_cmd[@]}"; echo
   [ -n "$capacity_report" ] && { printf "%q " "${capacity_cmd[@]}"; echo; }
+  [ -n "$report_report" ] && { printf "%q " "${report_cmd[@]}"; echo; }
   echo '```'
   echo
   echo "$max_rate_report"
@@ -84,6 +93,10 @@ fi
   if [ -n "$capacity_report" ]; then
     echo
     echo "$capacity_report"
+  fi
+  if [ -n "$report_report" ]; then
+    echo
+    echo "$report_report"
   fi
 } >"$out"
 
