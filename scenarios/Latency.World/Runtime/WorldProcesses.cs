@@ -13,6 +13,8 @@ public static class WorldProcesses
     {
         var info = new ProcessStartInfo("setsid")
         {
+            // The state directory, not the caller's folder, which the world may outlive or not be allowed to enter.
+            WorkingDirectory = directory.Path,
             UseShellExecute = false,
             RedirectStandardInput = false,
             RedirectStandardOutput = false,

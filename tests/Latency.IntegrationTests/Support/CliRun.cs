@@ -40,6 +40,8 @@ public static class CliRun
         var dll = Path.Combine(directory, "latency.dll");
         var info = new ProcessStartInfo(setpriv is null ? "dotnet" : "setpriv")
         {
+            // The program's own folder: another user may not be able to enter the test host's working directory.
+            WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

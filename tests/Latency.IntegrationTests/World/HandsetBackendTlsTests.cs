@@ -200,10 +200,10 @@ public sealed class HandsetBackendTlsTests : IDisposable
         watch.Stop();
 
         Assert.False(slow.IsError, slow.Message);
-        // .NET timers count whole milliseconds from a tick that has already begun, so a 150 ms delay may end up
-        // to 1 ms early: allow 2 ms.
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(148), $"took {watch.Elapsed.TotalMilliseconds} ms");
-        Assert.True(slow.Phases!.TtfbMicros >= 148_000, $"time to first byte {slow.Phases.TtfbMicros} us");
+        // .NET timers count whole milliseconds of a coarse tick, so a 150 ms delay can end a few ms early (seen:
+        // 147.98 ms): allow 5 ms.
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(145), $"took {watch.Elapsed.TotalMilliseconds} ms");
+        Assert.True(slow.Phases!.TtfbMicros >= 145_000, $"time to first byte {slow.Phases.TtfbMicros} us");
     }
 
     public void Dispose()
