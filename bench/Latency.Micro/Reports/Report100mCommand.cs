@@ -10,7 +10,7 @@ namespace Latency.Micro.Reports;
 /// <c>report-100m</c> (issue 5): how long the study report takes on a run directory holding 100 million recorded
 /// requests. Builds a synthetic study run (7 probes x 6 workloads x 2 deployments, 240 one-second intervals per
 /// .hlog, session, per-request and phase histograms), then times <see cref="StudyReportWriter.WriteReportAsync"/>
-/// and <see cref="RunDirectoryReader.ReadAsync"/> alone on it, and the peak working set of each. Prints a Markdown
+/// and <c>RunDirectoryReader.ReadAsync</c> alone on it, and the peak working set of each. Prints a Markdown
 /// section for bench/results/. Exit codes: 0 done, 2 bad arguments, 3 the report listed errors.
 /// </summary>
 public static class Report100mCommand
@@ -70,7 +70,7 @@ public static class Report100mCommand
             Settle();
             var (report, reportTime, reportPeak) = await MeasureAsync(() => StudyReportWriter.WriteReportAsync(runDirectory, outDirectory));
             Settle();
-            var (run, readTime, readPeak) = await MeasureAsync(() => RunDirectoryReader.ReadAsync(runDirectory));
+            var (run, readTime, readPeak) = await MeasureAsync(() => RunDirectoryReader.ReadAsync(runDirectory, StudyReportWriter.KeepIntervals));
             var counted = run.Totals
                 .Where(t => t.Key.Kind == HistogramTag.Uncorrected && t.Key.Step.Contains('.', StringComparison.Ordinal))
                 .Sum(t => t.Value.TotalCount);

@@ -23,7 +23,18 @@ public static class RunDirectoryReader
     /// Reads <paramref name="directory"/>. Never throws for missing or corrupt files: every problem is listed in
     /// <see cref="RunData.Problems"/> and everything readable is returned.
     /// </summary>
-    public static async Task<RunData> ReadAsync(string directory, CancellationToken cancellationToken = default)
+    public static Task<RunData> ReadAsync(string directory, CancellationToken cancellationToken = default) =>
+        ReadAsync(directory, keepIntervals: null, cancellationToken);
+
+    /// <summary>
+    /// Reads a run directory. Totals are merged while the logs are read (two logs at a time), and only the interval
+    /// series <paramref name="keepIntervals"/> asks for are kept: a 100-million-request run holds ~100,000 interval
+    /// histograms, and keeping every one cost gigabytes and most of the time of a report.
+    /// </summary>
+    /// <param name="directory">The run directory.</param>
+    /// <param name="keepIntervals">Which tags' interval series to keep in <see cref="RunData.Intervals"/>; null keeps all.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    public static async Task<RunData> ReadAsync(string directory, Func<HistogramTag, bool>? keepIntervals, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(directory);
         var problems = new List<RunDirectoryProblem>();
@@ -44,93 +55,134 @@ public static class RunDirectoryReader
         }
 
         var logs = ListLogs(directory, manifest, problems);
+        var gate = new object();
         var intervals = new Dictionary<HistogramTag, List<HistogramBase>>();
-        foreach (var (path, listedTags) in logs)
+        var totals = new Dictionary<HistogramTag, HistogramBase>();
+        var seen = new Dictionary<HistogramTag, (long Start, long End)>();
+        await Parallel.ForEachAsync(logs, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, async (entry, token) =>
         {
-            var log = await IntervalLogReader.ReadAsync(path, cancellationToken).ConfigureAwait(false);
-            problems.AddRange(log.Problems);
+            var (path, listedTags) = entry;
+            var log = await IntervalLogReader.ReadAsync(path, token).ConfigureAwait(false);
+            var logProblems = new List<RunDirectoryProblem>(log.Problems);
             var tagsFound = new HashSet<string>(StringComparer.Ordinal);
+            // One log holds whole scenarios, so its tags are its own: merge outside the lock, publish under it.
+            var logTotals = new Dictionary<HistogramTag, HistogramBase>();
+            var logIntervals = new Dictionary<HistogramTag, List<HistogramBase>>();
             foreach (var histogram in log.Histograms)
             {
                 if (!HistogramTag.TryParse(histogram.Tag, out var tag))
                 {
-                    problems.Add(new RunDirectoryProblem(path, null, ProblemSeverity.Warning,
+                    logProblems.Add(new RunDirectoryProblem(path, null, ProblemSeverity.Warning,
                         $"histogram with tag '{histogram.Tag ?? "(none)"}' ignored: not <scenario>/<step>/<kind>"));
                     continue;
                 }
 
                 tagsFound.Add(tag.Format());
-                if (!intervals.TryGetValue(tag, out var series))
+                if (!logTotals.TryGetValue(tag, out var total))
                 {
-                    intervals[tag] = series = [];
+                    logTotals[tag] = total = Merge(tag, [], path, logProblems);
                 }
 
-                series.Add(histogram);
+                MergeInto(total, tag, histogram, path, logProblems);
+                if (keepIntervals is null || keepIntervals(tag))
+                {
+                    if (!logIntervals.TryGetValue(tag, out var series))
+                    {
+                        logIntervals[tag] = series = [];
+                    }
+
+                    series.Add(histogram);
+                }
             }
 
             foreach (var missing in listedTags.Where(t => !tagsFound.Contains(t)))
             {
-                problems.Add(new RunDirectoryProblem(path, null, ProblemSeverity.Warning,
+                logProblems.Add(new RunDirectoryProblem(path, null, ProblemSeverity.Warning,
                     $"tag '{missing}' is listed in {RunManifest.FileName} but has no histogram in the file"));
             }
-        }
 
-        var totals = new Dictionary<HistogramTag, HistogramBase>();
-        var orderedIntervals = new Dictionary<HistogramTag, IReadOnlyList<HistogramBase>>();
-        foreach (var (tag, list) in intervals)
-        {
-            var ordered = list.OrderBy(h => h.StartTimeStamp).ToList();
-            orderedIntervals[tag] = ordered;
-            totals[tag] = Merge(tag, ordered, directory, problems);
-        }
+            lock (gate)
+            {
+                problems.AddRange(logProblems);
+                foreach (var (tag, total) in logTotals)
+                {
+                    if (totals.TryGetValue(tag, out var existing))
+                    {
+                        // The same tag in two logs (not written so by the engine, but allowed): add them up.
+                        MergeInto(existing, tag, total, path, problems);
+                    }
+                    else
+                    {
+                        totals[tag] = total;
+                    }
+                }
 
+                foreach (var (tag, series) in logIntervals)
+                {
+                    if (!intervals.TryGetValue(tag, out var all))
+                    {
+                        intervals[tag] = all = [];
+                    }
+
+                    all.AddRange(series);
+                }
+            }
+        }).ConfigureAwait(false);
+
+        // Problems in a stable order whatever order the logs finished in.
+        problems.Sort((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()));
         return new RunData
         {
             Directory = directory,
             Manifest = manifest,
             Totals = totals,
-            Intervals = orderedIntervals,
+            Intervals = intervals.ToDictionary(p => p.Key, p => (IReadOnlyList<HistogramBase>)p.Value.OrderBy(h => h.StartTimeStamp).ToList()),
             Problems = problems,
         };
     }
 
-    /// <summary>Adds interval histograms into one total (HistogramBase.Add: lossless).</summary>
     internal static HistogramBase Merge(HistogramTag tag, IReadOnlyList<HistogramBase> intervals, string where, List<RunDirectoryProblem> problems)
     {
         var total = new LongHistogram(LowestTrackableValueUs, HighestTrackableValueUs, SignificantDigits)
         {
             Tag = tag.Format(),
+            StartTimeStamp = long.MaxValue,
+            EndTimeStamp = long.MinValue,
         };
-        var first = true;
         foreach (var interval in intervals)
         {
-            if (interval.HighestTrackableValue <= total.HighestTrackableValue)
-            {
-                total.Add(interval);
-            }
-            else if (interval.GetMaxValue() <= total.HighestTrackableValue)
-            {
-                // Add refuses a histogram declared wider than this one even when its values fit (another writer's
-                // range); re-record its buckets, as Add itself does when bucket layouts differ.
-                foreach (var bucket in interval.RecordedValues())
-                {
-                    total.RecordValueWithCount(bucket.ValueIteratedTo, bucket.CountAddedInThisIterationStep);
-                }
-            }
-            else
-            {
-                problems.Add(new RunDirectoryProblem(where, null, ProblemSeverity.Error,
-                    $"interval of '{tag}' starting at {interval.StartTimeStamp} ms since the epoch left out of the total: " +
-                    $"its maximum {interval.GetMaxValue()} us is beyond 1 h"));
-                continue;
-            }
-
-            total.StartTimeStamp = first ? interval.StartTimeStamp : Math.Min(total.StartTimeStamp, interval.StartTimeStamp);
-            total.EndTimeStamp = first ? interval.EndTimeStamp : Math.Max(total.EndTimeStamp, interval.EndTimeStamp);
-            first = false;
+            MergeInto(total, tag, interval, where, problems);
         }
 
         return total;
+    }
+
+    /// <summary>Adds one interval to a total, losslessly; the total's time span grows to cover it.</summary>
+    private static void MergeInto(HistogramBase total, HistogramTag tag, HistogramBase interval, string where, List<RunDirectoryProblem> problems)
+    {
+        if (interval.HighestTrackableValue <= total.HighestTrackableValue)
+        {
+            total.Add(interval);
+        }
+        else if (interval.TotalCount == 0 || interval.GetMaxValue() <= total.HighestTrackableValue)
+        {
+            // Add refuses a histogram declared wider than this one even when its values fit (another writer's
+            // range); re-record its buckets, as Add itself does when bucket layouts differ.
+            foreach (var bucket in interval.RecordedValues())
+            {
+                total.RecordValueWithCount(bucket.ValueIteratedTo, bucket.CountAddedInThisIterationStep);
+            }
+        }
+        else
+        {
+            problems.Add(new RunDirectoryProblem(where, null, ProblemSeverity.Error,
+                $"interval of '{tag}' starting at {interval.StartTimeStamp} ms since the epoch left out of the total: " +
+                $"its maximum {interval.GetMaxValue()} us is beyond 1 h"));
+            return;
+        }
+
+        total.StartTimeStamp = Math.Min(total.StartTimeStamp, interval.StartTimeStamp);
+        total.EndTimeStamp = Math.Max(total.EndTimeStamp, interval.EndTimeStamp);
     }
 
     private static List<(string Path, IReadOnlyList<string> ListedTags)> ListLogs(

@@ -29,7 +29,8 @@ public static class StudyReportWriter
     {
         ArgumentNullException.ThrowIfNull(runDirectory);
         ArgumentNullException.ThrowIfNull(outDirectory);
-        var run = await RunDirectoryReader.ReadAsync(runDirectory, cancellationToken).ConfigureAwait(false);
+        // The report draws intervals only for session times over the run: keep just those series.
+        var run = await RunDirectoryReader.ReadAsync(runDirectory, KeepIntervals, cancellationToken).ConfigureAwait(false);
         var problems = new List<RunDirectoryProblem>(run.Problems);
         var calibration = Directory.Exists(runDirectory)
             ? await CalibrationFile.ReadAsync(runDirectory, problems, cancellationToken).ConfigureAwait(false)
@@ -94,6 +95,10 @@ public static class StudyReportWriter
     /// The gain chart, then one CDF per probe of the main workload. A chart that fails to draw becomes a problem in
     /// the report instead of losing the whole report.
     /// </summary>
+    /// <summary>Session-time series (step = a deployment, kind uncorrected): what the over-time chart needs.</summary>
+    public static bool KeepIntervals(HistogramTag tag) =>
+        !tag.IsIteration && tag.Kind == HistogramTag.Uncorrected && !tag.Step.Contains('.', StringComparison.Ordinal);
+
     private static List<RenderedChart> Charts(RunData run, StudySummary summary, List<RunDirectoryProblem> problems)
     {
         var charts = new List<RenderedChart>();
