@@ -7,15 +7,13 @@ namespace Latency.Bench.Replay;
 /// <summary>
 /// Replays one session of a <see cref="ReplaySchedule"/>: each request is sent at the session's start plus its due
 /// time, without waiting for earlier responses (requests overlap as they did in the capture), and measured from that
-/// intended time. On the system clock a dedicated thread sleeps until <see cref="SpinWindow"/> before each due time
-/// and then spins; with another <see cref="TimeProvider"/> (tests) it waits on that provider's timers.
+/// intended time. On the system clock a dedicated thread waits with the engine's <see cref="Load.PreciseWait"/> (sleep,
+/// then spin for the last half millisecond); with another <see cref="TimeProvider"/> (tests) it waits on that
+/// provider's timers.
 /// </summary>
 public sealed class ReplayRunner(HandsetHttpClient client, Func<WorkloadRequest, Uri> resolve, MonotonicClock? clock = null)
 {
     private readonly MonotonicClock _clock = clock ?? MonotonicClock.System;
-
-    /// <summary>How long before a due time to stop sleeping and spin (system clock only).</summary>
-    public TimeSpan SpinWindow { get; init; } = TimeSpan.FromMilliseconds(2);
 
     /// <summary>Per-request timeout.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -56,7 +54,6 @@ public sealed class ReplayRunner(HandsetHttpClient client, Func<WorkloadRequest,
     private List<Task<ReplayOutcome>> ScheduleOnThisThread(ReplaySchedule schedule, CancellationToken cancellationToken)
     {
         var start = _clock.Now;
-        var spin = _clock.FromTimeSpan(SpinWindow);
         var inFlight = new List<Task<ReplayOutcome>>(schedule.Items.Count);
         for (var issued = 0; ; issued++)
         {
@@ -67,24 +64,9 @@ public sealed class ReplayRunner(HandsetHttpClient client, Func<WorkloadRequest,
             }
 
             var due = start + _clock.FromTimeSpan(decision.Due);
-            while (true)
+            if (!Load.PreciseWait.Until(due, cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var remaining = due - _clock.Now;
-                if (remaining <= 0)
-                {
-                    break;
-                }
-
-                if (remaining > spin)
-                {
-                    // Sleep in slices of at most 50 ms so cancellation is seen promptly.
-                    Thread.Sleep(_clock.ToTimeSpan(Math.Min(remaining - spin, _clock.FromTimeSpan(TimeSpan.FromMilliseconds(50)))));
-                }
-                else
-                {
-                    Thread.SpinWait(50);
-                }
             }
 
             inFlight.Add(SendAsync(schedule.Items[issued], start, cancellationToken));
