@@ -24,14 +24,15 @@ public sealed class SessionPhysicsTests(WorldFixture world, ITestOutputHelper ou
     {
         const int k = 3;
         var serverTime = TimeSpan.FromMilliseconds(10);
-        // 80 ms: a path long enough that the client's and server's own CPU time (TLS crypto, certificate checks,
-        // timer granularity of the server time: a few ms per session on this machine) stays inside the 5%.
-        var path = world.State.Paths.Single(p => p.Deployment == "d80");
+        // 300 ms: a path long enough that the client's and server's own time stays well inside the 5%. Measured on
+        // this machine over 80 ms: TLS handshake +5-7 ms (crypto, certificate chain), each request +2-4 ms (the
+        // server's 10 ms timer rounds up, Kestrel, the client): 445-453 ms for 430, too close to the limit.
+        var path = world.State.Paths.Single(p => p.Deployment == "d300");
         var workload = new WorkloadDefinition("physics", "k sequential requests", http, ConnectionMode.New,
             [.. Enumerable.Range(1, k).Select(i => new WorkloadRequest($"r{i}", "GET", WorkloadRequest.ServiceRole, null, 0, 100, serverTime))],
             Replay: false, Location: null);
 
-        var session = await RunSessionsAsync(workload, "d80", iterations: 8);
+        var session = await RunSessionsAsync(workload, "d300", iterations: 6);
 
         // The round trip comes from the world file, not from this test: (2 + k) x r + k x server time.
         var expectedMs = (2 + k) * path.RttMs + k * serverTime.TotalMilliseconds;
