@@ -334,26 +334,8 @@ internal sealed class SuiteReader(YamlContext context)
         }
     }
 
-    private string? ReadName(Dictionary<string, YamlNode> fields, YamlMappingNode owner, string what, Dictionary<string, int> firstLineByName)
-    {
-        var name = context.Required(fields, "name", owner, $"a {what}");
-        if (name is null) return null;
-        var node = fields["name"];
-        if (!SuiteNames.IsValid(name))
-        {
-            context.Error(node, SuiteNames.Problem($"{what} name", name));
-            return null;
-        }
-
-        var line = context.At(node).Line;
-        if (!firstLineByName.TryAdd(name, line))
-        {
-            context.Error(node, $"duplicate {what} name '{name}' (first defined on line {firstLineByName[name]})");
-            return null;
-        }
-
-        return name;
-    }
+    private string? ReadName(Dictionary<string, YamlNode> fields, YamlMappingNode owner, string what, Dictionary<string, int> firstLineByName) =>
+        context.UniqueName(fields, owner, what, firstLineByName);
 
     private bool CheckTargetDeclared(string name, YamlNode node)
     {

@@ -149,6 +149,31 @@ internal sealed class YamlContext(string file)
     }
 
     /// <summary>A non-empty scalar value of a required key, reporting at <paramref name="owner"/> when it is missing.</summary>
+    /// <summary>
+    /// The required <c>name</c> of a suite or workload item: a valid name (see <see cref="SuiteNames"/>) not used
+    /// before in <paramref name="firstLineByName"/>; reports the problem and returns null otherwise.
+    /// </summary>
+    public string? UniqueName(Dictionary<string, YamlNode> fields, YamlMappingNode owner, string what, Dictionary<string, int> firstLineByName)
+    {
+        var name = Required(fields, "name", owner, $"a {what}");
+        if (name is null) return null;
+        var node = fields["name"];
+        if (!SuiteNames.IsValid(name))
+        {
+            Error(node, SuiteNames.Problem($"{what} name", name));
+            return null;
+        }
+
+        var line = At(node).Line;
+        if (!firstLineByName.TryAdd(name, line))
+        {
+            Error(node, $"duplicate {what} name '{name}' (first defined on line {firstLineByName[name]})");
+            return null;
+        }
+
+        return name;
+    }
+
     public string? Required(Dictionary<string, YamlNode> fields, string key, YamlNode owner, string ownerDescription)
     {
         if (!fields.TryGetValue(key, out var node))

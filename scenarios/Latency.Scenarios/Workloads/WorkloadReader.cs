@@ -325,26 +325,8 @@ internal sealed partial class WorkloadReader(YamlContext context)
         return false;
     }
 
-    private string? ReadStepName(Dictionary<string, YamlNode> fields, YamlMappingNode owner, string what)
-    {
-        var name = context.Required(fields, "name", owner, $"a {what}");
-        if (name is null) return null;
-        var node = fields["name"];
-        if (!SuiteNames.IsValid(name))
-        {
-            context.Error(node, SuiteNames.Problem($"{what} name", name));
-            return null;
-        }
-
-        var line = context.At(node).Line;
-        if (!firstLineByName.TryAdd(name, line))
-        {
-            context.Error(node, $"duplicate {what} name '{name}' (first defined on line {firstLineByName[name]})");
-            return null;
-        }
-
-        return name;
-    }
+    private string? ReadStepName(Dictionary<string, YamlNode> fields, YamlMappingNode owner, string what) =>
+        context.UniqueName(fields, owner, what, firstLineByName);
 
     [GeneratedRegex("^[a-z0-9-]+$", RegexOptions.CultureInvariant)]
     internal static partial Regex WorkloadNamePattern();
