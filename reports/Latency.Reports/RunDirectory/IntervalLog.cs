@@ -1,5 +1,3 @@
-using HdrHistogram;
-
 namespace Latency.Reports.RunDirectory;
 
 /// <summary>The content of one interval log, as read by <see cref="IntervalLogReader"/>.</summary>
@@ -12,10 +10,10 @@ public sealed record IntervalLog
     public DateTimeOffset? StartTime { get; init; }
 
     /// <summary>
-    /// The interval histograms in file order, with <see cref="HistogramBase.Tag"/> and absolute
-    /// <see cref="HistogramBase.StartTimeStamp"/>/<see cref="HistogramBase.EndTimeStamp"/> (ms since the epoch).
+    /// The interval histograms in file order, with <see cref="IntervalHistogram.Tag"/> and absolute
+    /// <see cref="IntervalHistogram.StartTimeStamp"/>/<see cref="IntervalHistogram.EndTimeStamp"/> (ms since the epoch).
     /// </summary>
-    public IReadOnlyList<HistogramBase> Histograms { get; init; } = [];
+    public IReadOnlyList<IntervalHistogram> Histograms { get; init; } = [];
 
     /// <summary>Lines that could not be read (errors) and a truncated last line (warning).</summary>
     public IReadOnlyList<RunDirectoryProblem> Problems { get; init; } = [];

@@ -1,16 +1,17 @@
+using System.Globalization;
 using System.Text;
-using HdrHistogram;
 
 namespace Latency.Reports.RunDirectory;
 
 /// <summary>
-/// Reads an interval log (*.hlog) with HdrHistogram.NET's own <see cref="HistogramLogReader"/>, line by line, so
-/// that one bad line does not cost the rest of the file: HdrHistogram's reader stops at the first exception.
+/// Reads an interval log (*.hlog) line by line, so that one bad line does not cost the rest of the file (HdrHistogram's
+/// reader stops at the first exception), decoding each histogram into its buckets with
+/// <see cref="CompressedHistogramDecoder"/> (HdrHistogram's reader allocates a full histogram per line; see there).
+/// Timestamps are read as HdrHistogram's reader reads them.
 /// </summary>
 public static class IntervalLogReader
 {
-    private const string StartTimePrefix = "#[StartTime: ";
-    private const string BaseTimePrefix = "#[BaseTime: ";
+    private const string TagPrefix = "Tag=";
 
     /// <summary>
     /// Reads the log at <paramref name="path"/>. Never throws for a missing or corrupt file: problems are in
@@ -46,88 +47,89 @@ public static class IntervalLogReader
     internal static IntervalLog Parse(string path, string text)
     {
         var problems = new List<RunDirectoryProblem>();
-        var histograms = new List<HistogramBase>();
-        DateTimeOffset? startTime = null;
-        string? startTimeLine = null;
-        string? baseTimeLine = null;
-
-        var lines = text.Split('\n');
-        // After the last '\n' there is either nothing (a complete file) or the start of a line the writer
-        // did not finish.
-        var completeLines = lines.Length - 1;
-        if (lines[^1].Length > 0)
+        var histograms = new List<IntervalHistogram>();
+        var times = new LogTimes();
+        var lineNumber = 0;
+        var position = 0;
+        while (position < text.Length)
         {
-            problems.Add(new RunDirectoryProblem(
-                path, lines.Length, ProblemSeverity.Warning,
-                "incomplete last line (no line end) ignored: the writer stopped mid-line (crash, or the run is still going)"));
-        }
+            lineNumber++;
+            var end = text.IndexOf('\n', position);
+            if (end < 0)
+            {
+                // After the last '\n' is the start of a line the writer did not finish.
+                problems.Add(new RunDirectoryProblem(
+                    path, lineNumber, ProblemSeverity.Warning,
+                    "incomplete last line (no line end) ignored: the writer stopped mid-line (crash, or the run is still going)"));
+                break;
+            }
 
-        for (var i = 0; i < completeLines; i++)
-        {
-            var lineNumber = i + 1;
-            var line = lines[i].TrimEnd('\r');
-            if (line.Length == 0 || line.StartsWith('"'))
+            var line = text.AsSpan(position, end - position).TrimEnd('\r');
+            position = end + 1;
+            if (line.Length == 0 || line[0] == '"')
             {
                 continue; // blank, or HdrHistogram's legend line
             }
 
             try
             {
-                if (line.StartsWith(StartTimePrefix, StringComparison.Ordinal))
+                if (line[0] == '#')
                 {
-                    var start = ReadWithHdrHistogram(line, null, out _);
-                    startTime = new DateTimeOffset(
-                        start.Kind == DateTimeKind.Local ? start.ToUniversalTime() : DateTime.SpecifyKind(start, DateTimeKind.Utc));
-                    startTimeLine = line;
-                }
-                else if (line.StartsWith(BaseTimePrefix, StringComparison.Ordinal))
-                {
-                    ReadWithHdrHistogram(line, null, out _);
-                    baseTimeLine = line;
-                }
-                else if (line.StartsWith('#'))
-                {
-                    // other comments, e.g. the format version and ours
+                    times.ReadComment(line); // StartTime, BaseTime; other comments are the format version and ours
                 }
                 else
                 {
-                    // HdrHistogram's reader turns relative timestamps into absolute ones with the StartTime and
-                    // BaseTime lines seen so far, so they go before the line.
-                    var context = string.Join('\n', new[] { startTimeLine, baseTimeLine }.OfType<string>());
-                    ReadWithHdrHistogram(line, context, out var read);
-                    if (read.Count != 1)
-                    {
-                        throw new FormatException($"expected one histogram, read {read.Count}");
-                    }
-
-                    histograms.Add(read[0]);
+                    histograms.Add(ReadHistogramLine(line, times));
                 }
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
+                var what = e is FormatException ? e.Message : $"{e.GetType().Name}: {e.Message}";
                 problems.Add(new RunDirectoryProblem(
-                    path, lineNumber, ProblemSeverity.Error, $"cannot read line ({e.GetType().Name}: {e.Message}): {Abbreviate(line)}"));
+                    path, lineNumber, ProblemSeverity.Error, $"cannot read line ({what}): {Abbreviate(line.ToString())}"));
             }
         }
 
-        return new IntervalLog { Path = path, StartTime = startTime, Histograms = histograms, Problems = problems };
+        return new IntervalLog { Path = path, StartTime = times.StartTime, Histograms = histograms, Problems = problems };
     }
 
-    /// <summary>Runs HdrHistogram's reader over the context lines and one line; returns its start time.</summary>
-    private static DateTime ReadWithHdrHistogram(string line, string? context, out IReadOnlyList<HistogramBase> histograms)
+    /// <summary>
+    /// One histogram line, <c>[Tag=tag,]start,length,max,payload</c>, times in seconds. As HdrHistogram's reader: a
+    /// start more than a year before the log's StartTime is relative to it (or to BaseTime when given).
+    /// </summary>
+    private static IntervalHistogram ReadHistogramLine(ReadOnlySpan<char> line, LogTimes times)
     {
-        var log = string.IsNullOrEmpty(context) ? line + "\n" : context + "\n" + line + "\n";
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(log), writable: false);
-        // An instance, enumerated before it is disposed: the static HistogramLogReader.Read disposes the reader
-        // before its lazy enumeration runs.
-        using var reader = new HistogramLogReader(stream);
-        // The reader parses numbers with the current culture (double.Parse).
-        using (InvariantCultureScope.Enter())
+        string? tag = null;
+        if (line.StartsWith(TagPrefix, StringComparison.Ordinal))
         {
-            histograms = reader.ReadHistograms().ToList();
+            var comma = line.IndexOf(',');
+            if (comma < 0)
+            {
+                throw new FormatException("a tag but no fields");
+            }
+
+            tag = line[TagPrefix.Length..comma].ToString();
+            tag = tag.Length == 0 ? null : tag;
+            line = line[(comma + 1)..];
         }
 
-        return reader.GetStartTime();
+        var start = NextNumber(ref line, "start time");
+        var length = NextNumber(ref line, "interval length");
+        NextNumber(ref line, "interval maximum"); // implied by the histogram itself
+        var absoluteStart = start + times.BaseFor(start);
+        return CompressedHistogramDecoder.Decode(line, tag, (long)(absoluteStart * 1000.0), (long)((absoluteStart + length) * 1000.0));
+    }
+
+    private static double NextNumber(ref ReadOnlySpan<char> line, string what)
+    {
+        var comma = line.IndexOf(',');
+        if (comma < 0 || !double.TryParse(line[..comma], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            throw new FormatException($"no {what}");
+        }
+
+        line = line[(comma + 1)..];
+        return value;
     }
 
     private static string Abbreviate(string line) => line.Length <= 80 ? line : line[..77] + "...";

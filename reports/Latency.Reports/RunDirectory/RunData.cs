@@ -17,9 +17,9 @@ public sealed record RunData
     /// </summary>
     public IReadOnlyDictionary<HistogramTag, HistogramBase> Totals { get; init; } = new Dictionary<HistogramTag, HistogramBase>();
 
-    /// <summary>Per tag, its interval histograms ordered by start time (for latency over time).</summary>
-    public IReadOnlyDictionary<HistogramTag, IReadOnlyList<HistogramBase>> Intervals { get; init; } =
-        new Dictionary<HistogramTag, IReadOnlyList<HistogramBase>>();
+    /// <summary>Per tag, its interval histograms ordered by start time (for latency over time), as buckets.</summary>
+    public IReadOnlyDictionary<HistogramTag, IReadOnlyList<IntervalHistogram>> Intervals { get; init; } =
+        new Dictionary<HistogramTag, IReadOnlyList<IntervalHistogram>>();
 
     /// <summary>Missing or corrupt files and lines, and warnings such as a truncated last line.</summary>
     public IReadOnlyList<RunDirectoryProblem> Problems { get; init; } = [];

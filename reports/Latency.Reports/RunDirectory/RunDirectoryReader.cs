@@ -56,9 +56,8 @@ public static class RunDirectoryReader
 
         var logs = ListLogs(directory, manifest, problems);
         var gate = new object();
-        var intervals = new Dictionary<HistogramTag, List<HistogramBase>>();
+        var intervals = new Dictionary<HistogramTag, List<IntervalHistogram>>();
         var totals = new Dictionary<HistogramTag, HistogramBase>();
-        var seen = new Dictionary<HistogramTag, (long Start, long End)>();
         await Parallel.ForEachAsync(logs, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, async (entry, token) =>
         {
             var (path, listedTags) = entry;
@@ -67,7 +66,7 @@ public static class RunDirectoryReader
             var tagsFound = new HashSet<string>(StringComparer.Ordinal);
             // One log holds whole scenarios, so its tags are its own: merge outside the lock, publish under it.
             var logTotals = new Dictionary<HistogramTag, HistogramBase>();
-            var logIntervals = new Dictionary<HistogramTag, List<HistogramBase>>();
+            var logIntervals = new Dictionary<HistogramTag, List<IntervalHistogram>>();
             foreach (var histogram in log.Histograms)
             {
                 if (!HistogramTag.TryParse(histogram.Tag, out var tag))
@@ -109,7 +108,7 @@ public static class RunDirectoryReader
                     if (totals.TryGetValue(tag, out var existing))
                     {
                         // The same tag in two logs (not written so by the engine, but allowed): add them up.
-                        MergeInto(existing, tag, total, path, problems);
+                        MergeTotals(existing, total);
                     }
                     else
                     {
@@ -136,12 +135,12 @@ public static class RunDirectoryReader
             Directory = directory,
             Manifest = manifest,
             Totals = totals,
-            Intervals = intervals.ToDictionary(p => p.Key, p => (IReadOnlyList<HistogramBase>)p.Value.OrderBy(h => h.StartTimeStamp).ToList()),
+            Intervals = intervals.ToDictionary(p => p.Key, p => (IReadOnlyList<IntervalHistogram>)p.Value.OrderBy(h => h.StartTimeStamp).ToList()),
             Problems = problems,
         };
     }
 
-    internal static HistogramBase Merge(HistogramTag tag, IReadOnlyList<HistogramBase> intervals, string where, List<RunDirectoryProblem> problems)
+    internal static HistogramBase Merge(HistogramTag tag, IReadOnlyList<IntervalHistogram> intervals, string where, List<RunDirectoryProblem> problems)
     {
         var total = new LongHistogram(LowestTrackableValueUs, HighestTrackableValueUs, SignificantDigits)
         {
@@ -158,31 +157,27 @@ public static class RunDirectoryReader
     }
 
     /// <summary>Adds one interval to a total, losslessly; the total's time span grows to cover it.</summary>
-    private static void MergeInto(HistogramBase total, HistogramTag tag, HistogramBase interval, string where, List<RunDirectoryProblem> problems)
+    private static void MergeInto(HistogramBase total, HistogramTag tag, IntervalHistogram interval, string where, List<RunDirectoryProblem> problems)
     {
-        if (interval.HighestTrackableValue <= total.HighestTrackableValue)
-        {
-            total.Add(interval);
-        }
-        else if (interval.TotalCount == 0 || interval.GetMaxValue() <= total.HighestTrackableValue)
-        {
-            // Add refuses a histogram declared wider than this one even when its values fit (another writer's
-            // range); re-record its buckets, as Add itself does when bucket layouts differ.
-            foreach (var bucket in interval.RecordedValues())
-            {
-                total.RecordValueWithCount(bucket.ValueIteratedTo, bucket.CountAddedInThisIterationStep);
-            }
-        }
-        else
+        if (interval.MaxBucketValue > total.HighestTrackableValue)
         {
             problems.Add(new RunDirectoryProblem(where, null, ProblemSeverity.Error,
                 $"interval of '{tag}' starting at {interval.StartTimeStamp} ms since the epoch left out of the total: " +
-                $"its maximum {interval.GetMaxValue()} us is beyond 1 h"));
+                $"its maximum {interval.MaxBucketValue} us is beyond 1 h"));
             return;
         }
 
+        interval.AddTo(total);
         total.StartTimeStamp = Math.Min(total.StartTimeStamp, interval.StartTimeStamp);
         total.EndTimeStamp = Math.Max(total.EndTimeStamp, interval.EndTimeStamp);
+    }
+
+    /// <summary>Adds one log's total of a tag to the run's total of that tag (the same tag in two logs).</summary>
+    private static void MergeTotals(HistogramBase total, HistogramBase other)
+    {
+        total.Add(other);
+        total.StartTimeStamp = Math.Min(total.StartTimeStamp, other.StartTimeStamp);
+        total.EndTimeStamp = Math.Max(total.EndTimeStamp, other.EndTimeStamp);
     }
 
     private static List<(string Path, IReadOnlyList<string> ListedTags)> ListLogs(

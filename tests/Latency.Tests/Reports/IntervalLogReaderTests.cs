@@ -37,7 +37,7 @@ public sealed class IntervalLogReaderTests
             Assert.Equal(written[i].StartTimeStamp, log.Histograms[i].StartTimeStamp);
             Assert.Equal(written[i].EndTimeStamp, log.Histograms[i].EndTimeStamp);
             Assert.Equal(written[i].TotalCount, log.Histograms[i].TotalCount);
-            Assert.Equal(Counts(written[i]), Counts(log.Histograms[i]));
+            Assert.Equal(Counts(written[i]), Counts(log.Histograms[i].ToHistogram()));
         }
     }
 
@@ -104,11 +104,33 @@ public sealed class IntervalLogReaderTests
 
         var log = await IntervalLogReader.ReadAsync(path);
 
-        Assert.Equal(new long[] { 10, 30 }, log.Histograms.Select(h => h.GetValueAtPercentile(100)));
+        Assert.Equal(new long[] { 10, 30 }, log.Histograms.Select(h => h.ToHistogram().GetValueAtPercentile(100)));
         var problem = Assert.Single(log.Problems);
         Assert.Equal(ProblemSeverity.Error, problem.Severity);
         Assert.Equal(6, problem.Line);
         Assert.StartsWith($"{path}:6: error: cannot read line", problem.ToString());
+    }
+
+    [Theory]
+    [InlineData("#[StartTime: 1700000000.250 (seconds since epoch), x]\n", "0.500")] // relative to StartTime
+    [InlineData("#[StartTime: 1700000000.250 (seconds since epoch), x]\n#[BaseTime: 1700000100.000 (seconds since epoch)]\n", "0.500")]
+    [InlineData("#[StartTime: 1700000000.250 (seconds since epoch), x]\n", "1700000003.125")] // absolute
+    [InlineData("", "12.125")] // no StartTime: the first line starts the log
+    public async Task ReadAsync_RelativeAbsoluteAndBaseTimes_SameTimesAsHdrHistogramsReader(string header, string firstStart)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("times.hlog");
+        var payload = Payload(Interval("s/-/corrected", 0, 10, 20));
+        var text = header + $"Tag=s/-/corrected,{firstStart},1.000,0.020,{payload}\nTag=s/-/corrected,{firstStart}9,2.500,0.020,{payload}\n";
+        await File.WriteAllTextAsync(path, text);
+
+        var log = await IntervalLogReader.ReadAsync(path);
+
+        using var stream = File.OpenRead(path);
+        using var reader = new HdrHistogram.HistogramLogReader(stream);
+        var expected = reader.ReadHistograms().Select(h => ((string?)h.Tag, h.StartTimeStamp, h.EndTimeStamp)).ToList();
+        Assert.Empty(log.Problems);
+        Assert.Equal(expected, log.Histograms.Select(h => (h.Tag, h.StartTimeStamp, h.EndTimeStamp)));
     }
 
     [Fact]

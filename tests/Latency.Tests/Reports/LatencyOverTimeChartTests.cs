@@ -38,17 +38,17 @@ public class LatencyOverTimeChartTests
     {
         const string beijing = "mumbai.app-cold-start/beijing/uncorrected";
         const string mumbai = "mumbai.app-cold-start/mumbai/uncorrected";
-        var intervals = new Dictionary<HistogramTag, IReadOnlyList<HistogramBase>>
+        var intervals = new Dictionary<HistogramTag, IReadOnlyList<IntervalHistogram>>
         {
             // Seconds 0-9 and 10-19 of the run: window 0 is 100 ms all along, window 1 half 200 ms, half 300 ms.
-            [Parse(beijing)] = Enumerable.Range(0, 10).Select(s => (HistogramBase)HistogramSamples.Interval(beijing, s, 100_000, 100_000))
-                .Concat(Enumerable.Range(10, 10).Select(s => (HistogramBase)HistogramSamples.Interval(beijing, s, s < 15 ? 200_000 : 300_000)))
+            [Parse(beijing)] = Enumerable.Range(0, 10).Select(s => IntervalHistogram.From(HistogramSamples.Interval(beijing, s, 100_000, 100_000)))
+                .Concat(Enumerable.Range(10, 10).Select(s => IntervalHistogram.From(HistogramSamples.Interval(beijing, s, s < 15 ? 200_000 : 300_000))))
                 .ToList(),
             // Starts later (second 12): its only window is the run's second one; its empty interval is skipped.
-            [Parse(mumbai)] = [HistogramSamples.Interval(mumbai, 12, 40_000, 50_000, 60_000), HistogramSamples.Interval(mumbai, 25)],
+            [Parse(mumbai)] = [IntervalHistogram.From(HistogramSamples.Interval(mumbai, 12, 40_000, 50_000, 60_000)), IntervalHistogram.From(HistogramSamples.Interval(mumbai, 25))],
             // Another probe's session and a request: not part of the chart, but the first interval starts the run.
-            [Parse("jakarta.app-cold-start/beijing/uncorrected")] = [HistogramSamples.Interval("jakarta.app-cold-start/beijing/uncorrected", 0, 1)],
-            [Parse("mumbai.app-cold-start/mumbai.config/uncorrected")] = [HistogramSamples.Interval("mumbai.app-cold-start/mumbai.config/uncorrected", 0, 1)],
+            [Parse("jakarta.app-cold-start/beijing/uncorrected")] = [IntervalHistogram.From(HistogramSamples.Interval("jakarta.app-cold-start/beijing/uncorrected", 0, 1))],
+            [Parse("mumbai.app-cold-start/mumbai.config/uncorrected")] = [IntervalHistogram.From(HistogramSamples.Interval("mumbai.app-cold-start/mumbai.config/uncorrected", 0, 1))],
         };
         var run = new RunData { Directory = "/nowhere", Intervals = intervals };
 

@@ -1,0 +1,140 @@
+using System.Buffers.Binary;
+using HdrHistogram;
+using HdrHistogram.Utilities;
+using Latency.Reports.RunDirectory;
+using Xunit;
+
+namespace Latency.Tests.Reports;
+
+public sealed class CompressedHistogramDecoderTests
+{
+    public static TheoryData<long, long, int> Layouts => new()
+    {
+        { 1, 3_600_000_000, 3 }, // the engine's recorders
+        { 1, 2, 0 },
+        { 1, 10_000, 2 },
+        { 1_000, 3_600_000_000_000, 3 }, // nanoseconds, unit above 1
+        { 1, long.MaxValue / 2, 5 },
+        { 7, 1_000_000, 4 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public void Decode_RandomHistograms_SameBucketsAsHdrHistogramsDecoder(long lowest, long highest, int digits)
+    {
+        var random = new Random(HashCode.Combine(lowest, highest, digits) & 0x7fffffff);
+        for (var round = 0; round < 50; round++)
+        {
+            var histogram = new LongHistogram(lowest, highest, digits);
+            var values = random.Next(0, 300);
+            for (var i = 0; i < values; i++)
+            {
+                // Log-uniform values over the whole range, counts from 1 to beyond 2^32 (the 9-byte LEB128 word).
+                var value = (long)Math.Min(highest, Math.Exp(random.NextDouble() * Math.Log(highest)));
+                var count = random.Next(4) == 0 ? random.NextInt64(1, 1L << 40) : random.Next(1, 1_000);
+                histogram.RecordValueWithCount(Math.Max(value, lowest), count);
+            }
+
+            var payload = Encode(histogram);
+
+            var decoded = CompressedHistogramDecoder.Decode(payload, "s/-/corrected", 1_000, 2_000);
+            var expected = HistogramEncoding.DecodeFromCompressedByteBuffer(ByteBuffer.Allocate(Convert.FromBase64String(payload)), 0);
+
+            Assert.Equal(Buckets(expected), Buckets(decoded.ToHistogram()));
+            Assert.Equal(expected.TotalCount, decoded.TotalCount);
+            Assert.Equal((lowest, highest, digits), (decoded.LowestTrackableValue, decoded.HighestTrackableValue, decoded.SignificantDigits));
+            Assert.Equal(("s/-/corrected", 1_000L, 2_000L), (decoded.Tag, decoded.StartTimeStamp, decoded.EndTimeStamp));
+        }
+    }
+
+    [Fact]
+    public void Decode_AddedToATotal_EqualsHdrHistogramsAdd()
+    {
+        var random = new Random(7);
+        var total = NewEngineHistogram();
+        var expected = NewEngineHistogram();
+        for (var interval = 0; interval < 20; interval++)
+        {
+            var histogram = NewEngineHistogram();
+            for (var i = 0; i < 500; i++)
+            {
+                histogram.RecordValue(random.NextInt64(1, 3_600_000_000));
+            }
+
+            expected.Add(histogram);
+            CompressedHistogramDecoder.Decode(Encode(histogram), null, 0, 0).AddTo(total);
+        }
+
+        Assert.Equal(Buckets(expected), Buckets(total));
+    }
+
+    [Fact]
+    public void Decode_Empty_NoBuckets()
+    {
+        var decoded = CompressedHistogramDecoder.Decode(Encode(NewEngineHistogram()), null, 0, 0);
+
+        Assert.Equal(0, decoded.TotalCount);
+        Assert.Equal(0, decoded.BucketCount);
+    }
+
+    [Fact]
+    public void Decode_TruncatedCompressedData_FormatExceptionSaysWhat()
+    {
+        var bytes = EncodedBytes(Sample());
+        var truncated = bytes[..(8 + (bytes.Length - 8) / 2)];
+        BinaryPrimitives.WriteInt32BigEndian(truncated.AsSpan(4), truncated.Length - 8);
+
+        var e = Assert.Throws<FormatException>(() => CompressedHistogramDecoder.Decode(Convert.ToBase64String(truncated), null, 0, 0));
+
+        Assert.Contains("histogram", e.Message);
+    }
+
+    [Fact]
+    public void Decode_LengthBeyondTheData_FormatException()
+    {
+        var bytes = EncodedBytes(Sample());
+        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4), bytes.Length);
+
+        var e = Assert.Throws<FormatException>(() => CompressedHistogramDecoder.Decode(Convert.ToBase64String(bytes), null, 0, 0));
+
+        Assert.Contains("compressed bytes", e.Message);
+    }
+
+    [Fact]
+    public void Decode_UnknownCookie_FormatException()
+    {
+        var bytes = EncodedBytes(Sample());
+        BinaryPrimitives.WriteInt32BigEndian(bytes, 0x12345678);
+
+        Assert.Throws<FormatException>(() => CompressedHistogramDecoder.Decode(Convert.ToBase64String(bytes), null, 0, 0));
+    }
+
+    [Fact]
+    public void Decode_NotBase64_FormatException()
+    {
+        var e = Assert.Throws<FormatException>(() => CompressedHistogramDecoder.Decode("!!notbase64!", null, 0, 0));
+
+        Assert.Contains("base64", e.Message);
+    }
+
+    private static LongHistogram Sample()
+    {
+        var histogram = NewEngineHistogram();
+        for (var v = 1; v < 5_000; v += 3)
+        {
+            histogram.RecordValue(v * 997L);
+        }
+
+        return histogram;
+    }
+
+    private static LongHistogram NewEngineHistogram() =>
+        new(RunDirectoryReader.LowestTrackableValueUs, RunDirectoryReader.HighestTrackableValueUs, RunDirectoryReader.SignificantDigits);
+
+    private static byte[] EncodedBytes(HistogramBase histogram) => Convert.FromBase64String(HistogramSamples.Payload(histogram));
+
+    private static string Encode(HistogramBase histogram) => HistogramSamples.Payload(histogram);
+
+    private static List<(long Value, long Count)> Buckets(HistogramBase histogram) =>
+        histogram.RecordedValues().Select(v => (v.ValueIteratedTo, v.CountAtValueIteratedTo)).ToList();
+}
