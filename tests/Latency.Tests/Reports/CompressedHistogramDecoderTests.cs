@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Compression;
 using HdrHistogram;
 using HdrHistogram.Utilities;
 using Latency.Reports.RunDirectory;
@@ -107,6 +108,38 @@ public sealed class CompressedHistogramDecoderTests
         BinaryPrimitives.WriteInt32BigEndian(bytes, 0x12345678);
 
         Assert.Throws<FormatException>(() => CompressedHistogramDecoder.Decode(Convert.ToBase64String(bytes), null, 0, 0));
+    }
+
+    [Fact]
+    public void Decode_NormalizingIndexOffset_LeftToHdrHistogramsDecoder()
+    {
+        // Re-encode the sample with a non-zero normalizing index offset in its inner header (Java's shifted
+        // histograms): the decoder hands such payloads to HdrHistogram.NET, which decodes the counts as they are.
+        var sample = Sample();
+        var bytes = EncodedBytes(sample);
+        using var inflated = new MemoryStream();
+        using (var zlib = new ZLibStream(new MemoryStream(bytes, 8, bytes.Length - 8), CompressionMode.Decompress))
+        {
+            zlib.CopyTo(inflated);
+        }
+
+        var inner = inflated.ToArray();
+        BinaryPrimitives.WriteInt32BigEndian(inner.AsSpan(8), 1);
+        using var deflated = new MemoryStream();
+        using (var zlib = new ZLibStream(deflated, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            zlib.Write(inner);
+        }
+
+        var outer = new byte[8 + deflated.Length];
+        bytes.AsSpan(0, 4).CopyTo(outer);
+        BinaryPrimitives.WriteInt32BigEndian(outer.AsSpan(4), (int)deflated.Length);
+        deflated.ToArray().CopyTo(outer, 8);
+
+        var decoded = CompressedHistogramDecoder.Decode(Convert.ToBase64String(outer), "t/-/dns", 5, 6);
+
+        Assert.Equal(Buckets(sample), Buckets(decoded.ToHistogram()));
+        Assert.Equal(("t/-/dns", 5L, 6L), (decoded.Tag, decoded.StartTimeStamp, decoded.EndTimeStamp));
     }
 
     [Fact]
