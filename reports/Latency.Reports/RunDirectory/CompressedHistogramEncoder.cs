@@ -85,7 +85,7 @@ internal sealed class CompressedHistogramEncoder
     }
 
     /// <summary>HdrHistogram.NET's own encoding, for layouts its value iteration cannot walk exactly (see <see cref="BucketLayout"/>).</summary>
-    private static string EncodeWithHdrHistogram(HistogramBase histogram)
+    internal static string EncodeWithHdrHistogram(HistogramBase histogram)
     {
         var buffer = ByteBuffer.Allocate(histogram.GetNeededByteBufferCapacity());
         var length = histogram.EncodeIntoCompressedByteBuffer(buffer);

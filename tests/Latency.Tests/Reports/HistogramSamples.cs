@@ -53,19 +53,7 @@ internal static class HistogramSamples
     }
 
     /// <summary>The base64 payload HdrHistogram.NET's own encoder makes of <paramref name="histogram"/> (zero-padded to its full range).</summary>
-    public static string LibraryPayload(HistogramBase histogram)
-    {
-        var buffer = HdrHistogram.Utilities.ByteBuffer.Allocate(histogram.GetNeededByteBufferCapacity());
-        var length = histogram.EncodeIntoCompressedByteBuffer(buffer);
-        buffer.Position = 0;
-        var bytes = new byte[length];
-        for (var i = 0; i < length; i++)
-        {
-            bytes[i] = buffer.Get();
-        }
-
-        return Convert.ToBase64String(bytes);
-    }
+    public static string LibraryPayload(HistogramBase histogram) => CompressedHistogramEncoder.EncodeWithHdrHistogram(histogram);
 
     /// <summary>(value, count) for every recorded bucket: equal lists mean equal distributions.</summary>
     public static List<(long Value, long Count)> Counts(HistogramBase histogram) =>
