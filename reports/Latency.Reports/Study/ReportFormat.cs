@@ -1,4 +1,5 @@
 using System.Globalization;
+using Latency.Reports.Statistics;
 
 namespace Latency.Reports.Study;
 
@@ -11,6 +12,21 @@ public static class ReportFormat
         var ms = microseconds / 1000.0;
         var format = ms >= 100 ? "0" : ms >= 10 ? "0.0" : "0.00";
         return ms.ToString(format, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A quantile and its confidence interval in ms, e.g. "412 (398-431)"; ", few samples" inside the parentheses when
+    /// <see cref="QuantileEstimate.TooFewSamples"/> (the interval is then narrower than it claims); "-" when absent.
+    /// </summary>
+    public static string Ms(QuantileEstimate? estimate)
+    {
+        if (estimate is null || double.IsNaN(estimate.Estimate))
+        {
+            return "-";
+        }
+
+        var interval = $"{Ms(Microseconds(estimate.Estimate))} ({Ms(Microseconds(estimate.Lower))}-{Ms(Microseconds(estimate.Upper))}";
+        return interval + (estimate.TooFewSamples ? ", few samples)" : ")");
     }
 
     /// <summary>A gain as "2.50x"; "n/a" when unknown.</summary>
@@ -42,4 +58,6 @@ public static class ReportFormat
             ? $"{row.Place}: {row.Workload} {Gain(gain)} faster in {row.InRegion.Deployment} than in {row.Origin.Deployment} (median session)"
             : $"{row.Place}: {row.Workload} {Gain(1 / gain)} slower in {row.InRegion.Deployment} than in {row.Origin.Deployment} (median session)";
     }
+
+    private static long Microseconds(double value) => (long)Math.Round(value, MidpointRounding.AwayFromZero);
 }
