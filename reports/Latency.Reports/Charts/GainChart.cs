@@ -60,7 +60,7 @@ public static class GainChart
             }
 
             var barPlot = plot.Add.Bars(bars);
-            barPlot.LegendText = workloads[w];
+            barPlot.LegendText = WorkloadLabel.Of(workloads[w]);
             barPlot.ValueLabelStyle.FontSize = 14;
         }
 

@@ -29,8 +29,9 @@ public static class LatencyCdfChart
             series.Add(new CdfSeries($"{near.Deployment} (in region), n={inRegion.TotalCount}", inRegion, ChartStyle.InRegion));
         }
 
-        var title = $"{row.Place}: {row.Workload} session time";
-        var description = $"Cumulative distribution of {row.Workload} session times from {row.Place}, " +
+        var label = WorkloadLabel.Of(row.Workload);
+        var title = $"{row.Place}: {label} session time";
+        var description = $"Cumulative distribution of {label} session times from {row.Place}, " +
                           string.Join(" vs ", series.Select(s => s.Label)) + "; time axis logarithmic, in milliseconds.";
         return ChartStyle.Render(Create(title, series), $"cdf-{row.Probe}", title, description);
     }

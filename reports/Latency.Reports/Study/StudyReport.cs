@@ -102,7 +102,7 @@ public sealed record StudyReport
                 var (interval, verdict) = Significance(s);
                 return (IReadOnlyList<string>)
                 [
-                    r.Country, r.City ?? "-", r.Workload,
+                    r.Country, r.City ?? "-", WorkloadLabel.Of(r.Workload),
                     Ms(r.Origin), Ms(r.Origin, p95: true),
                     r.InRegion?.Deployment ?? "-", r.InRegion is null ? "-" : Ms(r.InRegion), r.InRegion is null ? "-" : Ms(r.InRegion, p95: true),
                     ReportFormat.Gain(r.GainP50), interval, verdict,
