@@ -37,7 +37,7 @@ public static class StudyReportWriter
             : null;
         var summary = StudySummary.From(run);
         var statistics = RowStatistics.From(summary, run);
-        var charts = Charts(run, summary, problems);
+        var charts = Charts(run, summary, statistics, problems);
         var report = StudyReport.Build(run, summary, statistics, charts, calibration, problems);
 
         Directory.CreateDirectory(outDirectory);
@@ -101,7 +101,7 @@ public static class StudyReportWriter
     public static bool KeepIntervals(HistogramTag tag) =>
         !tag.IsIteration && tag.Kind == HistogramTag.Uncorrected && !tag.Step.Contains('.', StringComparison.Ordinal);
 
-    private static List<RenderedChart> Charts(RunData run, StudySummary summary, List<RunDirectoryProblem> problems)
+    private static List<RenderedChart> Charts(RunData run, StudySummary summary, IReadOnlyList<RowStatistics> statistics, List<RunDirectoryProblem> problems)
     {
         var charts = new List<RenderedChart>();
         if (summary.Rows.Count == 0)
@@ -123,7 +123,7 @@ public static class StudyReportWriter
 
         if (summary.Rows.Any(r => r.GainP50 is not null))
         {
-            Try("gain chart", () => GainChart.Render(summary));
+            Try("gain chart", () => GainChart.Render(statistics));
         }
 
         foreach (var probe in summary.Probes)
