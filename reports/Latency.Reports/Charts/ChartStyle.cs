@@ -66,4 +66,30 @@ public static class ChartStyle
 
     /// <summary>A number for axis labels, independent of the machine's culture.</summary>
     public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Ticks at 1, 2 and 5 (denser on short ranges) times powers of ten between two log10 positions, for data plotted
+    /// as log10 of its values; each label is the value followed by <paramref name="suffix"/>, e.g. "2x".
+    /// </summary>
+    public static (double[] Positions, string[] Labels) LogTicks(double lowLog, double highLog, string suffix = "")
+    {
+        var positions = new List<double>();
+        var labels = new List<string>();
+        for (var exponent = (int)Math.Floor(lowLog) - 1; exponent <= (int)Math.Ceiling(highLog); exponent++)
+        {
+            // Under a decade and a half, 1-2-5 leaves two or three ticks: add the steps between.
+            foreach (var mantissa in highLog - lowLog >= 1.5 ? [1, 2, 5] : new[] { 1, 1.5, 2, 3, 4, 5, 7 })
+            {
+                var value = mantissa * Math.Pow(10, exponent);
+                var position = Math.Log10(value);
+                if (position >= lowLog && position <= highLog)
+                {
+                    positions.Add(position);
+                    labels.Add(Number(value) + suffix);
+                }
+            }
+        }
+
+        return (positions.ToArray(), labels.ToArray());
+    }
 }

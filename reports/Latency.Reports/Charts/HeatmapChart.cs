@@ -32,8 +32,9 @@ public static class HeatmapChart
         ArgumentNullException.ThrowIfNull(cells);
         ArgumentNullException.ThrowIfNull(workload);
         var q = quantile == Quantile.P50 ? "p50" : "p95";
-        var title = $"{workload}: {q} session time per country and deployment";
-        var description = $"Heatmap of the {q} {workload} session time in milliseconds, one row per country (probe), " +
+        var label = WorkloadLabel.Of(workload);
+        var title = $"{label}: {q} session time per country and deployment";
+        var description = $"Heatmap of the {q} {label} session time in milliseconds, one row per country (probe), " +
                           "one column per deployment; darker is faster, each cell shows its value.";
         return ChartStyle.Render(Create(title, cells, quantile), ChartStyle.FileName("heatmap", workload, q), title, description);
     }

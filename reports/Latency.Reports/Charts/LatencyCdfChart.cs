@@ -29,8 +29,9 @@ public static class LatencyCdfChart
             series.Add(new CdfSeries($"{near.Deployment} (in region), n={inRegion.TotalCount}", inRegion, ChartStyle.InRegion));
         }
 
-        var title = $"{row.Place}: {row.Workload} session time";
-        var description = $"Cumulative distribution of {row.Workload} session times from {row.Place}, " +
+        var label = WorkloadLabel.Of(row.Workload);
+        var title = $"{row.Place}: {label} session time";
+        var description = $"Cumulative distribution of {label} session times from {row.Place}, " +
                           string.Join(" vs ", series.Select(s => s.Label)) + "; time axis logarithmic, in milliseconds.";
         return ChartStyle.Render(Create(title, series), $"cdf-{row.Probe}", title, description);
     }
@@ -66,7 +67,7 @@ public static class LatencyCdfChart
         // Log axis: the data is plotted as log10(ms), and ticks at 1-2-5 x 10^k carry the real values.
         var low = Math.Log10(minMs) - 0.05;
         var high = Math.Log10(maxMs) + 0.05;
-        var (positions, labels) = LogTicks(low, high);
+        var (positions, labels) = ChartStyle.LogTicks(low, high);
         plot.Axes.Bottom.SetTicks(positions, labels);
         plot.Axes.SetLimits(low, high, 0, 102);
         plot.Legend.Alignment = Alignment.LowerRight;
@@ -103,28 +104,5 @@ public static class LatencyCdfChart
         }
 
         return (xs.ToArray(), ys.ToArray());
-    }
-
-    /// <summary>Ticks at 1, 2 and 5 (denser on short ranges) times powers of ten between two log10 positions, labelled in ms.</summary>
-    public static (double[] Positions, string[] Labels) LogTicks(double lowLog, double highLog)
-    {
-        var positions = new List<double>();
-        var labels = new List<string>();
-        for (var exponent = (int)Math.Floor(lowLog) - 1; exponent <= (int)Math.Ceiling(highLog); exponent++)
-        {
-            // Under a decade and a half, 1-2-5 leaves two or three ticks: add the steps between.
-            foreach (var mantissa in highLog - lowLog >= 1.5 ? [1, 2, 5] : new[] { 1, 1.5, 2, 3, 4, 5, 7 })
-            {
-                var value = mantissa * Math.Pow(10, exponent);
-                var position = Math.Log10(value);
-                if (position >= lowLog && position <= highLog)
-                {
-                    positions.Add(position);
-                    labels.Add(ChartStyle.Number(value));
-                }
-            }
-        }
-
-        return (positions.ToArray(), labels.ToArray());
     }
 }

@@ -17,8 +17,9 @@ public static class LatencyOverTimeChart
     public static RenderedChart Render(IReadOnlyList<LatencyOverTimeSeries> series, string place, string probe, string workload)
     {
         ArgumentNullException.ThrowIfNull(series);
-        var title = $"{place}: {workload} session time over the run";
-        var description = $"p50 (solid) and p95 (dashed) {workload} session time from {place} per window of the run, " +
+        var label = WorkloadLabel.Of(workload);
+        var title = $"{place}: {label} session time over the run";
+        var description = $"p50 (solid) and p95 (dashed) {label} session time from {place} per window of the run, " +
                           "per deployment, in milliseconds against seconds since the run's start.";
         return ChartStyle.Render(Create(title, series), ChartStyle.FileName("over-time", probe, workload), title, description);
     }

@@ -1,5 +1,6 @@
 using HdrHistogram;
 using Latency.Reports.RunDirectory;
+using Latency.Reports.Study;
 using ScottPlot;
 
 namespace Latency.Reports.Charts;
@@ -28,9 +29,10 @@ public static class PhaseBreakdownChart
     public static RenderedChart Render(IReadOnlyList<PhaseBar> bars, string place, string probe, string workload)
     {
         ArgumentNullException.ThrowIfNull(bars);
-        var title = $"{place}: {workload} time per phase";
-        var description = $"Stacked bars per deployment of the median DNS, connect, TLS, TTFB and transfer time of a " +
-                          $"{workload} session from {place}, summed over the session's requests, in milliseconds.";
+        var label = WorkloadLabel.Of(workload);
+        var title = $"{place}: {label} time per phase";
+        var description = $"Stacked bars per deployment of the median DNS, connect, TLS, TTFB and transfer time of one " +
+                          $"{label} session from {place}, summed over the session's requests, in milliseconds.";
         return ChartStyle.Render(Create(title, bars), ChartStyle.FileName("phases", probe, workload), title, description);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Latency.Reports.Statistics;
 
 namespace Latency.Reports.Study;
 
@@ -11,6 +12,21 @@ public static class ReportFormat
         var ms = microseconds / 1000.0;
         var format = ms >= 100 ? "0" : ms >= 10 ? "0.0" : "0.00";
         return ms.ToString(format, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A quantile and its confidence interval in ms, e.g. "412 (398-431)"; ", few samples" inside the parentheses when
+    /// <see cref="QuantileEstimate.TooFewSamples"/> (the interval is then narrower than it claims); "-" when absent.
+    /// </summary>
+    public static string Ms(QuantileEstimate? estimate)
+    {
+        if (estimate is null || double.IsNaN(estimate.Estimate))
+        {
+            return "-";
+        }
+
+        var interval = $"{Ms(Microseconds(estimate.Estimate))} ({Ms(Microseconds(estimate.Lower))}-{Ms(Microseconds(estimate.Upper))}";
+        return interval + (estimate.TooFewSamples ? ", few samples)" : ")");
     }
 
     /// <summary>A gain as "2.50x"; "n/a" when unknown.</summary>
@@ -28,18 +44,20 @@ public static class ReportFormat
     public static string Time(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>The row as a sentence: "India (Mumbai): app-cold-start 2.50x faster in mumbai than in beijing".</summary>
+    /// <summary>The row as a sentence: "India (Mumbai): App cold start 2.50x faster in mumbai than in beijing".</summary>
     public static string Headline(StudyRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
         if (row.GainP50 is not { } gain || row.InRegion is null)
         {
-            return $"{row.Place}: {row.Workload}: no comparison (sessions missing on " +
+            return $"{row.Place}: {WorkloadLabel.Of(row.Workload)}: no comparison (sessions missing on " +
                    $"{(row.Origin.Count == 0 ? row.Origin.Deployment : row.InRegion?.Deployment ?? "an in-region deployment")})";
         }
 
         return gain >= 1
-            ? $"{row.Place}: {row.Workload} {Gain(gain)} faster in {row.InRegion.Deployment} than in {row.Origin.Deployment} (median session)"
-            : $"{row.Place}: {row.Workload} {Gain(1 / gain)} slower in {row.InRegion.Deployment} than in {row.Origin.Deployment} (median session)";
+            ? $"{row.Place}: {WorkloadLabel.Of(row.Workload)} {Gain(gain)} faster in {row.InRegion.Deployment} than in {row.Origin.Deployment} (median session)"
+            : $"{row.Place}: {WorkloadLabel.Of(row.Workload)} {Gain(1 / gain)} slower in {row.InRegion.Deployment} than in {row.Origin.Deployment} (median session)";
     }
+
+    private static long Microseconds(double value) => (long)Math.Round(value, MidpointRounding.AwayFromZero);
 }

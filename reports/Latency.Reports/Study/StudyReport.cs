@@ -17,15 +17,18 @@ public sealed record StudyReport
     /// <summary>Builds the report of <paramref name="run"/>.</summary>
     /// <param name="run">The run as read.</param>
     /// <param name="summary">The run's <see cref="StudySummary"/>.</param>
+    /// <param name="statistics">The statistics of <paramref name="summary"/>'s rows (<see cref="RowStatistics.From(StudySummary, RunData)"/>), in row order.</param>
     /// <param name="charts">Rendered charts, in the order to show.</param>
     /// <param name="calibration">calibration.json of the run, or null.</param>
     /// <param name="problems">Every problem found: reading the run, the calibration, drawing charts.</param>
     public static StudyReport Build(
-        RunData run, StudySummary summary, IReadOnlyList<RenderedChart> charts, CalibrationTable? calibration,
-        IReadOnlyList<RunDirectoryProblem> problems)
+        RunData run, StudySummary summary, IReadOnlyList<RowStatistics> statistics, IReadOnlyList<RenderedChart> charts,
+        CalibrationTable? calibration, IReadOnlyList<RunDirectoryProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(summary);
+        RowStatistics.CheckAligned(summary, statistics, nameof(statistics));
+
         ArgumentNullException.ThrowIfNull(charts);
         ArgumentNullException.ThrowIfNull(problems);
         var manifest = run.Manifest;
@@ -59,7 +62,7 @@ public sealed record StudyReport
             blocks.Add(new ReportCallout($"{errors} problem(s) reading the run directory.", "Some data is missing; see Problems below."));
         }
 
-        blocks.AddRange(Answer(summary, run));
+        blocks.AddRange(Answer(summary, statistics));
         blocks.Add(new ReportHeading(2, "Charts"));
         if (charts.Count == 0)
         {
@@ -67,7 +70,7 @@ public sealed record StudyReport
         }
 
         blocks.AddRange(charts.Select(c => new ReportChart(c)));
-        blocks.AddRange(Details(summary));
+        blocks.AddRange(Details(statistics));
         blocks.AddRange(Calibration(calibration));
         blocks.AddRange(Run(run, backend));
         blocks.AddRange(Errors(manifest, problems, summary));
@@ -75,7 +78,7 @@ public sealed record StudyReport
         return new StudyReport { Title = title, Blocks = blocks };
     }
 
-    private static IEnumerable<ReportBlock> Answer(StudySummary summary, RunData run)
+    private static IEnumerable<ReportBlock> Answer(StudySummary summary, IReadOnlyList<RowStatistics> statistics)
     {
         if (summary.Rows.Count == 0)
         {
@@ -93,12 +96,13 @@ public sealed record StudyReport
         yield return new ReportTable(
             ["Country", "City", "Workload", $"{origin} p50 (ms)", $"{origin} p95 (ms)", "In region", "In-region p50 (ms)", "In-region p95 (ms)",
              "Gain (p50)", "95% CI", "Verdict"],
-            summary.Rows.Select(r =>
+            statistics.Select(s =>
             {
-                var (interval, verdict) = Significance(r, run);
+                var r = s.Row;
+                var (interval, verdict) = Significance(s);
                 return (IReadOnlyList<string>)
                 [
-                    r.Country, r.City ?? "-", r.Workload,
+                    r.Country, r.City ?? "-", WorkloadLabel.Of(r.Workload),
                     Ms(r.Origin), Ms(r.Origin, p95: true),
                     r.InRegion?.Deployment ?? "-", r.InRegion is null ? "-" : Ms(r.InRegion), r.InRegion is null ? "-" : Ms(r.InRegion, p95: true),
                     ReportFormat.Gain(r.GainP50), interval, verdict,
@@ -109,17 +113,13 @@ public sealed record StudyReport
     }
 
     /// <summary>The p50 gain's bootstrap interval and the rank-sum verdict of one row, or dashes when a side is missing.</summary>
-    private static (string Interval, string Verdict) Significance(StudyRow row, RunData run)
+    private static (string Interval, string Verdict) Significance(RowStatistics statistics)
     {
-        if (row.InRegion is null || !run.Totals.TryGetValue(row.Origin.Tag, out var originHistogram)
-            || !run.Totals.TryGetValue(row.InRegion.Tag, out var inRegionHistogram)
-            || originHistogram.TotalCount == 0 || inRegionHistogram.TotalCount == 0)
+        if (statistics is not { GainP50: { } gain, RankSum: { } test })
         {
             return ("-", "-");
         }
 
-        var gain = new Statistics.QuantileRatioBootstrap().Estimate(originHistogram, inRegionHistogram)[0];
-        var test = Statistics.MannWhitneyTest.Test(originHistogram, inRegionHistogram);
         var interval = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{gain.Lower:0.00}-{gain.Upper:0.00}x");
         var verdict = test.Verdict switch
         {
@@ -130,9 +130,9 @@ public sealed record StudyReport
         return (gain.TooFewSamples ? interval + " (few samples)" : interval, verdict);
     }
 
-    private static IEnumerable<ReportBlock> Details(StudySummary summary)
+    private static IEnumerable<ReportBlock> Details(IReadOnlyList<RowStatistics> statistics)
     {
-        if (summary.Rows.Count == 0)
+        if (statistics.Count == 0)
         {
             yield break;
         }
@@ -140,11 +140,17 @@ public sealed record StudyReport
         yield return new ReportHeading(2, "Sessions per deployment");
         yield return new ReportParagraph(
             "Sample counts are successful sessions (the histogram); failed sessions come from run.json. " +
-            "Quantiles are HdrHistogram's (3 significant digits); the gain's confidence interval is in the first table.");
+            "p50 and p95 come with their 95% confidence interval in parentheses (Harrell-Davis with the Maritz-Jarrett interval up to " +
+            $"{ReportFormat.Count(Statistics.HarrellDavisQuantileWithCi.MaxCount)} sessions, order statistics with the binomial interval above), " +
+            "so they can differ from the first table's HdrHistogram quantiles where sessions cluster at a few values. " +
+            $"\"few samples\": fewer sessions than a 95% interval needs ({ReportFormat.Count(Statistics.SampleSizeRule.MinimumCount(0.5))} for p50, " +
+            $"{ReportFormat.Count(Statistics.SampleSizeRule.MinimumCount(0.95))} for p95), so the interval is narrower than it claims. " +
+            "Gains are of HdrHistogram's quantiles; the p50 gain's confidence interval is in the first table.");
         var rows = new List<IReadOnlyList<string>>();
-        foreach (var r in summary.Rows)
+        foreach (var s in statistics)
         {
-            foreach (var (sessions, role) in new[] { (r.Origin, "origin"), (r.InRegion, "in region") })
+            var r = s.Row;
+            foreach (var (sessions, quantiles, role) in new[] { (r.Origin, s.Origin, "origin"), (r.InRegion, s.InRegion, "in region") })
             {
                 if (sessions is null)
                 {
@@ -152,12 +158,13 @@ public sealed record StudyReport
                 }
 
                 rows.Add([r.Scenario, sessions.Deployment, role, ReportFormat.Count(sessions.Count), ReportFormat.Count(sessions.Failed),
-                    Ms(sessions), Ms(sessions, p95: true), role == "origin" ? "" : ReportFormat.Gain(r.GainP95)]);
+                    ReportFormat.Ms(quantiles?.P50), ReportFormat.Ms(quantiles?.P95), role == "origin" ? "" : ReportFormat.Gain(r.GainP95)]);
             }
         }
 
         yield return new ReportTable(
-            ["Scenario", "Deployment", "Role", "Sessions", "Failed", "p50 (ms)", "p95 (ms)", "Gain (p95)"], rows, new HashSet<int> { 3, 4, 5, 6, 7 });
+            ["Scenario", "Deployment", "Role", "Sessions", "Failed", "p50 (ms, 95% CI)", "p95 (ms, 95% CI)", "Gain (p95)"], rows,
+            new HashSet<int> { 3, 4, 5, 6, 7 });
     }
 
     private static IEnumerable<ReportBlock> Calibration(CalibrationTable? calibration)

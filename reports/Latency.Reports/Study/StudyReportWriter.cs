@@ -36,8 +36,9 @@ public static class StudyReportWriter
             ? await CalibrationFile.ReadAsync(runDirectory, problems, cancellationToken).ConfigureAwait(false)
             : null;
         var summary = StudySummary.From(run);
-        var charts = Charts(run, summary, problems);
-        var report = StudyReport.Build(run, summary, charts, calibration, problems);
+        var statistics = RowStatistics.From(summary, run);
+        var charts = Charts(run, summary, statistics, problems);
+        var report = StudyReport.Build(run, summary, statistics, charts, calibration, problems);
 
         Directory.CreateDirectory(outDirectory);
         var chartsDirectory = Path.Combine(outDirectory, MarkdownRenderer.ChartsFolder);
@@ -50,7 +51,7 @@ public static class StudyReportWriter
         var html = Path.Combine(outDirectory, HtmlFileName);
         await File.WriteAllTextAsync(html, HtmlRenderer.Render(report.Title, report.Blocks), utf8, cancellationToken).ConfigureAwait(false);
         written.Add(html);
-        await WriteSummaryFilesAsync(run, summary, calibration, problems, outDirectory, written, utf8, cancellationToken).ConfigureAwait(false);
+        await WriteSummaryFilesAsync(run, summary, statistics, calibration, problems, outDirectory, written, utf8, cancellationToken).ConfigureAwait(false);
         foreach (var chart in charts)
         {
             var png = Path.Combine(chartsDirectory, chart.Name + ".png");
@@ -64,16 +65,17 @@ public static class StudyReportWriter
         return new StudyReportResult(written, problems);
     }
 
-    private static async Task WriteSummaryFilesAsync(RunData run, StudySummary summary, CalibrationTable? calibration,
-        IReadOnlyList<RunDirectoryProblem> problems, string outDirectory, List<string> written, Encoding utf8, CancellationToken cancellationToken)
+    private static async Task WriteSummaryFilesAsync(RunData run, StudySummary summary, IReadOnlyList<RowStatistics> statistics,
+        CalibrationTable? calibration, IReadOnlyList<RunDirectoryProblem> problems, string outDirectory, List<string> written, Encoding utf8,
+        CancellationToken cancellationToken)
     {
         // The backend as the report names it: the study's, else the environment's, else the calibration's.
         var backend = run.Manifest?.Study?.Backend ?? run.Manifest?.Environment.NetworkBackend ?? calibration?.Backend;
         var json = Path.Combine(outDirectory, SummaryFiles.JsonFileName);
-        await File.WriteAllTextAsync(json, SummaryFiles.Json(run, summary, backend, problems), utf8, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(json, SummaryFiles.Json(run, summary, statistics, backend, problems), utf8, cancellationToken).ConfigureAwait(false);
         written.Add(json);
         var csv = Path.Combine(outDirectory, SummaryFiles.CsvFileName);
-        await File.WriteAllTextAsync(csv, SummaryFiles.Csv(run, summary), utf8, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(csv, SummaryFiles.Csv(run, summary, statistics), utf8, cancellationToken).ConfigureAwait(false);
         written.Add(csv);
         var histograms = SummaryFiles.SessionHistograms(run);
         if (histograms.Count == 0)
@@ -99,7 +101,7 @@ public static class StudyReportWriter
     public static bool KeepIntervals(HistogramTag tag) =>
         !tag.IsIteration && tag.Kind == HistogramTag.Uncorrected && !tag.Step.Contains('.', StringComparison.Ordinal);
 
-    private static List<RenderedChart> Charts(RunData run, StudySummary summary, List<RunDirectoryProblem> problems)
+    private static List<RenderedChart> Charts(RunData run, StudySummary summary, IReadOnlyList<RowStatistics> statistics, List<RunDirectoryProblem> problems)
     {
         var charts = new List<RenderedChart>();
         if (summary.Rows.Count == 0)
@@ -121,7 +123,7 @@ public static class StudyReportWriter
 
         if (summary.Rows.Any(r => r.GainP50 is not null))
         {
-            Try("gain chart", () => GainChart.Render(summary));
+            Try("gain chart", () => GainChart.Render(statistics));
         }
 
         foreach (var probe in summary.Probes)

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using HdrHistogram;
 using Latency.Reports.RunDirectory;
+using Latency.Reports.Statistics;
 
 namespace Latency.Reports.Study;
 
@@ -35,21 +36,30 @@ public static class SummaryFiles
         "origin", "origin_count", "origin_failed", "origin_p50_ms", "origin_p95_ms", "origin_p99_ms",
         "in_region", "in_region_count", "in_region_failed", "in_region_p50_ms", "in_region_p95_ms", "in_region_p99_ms",
         "gain_p50", "gain_p95",
+        // Added after the first version: appended so that existing columns keep their positions.
+        "origin_p50_estimate_ms", "origin_p50_lower_ms", "origin_p50_upper_ms", "origin_p50_too_few_samples",
+        "origin_p95_estimate_ms", "origin_p95_lower_ms", "origin_p95_upper_ms", "origin_p95_too_few_samples",
+        "in_region_p50_estimate_ms", "in_region_p50_lower_ms", "in_region_p50_upper_ms", "in_region_p50_too_few_samples",
+        "in_region_p95_estimate_ms", "in_region_p95_lower_ms", "in_region_p95_upper_ms", "in_region_p95_too_few_samples",
     ];
 
     /// <summary>
-    /// summary.json: run status and backend, then per row the origin and in-region session counts, failures and
-    /// p50/p95/p99 (ms), and the gains at p50 and p95 (null when a side has no sessions). Properties in a fixed order.
+    /// summary.json: run status and backend, then per row the origin and in-region session counts, failures,
+    /// p50/p95/p99 (ms, HdrHistogram's), p50/p95 with their 95% confidence interval (<c>p50_ci</c>, <c>p95_ci</c>), and
+    /// the gains at p50 and p95 (null when a side has no sessions). Properties in a fixed order.
     /// </summary>
     /// <param name="run">The run as read (p99 comes from its histograms).</param>
     /// <param name="summary">The run's summary.</param>
+    /// <param name="statistics">The statistics of the summary's rows, in row order.</param>
     /// <param name="backend">The network backend as the report shows it, or null when unknown.</param>
     /// <param name="problems">Problems found reading the run, listed as the report lists them.</param>
-    public static string Json(RunData run, StudySummary summary, string? backend, IReadOnlyList<RunDirectoryProblem> problems)
+    public static string Json(
+        RunData run, StudySummary summary, IReadOnlyList<RowStatistics> statistics, string? backend, IReadOnlyList<RunDirectoryProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(problems);
+        RowStatistics.CheckAligned(summary, statistics, nameof(statistics));
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions
                {
@@ -80,8 +90,9 @@ public static class SummaryFiles
             json.WriteString("unit", "ms");
             json.WriteString("main_workload", summary.MainWorkload);
             json.WriteStartArray("rows");
-            foreach (var row in summary.Rows)
+            foreach (var stats in statistics)
             {
+                var row = stats.Row;
                 json.WriteStartObject();
                 json.WriteString("probe", row.Probe);
                 json.WriteString("country", row.Country);
@@ -89,7 +100,7 @@ public static class SummaryFiles
                 json.WriteString("workload", row.Workload);
                 json.WriteString("scenario", row.Scenario);
                 json.WritePropertyName("origin");
-                WriteSessions(json, run, row.Origin);
+                WriteSessions(json, run, row.Origin, stats.Origin);
                 json.WritePropertyName("in_region");
                 if (row.InRegion is null)
                 {
@@ -97,7 +108,7 @@ public static class SummaryFiles
                 }
                 else
                 {
-                    WriteSessions(json, run, row.InRegion);
+                    WriteSessions(json, run, row.InRegion, stats.InRegion);
                 }
 
                 WriteNumberOrNull(json, "gain_p50", Gain(row.GainP50));
@@ -127,19 +138,23 @@ public static class SummaryFiles
     }
 
     /// <summary>summary.csv: a header line (<see cref="CsvColumns"/>), then the rows of summary.json; empty cell = unknown.</summary>
-    public static string Csv(RunData run, StudySummary summary)
+    public static string Csv(RunData run, StudySummary summary, IReadOnlyList<RowStatistics> statistics)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(summary);
+        RowStatistics.CheckAligned(summary, statistics, nameof(statistics));
         var csv = new StringBuilder();
         csv.Append(string.Join(",", CsvColumns)).Append('\n');
-        foreach (var row in summary.Rows)
+        foreach (var stats in statistics)
         {
+            var row = stats.Row;
             var cells = new List<string> { row.Probe, row.Country, row.City ?? "", row.Workload, row.Scenario };
             cells.AddRange(SessionCells(run, row.Origin));
             cells.AddRange(row.InRegion is null ? ["", "", "", "", "", ""] : SessionCells(run, row.InRegion));
             cells.Add(Number(Gain(row.GainP50)));
             cells.Add(Number(Gain(row.GainP95)));
+            cells.AddRange(IntervalCells(stats.Origin));
+            cells.AddRange(IntervalCells(stats.InRegion));
             csv.Append(string.Join(",", cells.Select(CsvCell))).Append('\n');
         }
 
@@ -182,7 +197,7 @@ public static class SummaryFiles
         return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
-    private static void WriteSessions(Utf8JsonWriter json, RunData run, DeploymentSessions sessions)
+    private static void WriteSessions(Utf8JsonWriter json, RunData run, DeploymentSessions sessions, DeploymentQuantiles? quantiles)
     {
         json.WriteStartObject();
         json.WriteString("deployment", sessions.Deployment);
@@ -199,8 +214,33 @@ public static class SummaryFiles
         WriteNumberOrNull(json, "p50_ms", sessions.Count == 0 ? null : Ms(sessions.P50Us));
         WriteNumberOrNull(json, "p95_ms", sessions.Count == 0 ? null : Ms(sessions.P95Us));
         WriteNumberOrNull(json, "p99_ms", P99Ms(run, sessions));
+        WriteInterval(json, "p50_ci", quantiles?.P50);
+        WriteInterval(json, "p95_ci", quantiles?.P95);
         json.WriteEndObject();
     }
+
+    private static void WriteInterval(Utf8JsonWriter json, string name, QuantileEstimate? estimate)
+    {
+        if (estimate is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        json.WriteNumber("estimate_ms", Ms(estimate.Estimate));
+        json.WriteNumber("lower_ms", Ms(estimate.Lower));
+        json.WriteNumber("upper_ms", Ms(estimate.Upper));
+        json.WriteNumber("confidence_level", estimate.ConfidenceLevel);
+        json.WriteBoolean("too_few_samples", estimate.TooFewSamples);
+        json.WriteString("method", estimate.Method);
+        json.WriteEndObject();
+    }
+
+    private static IEnumerable<string> IntervalCells(DeploymentQuantiles? quantiles) =>
+        new[] { quantiles?.P50, quantiles?.P95 }.SelectMany(e => e is null
+            ? new[] { "", "", "", "" }
+            : [Number(Ms(e.Estimate)), Number(Ms(e.Lower)), Number(Ms(e.Upper)), e.TooFewSamples ? "true" : "false"]);
 
     private static IEnumerable<string> SessionCells(RunData run, DeploymentSessions sessions) =>
     [
@@ -219,6 +259,9 @@ public static class SummaryFiles
             : null;
 
     private static double Ms(long microseconds) => microseconds / MicrosecondsPerMillisecond;
+
+    // Estimates interpolate between buckets: to the microsecond, the histograms' resolution, not to float noise.
+    private static double Ms(double microseconds) => Ms((long)Math.Round(microseconds, MidpointRounding.AwayFromZero));
 
     // Gains to 4 decimals: more would be noise of HdrHistogram's 3 significant digits.
     private static double? Gain(double? gain) => gain is { } g ? Math.Round(g, 4, MidpointRounding.AwayFromZero) : null;

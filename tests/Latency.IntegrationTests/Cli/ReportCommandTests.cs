@@ -65,6 +65,6 @@ public class ReportCommandTests
         var markdown = await File.ReadAllTextAsync(Path.Combine(run.Path, "report.md"));
         Assert.Contains("run.json", markdown);
         // Without run.json the interval logs are still found and reported (probe names stand in for countries).
-        Assert.Contains("| mumbai | - | app-cold-start | 150 | 250 | mumbai | 60.0 | 125 | 2.50x |", markdown);
+        Assert.Contains("| mumbai | - | App cold start | 150 | 250 | mumbai | 60.0 | 125 | 2.50x |", markdown);
     }
 }

@@ -18,6 +18,7 @@ public class HeatmapChartTests
         var charts = HeatmapChart.Render(Cells, "app-cold-start");
 
         Assert.Equal(["heatmap-app-cold-start-p50", "heatmap-app-cold-start-p95"], charts.Select(c => c.Name));
+        Assert.Equal("App cold start: p50 session time per country and deployment", charts[0].Title);
         foreach (var chart in charts)
         {
             ChartAssert.ValidImages(chart);

@@ -20,9 +20,11 @@ public class StudyReportWriterTests
         Assert.Contains(output.File("report.md"), files);
         Assert.Contains("| Country | City | Workload | Beijing p50 (ms) | Beijing p95 (ms) | In region | In-region p50 (ms) | In-region p95 (ms) | Gain (p50) |", markdown);
         // 150/60 ms and 180/45 ms, at HdrHistogram's 3 significant digits.
-        Assert.Contains("| India | Mumbai | app-cold-start | 150 | 250 | mumbai | 60.0 | 125 | 2.50x |", markdown);
-        Assert.Contains("| Indonesia | Jakarta | app-cold-start | 180 | 300 | jakarta | 45.0 | 90.0 | 4.00x |", markdown);
-        Assert.Contains("India (Mumbai): app-cold-start 2.50x faster in mumbai than in beijing", markdown);
+        Assert.Contains("| India | Mumbai | App cold start | 150 | 250 | mumbai | 60.0 | 125 | 2.50x |", markdown);
+        Assert.Contains("| Indonesia | Jakarta | App cold start | 180 | 300 | jakarta | 45.0 | 90.0 | 4.00x |", markdown);
+        Assert.Contains("India (Mumbai): App cold start 2.50x faster in mumbai than in beijing", markdown);
+        // Product leads read the workload's label; engineers' details keep the scenario's raw name.
+        Assert.Contains("| mumbai.app-cold-start | beijing | origin | 100 |", markdown);
         // The answer comes before the charts, the charts before the run details.
         Assert.True(markdown.IndexOf("| India |", StringComparison.Ordinal) < markdown.IndexOf("## Charts", StringComparison.Ordinal));
         Assert.True(markdown.IndexOf("## Charts", StringComparison.Ordinal) < markdown.IndexOf("## Run", StringComparison.Ordinal));
@@ -47,7 +49,7 @@ public class StudyReportWriterTests
         Assert.DoesNotMatch(new Regex(@"(src|href)\s*=\s*[""']?\s*(https?:)?//", RegexOptions.IgnoreCase), html);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("<td>India</td><td>Mumbai</td><td>app-cold-start</td><td class=\"num\">150</td>", html);
+        Assert.Contains("<td>India</td><td>Mumbai</td><td>App cold start</td><td class=\"num\">150</td>", html);
     }
 
     [Fact]
@@ -89,7 +91,7 @@ public class StudyReportWriterTests
         await StudyReportWriter.WriteAsync(run.Path, output.Path, CancellationToken.None);
 
         var markdown = await File.ReadAllTextAsync(output.File("report.md"));
-        Assert.Contains("| mumbai | - | app-cold-start | 150 | 250 | mumbai | 60.0 | 125 | 2.50x |", markdown);
+        Assert.Contains("| mumbai | - | App cold start | 150 | 250 | mumbai | 60.0 | 125 | 2.50x |", markdown);
         Assert.Contains("no study section", markdown);
         Assert.True(File.Exists(output.File("charts/gain.png")));
     }
@@ -139,7 +141,7 @@ public class StudyReportWriterTests
         Assert.Contains("calibration.json", markdown);
         Assert.Contains("calibration not read", markdown);
         // Still the numbers, from the logs (probe names stand in for countries).
-        Assert.Contains("| mumbai | - | app-cold-start | 150 | 250 | mumbai | 60.0 | 125 | 2.50x |", markdown);
+        Assert.Contains("| mumbai | - | App cold start | 150 | 250 | mumbai | 60.0 | 125 | 2.50x |", markdown);
         Assert.True(File.Exists(output.File("report.html")));
         Assert.Contains(files, f => f.EndsWith("gain.png", StringComparison.Ordinal));
     }

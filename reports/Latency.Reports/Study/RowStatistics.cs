@@ -1,0 +1,74 @@
+using Latency.Reports.RunDirectory;
+using Latency.Reports.Statistics;
+
+namespace Latency.Reports.Study;
+
+/// <summary>
+/// What one study row says beyond <see cref="StudySummary"/>'s HdrHistogram quantiles, from the run's full
+/// distributions (<see cref="RunData.Totals"/> by <see cref="DeploymentSessions.Tag"/>): the p50 gain's bootstrap
+/// interval, the rank-sum verdict, and each deployment's p50/p95 with confidence intervals.
+/// </summary>
+/// <remarks>
+/// Computed once per report and handed to the document, the gain chart and the summary files: the bootstrap is the
+/// costliest step of a large run's report, and one computation means the three cannot disagree.
+/// </remarks>
+public sealed record RowStatistics
+{
+    /// <summary>The row these statistics are of.</summary>
+    public required StudyRow Row { get; init; }
+
+    /// <summary>The p50 gain with its bootstrap interval; null when either side has no sessions.</summary>
+    public GainEstimate? GainP50 { get; init; }
+
+    /// <summary>The rank-sum test of in-region against origin session times; null when either side has no sessions.</summary>
+    public RankSumResult? RankSum { get; init; }
+
+    /// <summary>The origin's p50/p95 with intervals; null when it has no sessions.</summary>
+    public DeploymentQuantiles? Origin { get; init; }
+
+    /// <summary>The in-region deployment's p50/p95 with intervals; null when there is none or it has no sessions.</summary>
+    public DeploymentQuantiles? InRegion { get; init; }
+
+    /// <summary>The statistics of every row of <paramref name="summary"/>, in its row order.</summary>
+    public static IReadOnlyList<RowStatistics> From(StudySummary summary, RunData run)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return summary.Rows.Select(r => From(r, run)).ToList();
+    }
+
+    /// <summary>The statistics of <paramref name="row"/>.</summary>
+    public static RowStatistics From(StudyRow row, RunData run)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(run);
+        GainEstimate? gain = null;
+        RankSumResult? rankSum = null;
+        if (row.InRegion is not null
+            && run.Totals.TryGetValue(row.Origin.Tag, out var originHistogram) && originHistogram.TotalCount > 0
+            && run.Totals.TryGetValue(row.InRegion.Tag, out var inRegionHistogram) && inRegionHistogram.TotalCount > 0)
+        {
+            gain = new QuantileRatioBootstrap().Estimate(originHistogram, inRegionHistogram).First(g => g.Probability == 0.5);
+            rankSum = MannWhitneyTest.Test(originHistogram, inRegionHistogram);
+        }
+
+        return new RowStatistics
+        {
+            Row = row,
+            GainP50 = gain,
+            RankSum = rankSum,
+            Origin = DeploymentQuantiles.From(run, row.Origin),
+            InRegion = DeploymentQuantiles.From(run, row.InRegion),
+        };
+    }
+
+    /// <summary>Throws unless <paramref name="statistics"/> are those of <paramref name="summary"/>'s rows, in row order.</summary>
+    internal static void CheckAligned(StudySummary summary, IReadOnlyList<RowStatistics> statistics, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(statistics, paramName);
+        if (!statistics.Select(s => s.Row).SequenceEqual(summary.Rows, ReferenceEqualityComparer.Instance))
+        {
+            throw new ArgumentException("statistics must be those of the summary's rows, in row order", paramName);
+        }
+    }
+}

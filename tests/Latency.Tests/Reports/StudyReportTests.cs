@@ -1,0 +1,44 @@
+using Latency.Reports.RunDirectory;
+using Latency.Reports.Study;
+
+namespace Latency.Tests.Reports;
+
+public class StudyReportTests
+{
+    private static RunData SmallRun() => HeatmapChartTests.RunOf(new Dictionary<string, long[]>
+    {
+        // 20 sessions a side: enough for the median's 95% interval, too few for p95's (59).
+        ["mumbai.app-cold-start/beijing/uncorrected"] = Enumerable.Range(1, 20).Select(i => 140_000 + i * 1_000L).ToArray(),
+        ["mumbai.app-cold-start/mumbai/uncorrected"] = Enumerable.Range(1, 20).Select(i => 50_000 + i * 1_000L).ToArray(),
+    });
+
+    private static string Markdown(RunData run)
+    {
+        var summary = StudySummary.From(run);
+        var report = StudyReport.Build(run, summary, RowStatistics.From(summary, run), [], null, []);
+        return MarkdownRenderer.Render(report.Blocks);
+    }
+
+    [Fact]
+    public void Build_FewerSessionsThanP95Needs_DetailsShowIntervalsAndMarkP95Only()
+    {
+        var markdown = Markdown(SmallRun());
+
+        var details = markdown[markdown.IndexOf("## Sessions per deployment", StringComparison.Ordinal)..];
+        Assert.Contains("| Scenario | Deployment | Role | Sessions | Failed | p50 (ms, 95% CI) | p95 (ms, 95% CI) | Gain (p95) |", details);
+        var origin = details.Split('\n').Single(l => l.StartsWith("| mumbai.app-cold-start | beijing | origin | 20 |", StringComparison.Ordinal));
+        var cells = origin.Split(" | ");
+        Assert.Matches(@"^15\d \(1\d\d-1\d\d\)$", cells[5]);
+        Assert.Matches(@"^1\d\d \(1\d\d-1\d\d, few samples\)$", cells[6]);
+    }
+
+    [Fact]
+    public void Build_StatisticsOfAnotherSummary_Throws()
+    {
+        var run = SmallRun();
+        var summary = StudySummary.From(run);
+        var other = RowStatistics.From(StudySummary.From(run), run);
+
+        Assert.Throws<ArgumentException>(() => StudyReport.Build(run, summary, other, [], null, []));
+    }
+}
