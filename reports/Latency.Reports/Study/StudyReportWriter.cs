@@ -93,13 +93,14 @@ public static class StudyReportWriter
         }
     }
 
-    /// <summary>
-    /// The gain chart, then one CDF per probe of the main workload. A chart that fails to draw becomes a problem in
-    /// the report instead of losing the whole report.
-    /// </summary>
     /// <summary>Session-time series (step = a deployment, kind uncorrected): what the over-time chart needs.</summary>
     public static bool KeepIntervals(HistogramTag tag) =>
         !tag.IsIteration && tag.Kind == HistogramTag.Uncorrected && !tag.Step.Contains('.', StringComparison.Ordinal);
+
+    /// <summary>
+    /// The gain chart, then per probe a CDF, and for the main workload the heatmaps, phase and over-time charts. A
+    /// chart that fails to draw becomes a problem in the report instead of losing the whole report.
+    /// </summary>
 
     private static List<RenderedChart> Charts(RunData run, StudySummary summary, IReadOnlyList<RowStatistics> statistics, List<RunDirectoryProblem> problems)
     {
