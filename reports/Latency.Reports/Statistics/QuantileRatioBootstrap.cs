@@ -5,10 +5,11 @@ namespace Latency.Reports.Statistics;
 /// <summary>
 /// Speed gain = origin quantile / in-region quantile, with a percentile bootstrap confidence interval (Efron &amp;
 /// Tibshirani 1993, "An Introduction to the Bootstrap", ch. 13): each replicate resamples both histograms
-/// independently (a multinomial draw over the buckets, <see cref="MultinomialResampler"/>, the same as resampling the
-/// values, in O(buckets)), takes the ratio of the two resamples' quantiles (Hyndman &amp; Fan definition 7), and the
-/// interval is the α/2 and 1 - α/2 quantiles of the replicate ratios. Seeded: the same inputs and seed give the same
-/// interval on every machine.
+/// independently, takes the ratio of the two resamples' quantiles (Hyndman &amp; Fan definition 7), and the interval is
+/// the α/2 and 1 - α/2 quantiles of the replicate ratios. A replicate draws only the resample's order statistics the
+/// quantiles need (<see cref="BootstrapQuantileSampler"/>, exactly distributed as resampling the values), so its cost
+/// grows with the log of the buckets, not with the buckets. Seeded: the same inputs and seed give the same interval on
+/// every machine.
 /// </summary>
 public sealed record QuantileRatioBootstrap
 {
@@ -36,7 +37,7 @@ public sealed record QuantileRatioBootstrap
 
     /// <summary>
     /// Gains at each of <paramref name="probabilities"/>. All probabilities share the replicates (one pair of resamples
-    /// per replicate), so the cost is Replicates x (origin + in-region buckets) whatever the number of quantiles.
+    /// per replicate); the cost is Replicates x (ranks the probabilities need) x log(buckets).
     /// </summary>
     public IReadOnlyList<GainEstimate> Estimate(HistogramBuckets origin, HistogramBuckets inRegion, IReadOnlyList<double> probabilities)
     {
@@ -52,17 +53,19 @@ public sealed record QuantileRatioBootstrap
         var ratios = probabilities.Select(_ => new double[empty ? 0 : Replicates]).ToArray();
         if (!empty)
         {
-            var resampler = new MultinomialResampler(new Random(Seed));
-            var originCounts = new long[origin.CountArray.Length];
-            var inRegionCounts = new long[inRegion.CountArray.Length];
+            // One random stream for both sides, origin first in every replicate: the seed alone fixes the interval.
+            var random = new Random(Seed);
+            var originSampler = new BootstrapQuantileSampler(origin, probabilities, random);
+            var inRegionSampler = new BootstrapQuantileSampler(inRegion, probabilities, random);
+            var originQuantiles = new double[probabilities.Count];
+            var inRegionQuantiles = new double[probabilities.Count];
             for (var r = 0; r < Replicates; r++)
             {
-                resampler.Resample(origin.CountArray, origin.TotalCount, originCounts);
-                resampler.Resample(inRegion.CountArray, inRegion.TotalCount, inRegionCounts);
+                originSampler.Sample(originQuantiles);
+                inRegionSampler.Sample(inRegionQuantiles);
                 for (var i = 0; i < probabilities.Count; i++)
                 {
-                    ratios[i][r] = HistogramBuckets.Quantile(origin.ValueArray, originCounts, origin.TotalCount, probabilities[i])
-                                   / HistogramBuckets.Quantile(inRegion.ValueArray, inRegionCounts, inRegion.TotalCount, probabilities[i]);
+                    ratios[i][r] = originQuantiles[i] / inRegionQuantiles[i];
                 }
             }
         }
