@@ -74,12 +74,12 @@ public static class Report100mCommand
             var counted = run.Totals
                 .Where(t => t.Key.Kind == HistogramTag.Uncorrected && t.Key.Step.Contains('.', StringComparison.Ordinal))
                 .Sum(t => t.Value.TotalCount);
-            var histograms = run.Intervals.Sum(t => t.Value.Count);
+            var kept = run.Intervals.Sum(t => t.Value.Count);
             run = null;
             Settle();
             var processPeak = Process.GetCurrentProcess().PeakWorkingSet64;
 
-            Console.WriteLine(Markdown(requests, counted, intervals, shape, histograms, bytes, build.Elapsed,
+            Console.WriteLine(Markdown(requests, counted, intervals, shape, kept, bytes, build.Elapsed,
                 reportTime, reportPeak, readTime, readPeak, processPeak, report));
             foreach (var problem in report.Problems)
             {
@@ -99,7 +99,7 @@ public static class Report100mCommand
 
     private sealed record Shape(int Scenarios, int Tags, int LogFiles);
 
-    private static string Markdown(long requests, long counted, int intervals, Shape shape, int histograms, long bytes, TimeSpan build,
+    private static string Markdown(long requests, long counted, int intervals, Shape shape, int kept, long bytes, TimeSpan build,
         TimeSpan reportTime, long reportPeak, TimeSpan readTime, long readPeak, long processPeak, StudyReportResult report)
     {
         var c = CultureInfo.InvariantCulture;
@@ -111,7 +111,7 @@ public static class Report100mCommand
             "",
             string.Create(c, $"- Run directory: {shape.Scenarios} scenarios ({Probes.Length} probes x {Workloads.Length} workloads) x 2 deployments " +
                 $"({Origin} + in-region), {Requests.Length} requests per session with 5 phases; {shape.LogFiles} .hlog files of {intervals} " +
-                $"one-second intervals, {shape.Tags:N0} tags, {histograms:N0} interval histograms, {Mb(bytes)} MB on disk (built in {build.TotalSeconds:F1} s)."),
+                $"one-second intervals, {shape.Tags:N0} tags, {(long)shape.Tags * intervals:N0} interval histograms (the report keeps {kept:N0} of them, the session-time series), {Mb(bytes)} MB on disk (built in {build.TotalSeconds:F1} s)."),
             string.Create(c, $"- Recorded requests (request-level `uncorrected` totals after the merge): {counted:N0} (asked {requests:N0})."),
             string.Create(c, $"- Report: {report.Files.Count} files, {errors} errors, {warnings} warnings."),
             "",
