@@ -29,6 +29,18 @@ public static class ReportFormat
         return interval + (estimate.TooFewSamples ? ", few samples)" : ")");
     }
 
+    /// <summary>A gain with its interval, "2.50x (1.20-4.17x)", marked when either side has too few samples; "-" when unknown.</summary>
+    public static string Gain(Statistics.GainEstimate? gain)
+    {
+        if (gain is null || double.IsNaN(gain.Gain))
+        {
+            return "-";
+        }
+
+        var text = string.Create(CultureInfo.InvariantCulture, $"{gain.Gain:0.00}x ({gain.Lower:0.00}-{gain.Upper:0.00}x");
+        return text + (gain.TooFewSamples ? ", few samples)" : ")");
+    }
+
     /// <summary>A gain as "2.50x"; "n/a" when unknown.</summary>
     public static string Gain(double? gain) =>
         gain is { } g ? g.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "n/a";

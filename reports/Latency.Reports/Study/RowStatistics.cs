@@ -5,8 +5,8 @@ namespace Latency.Reports.Study;
 
 /// <summary>
 /// What one study row says beyond <see cref="StudySummary"/>'s HdrHistogram quantiles, from the run's full
-/// distributions (<see cref="RunData.Totals"/> by <see cref="DeploymentSessions.Tag"/>): the p50 gain's bootstrap
-/// interval, the rank-sum verdict, and each deployment's p50/p95 with confidence intervals.
+/// distributions (<see cref="RunData.Totals"/> by <see cref="DeploymentSessions.Tag"/>): the p50, p95 and p99 gains with
+/// their bootstrap intervals, the rank-sum verdict, and each deployment's p50/p95 with confidence intervals.
 /// </summary>
 /// <remarks>
 /// Computed once per report and handed to the document, the gain chart and the summary files: the bootstrap is the
@@ -17,8 +17,17 @@ public sealed record RowStatistics
     /// <summary>The row these statistics are of.</summary>
     public required StudyRow Row { get; init; }
 
+    /// <summary>
+    /// The gains at <see cref="QuantileRatioBootstrap.ReportProbabilities"/> (p50, p95, p99) with their bootstrap
+    /// intervals, from one bootstrap; empty when either side has no sessions.
+    /// </summary>
+    public IReadOnlyList<GainEstimate> Gains { get; init; } = [];
+
     /// <summary>The p50 gain with its bootstrap interval; null when either side has no sessions.</summary>
-    public GainEstimate? GainP50 { get; init; }
+    public GainEstimate? GainP50 => Gain(0.5);
+
+    /// <summary>The gain at <paramref name="probability"/> (one of p50, p95, p99), or null when not estimated.</summary>
+    public GainEstimate? Gain(double probability) => Gains.FirstOrDefault(g => g.Probability == probability);
 
     /// <summary>The rank-sum test of in-region against origin session times; null when either side has no sessions.</summary>
     public RankSumResult? RankSum { get; init; }
@@ -41,20 +50,20 @@ public sealed record RowStatistics
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(run);
-        GainEstimate? gain = null;
+        IReadOnlyList<GainEstimate> gains = [];
         RankSumResult? rankSum = null;
         if (row.InRegion is not null
             && run.Totals.TryGetValue(row.Origin.Tag, out var originHistogram) && originHistogram.TotalCount > 0
             && run.Totals.TryGetValue(row.InRegion.Tag, out var inRegionHistogram) && inRegionHistogram.TotalCount > 0)
         {
-            gain = new QuantileRatioBootstrap().Estimate(originHistogram, inRegionHistogram).First(g => g.Probability == 0.5);
+            gains = new QuantileRatioBootstrap().Estimate(originHistogram, inRegionHistogram);
             rankSum = MannWhitneyTest.Test(originHistogram, inRegionHistogram);
         }
 
         return new RowStatistics
         {
             Row = row,
-            GainP50 = gain,
+            Gains = gains,
             RankSum = rankSum,
             Origin = DeploymentQuantiles.From(run, row.Origin),
             InRegion = DeploymentQuantiles.From(run, row.InRegion),

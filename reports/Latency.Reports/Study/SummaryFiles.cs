@@ -41,12 +41,16 @@ public static class SummaryFiles
         "origin_p95_estimate_ms", "origin_p95_lower_ms", "origin_p95_upper_ms", "origin_p95_too_few_samples",
         "in_region_p50_estimate_ms", "in_region_p50_lower_ms", "in_region_p50_upper_ms", "in_region_p50_too_few_samples",
         "in_region_p95_estimate_ms", "in_region_p95_lower_ms", "in_region_p95_upper_ms", "in_region_p95_too_few_samples",
+        "bootstrap_gain_p50", "bootstrap_gain_p50_lower", "bootstrap_gain_p50_upper", "bootstrap_gain_p50_too_few_samples",
+        "bootstrap_gain_p95", "bootstrap_gain_p95_lower", "bootstrap_gain_p95_upper", "bootstrap_gain_p95_too_few_samples",
+        "bootstrap_gain_p99", "bootstrap_gain_p99_lower", "bootstrap_gain_p99_upper", "bootstrap_gain_p99_too_few_samples",
     ];
 
     /// <summary>
     /// summary.json: run status and backend, then per row the origin and in-region session counts, failures,
-    /// p50/p95/p99 (ms, HdrHistogram's), p50/p95 with their 95% confidence interval (<c>p50_ci</c>, <c>p95_ci</c>), and
-    /// the gains at p50 and p95 (null when a side has no sessions). Properties in a fixed order.
+    /// p50/p95/p99 (ms, HdrHistogram's), p50/p95 with their 95% confidence interval (<c>p50_ci</c>, <c>p95_ci</c>), the
+    /// gains at p50 and p95 of HdrHistogram's quantiles (null when a side has no sessions), and <c>gains</c>: the
+    /// bootstrap's gain at p50, p95 and p99 with its 95% interval. Properties in a fixed order.
     /// </summary>
     /// <param name="run">The run as read (p99 comes from its histograms).</param>
     /// <param name="summary">The run's summary.</param>
@@ -113,6 +117,13 @@ public static class SummaryFiles
 
                 WriteNumberOrNull(json, "gain_p50", Gain(row.GainP50));
                 WriteNumberOrNull(json, "gain_p95", Gain(row.GainP95));
+                json.WriteStartArray("gains");
+                foreach (var gain in stats.Gains)
+                {
+                    WriteGain(json, gain);
+                }
+
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
 
@@ -155,6 +166,7 @@ public static class SummaryFiles
             cells.Add(Number(Gain(row.GainP95)));
             cells.AddRange(IntervalCells(stats.Origin));
             cells.AddRange(IntervalCells(stats.InRegion));
+            cells.AddRange(Statistics.QuantileRatioBootstrap.ReportProbabilities.SelectMany(p => GainCells(stats.Gain(p))));
             csv.Append(string.Join(",", cells.Select(CsvCell))).Append('\n');
         }
 
@@ -236,6 +248,26 @@ public static class SummaryFiles
         json.WriteString("method", estimate.Method);
         json.WriteEndObject();
     }
+
+    private static void WriteGain(Utf8JsonWriter json, GainEstimate gain)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("quantile", gain.Probability);
+        WriteNumberOrNull(json, "gain", Finite(Gain(gain.Gain)));
+        WriteNumberOrNull(json, "lower", Finite(Gain(gain.Lower)));
+        WriteNumberOrNull(json, "upper", Finite(Gain(gain.Upper)));
+        json.WriteNumber("confidence_level", gain.ConfidenceLevel);
+        json.WriteBoolean("too_few_samples", gain.TooFewSamples);
+        json.WriteNumber("replicates", gain.Replicates);
+        json.WriteNumber("seed", gain.Seed);
+        json.WriteEndObject();
+    }
+
+    private static IEnumerable<string> GainCells(GainEstimate? gain) => gain is null
+        ? ["", "", "", ""]
+        : [Number(Finite(Gain(gain.Gain))), Number(Finite(Gain(gain.Lower))), Number(Finite(Gain(gain.Upper))), gain.TooFewSamples ? "true" : "false"];
+
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 
     private static IEnumerable<string> IntervalCells(DeploymentQuantiles? quantiles) =>
         new[] { quantiles?.P50, quantiles?.P95 }.SelectMany(e => e is null

@@ -15,9 +15,11 @@ public class SummaryFilesTests
 
         var lines = (await File.ReadAllTextAsync(output.File("summary.csv"))).Split('\n');
         Assert.Equal(string.Join(",", SummaryFiles.CsvColumns), lines[0]);
-        // The first version's columns, then p50/p95 with their 95% intervals (Harrell-Davis: 100 sessions a side).
+        // The first version's columns, then p50/p95 with their 95% intervals (Harrell-Davis: 100 sessions a side), then
+        // the bootstrap's gains at p50, p95, p99 with their intervals (p99 needs 299 sessions a side: few samples).
         Assert.Equal("mumbai,India,Mumbai,app-cold-start,mumbai.app-cold-start,beijing,100,,150.015,250.111,400.127,mumbai,100,,60.031,125.055,300.031,2.499,2," +
-                     "200,149.952,299.306,false,333.233,185.359,400,false,92.52,60.016,157.015,false,222.038,60.016,299.904,false", lines[1]);
+                     "200,149.952,299.306,false,333.233,185.359,400,false,92.52,60.016,157.015,false,222.038,60.016,299.904,false," +
+                     "2.1617,1.1994,4.1664,false,1.9253,0.8338,3.1994,false,1.3338,0.8388,3.1553,true", lines[1]);
         Assert.Equal(SummaryFiles.CsvColumns.Count, lines[1].Split(',').Length);
         Assert.StartsWith("jakarta,Indonesia,Jakarta,app-cold-start,", lines[2]);
         Assert.Equal("", lines[3]);
