@@ -41,7 +41,8 @@ public static class ReportCommand
         StudyReportResult result;
         try
         {
-            result = await StudyReportWriter.WriteReportAsync(runDirectory, target, cancellationToken).ConfigureAwait(false);
+            using var status = TerminalStatusLine.ForStandardError(error, "latency report");
+            result = await StudyReportWriter.WriteReportAsync(runDirectory, target, status, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -9,7 +9,7 @@ namespace Latency.Micro.Reports;
 /// <summary>
 /// <c>report-100m</c> (issue 5): how long the study report takes on a run directory holding 100 million recorded
 /// requests. Builds a synthetic study run (7 probes x 6 workloads x 2 deployments, 240 one-second intervals per
-/// .hlog, session, per-request and phase histograms), then times <see cref="StudyReportWriter.WriteReportAsync"/>
+/// .hlog, session, per-request and phase histograms), then times <see cref="StudyReportWriter.WriteReportAsync(string, string, CancellationToken)"/>
 /// and <c>RunDirectoryReader.ReadAsync</c> alone on it, and the peak working set of each. Prints a Markdown
 /// section for bench/results/. Exit codes: 0 done, 2 bad arguments, 3 the report listed errors.
 /// </summary>

@@ -2,7 +2,7 @@ using Latency.Reports.RunDirectory;
 
 namespace Latency.Reports.Study;
 
-/// <summary>What <see cref="StudyReportWriter.WriteReportAsync"/> wrote, and what it found wrong in the run directory.</summary>
+/// <summary>What <see cref="StudyReportWriter.WriteReportAsync(string, string, CancellationToken)"/> wrote, and what it found wrong in the run directory.</summary>
 /// <param name="Files">The files written, report.md and report.html first.</param>
 /// <param name="Problems">Missing or corrupt files (and charts not drawn), as listed in the report.</param>
 public sealed record StudyReportResult(IReadOnlyList<string> Files, IReadOnlyList<RunDirectoryProblem> Problems)

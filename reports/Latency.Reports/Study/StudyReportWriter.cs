@@ -25,10 +25,20 @@ public static class StudyReportWriter
         (await WriteReportAsync(runDirectory, outDirectory, cancellationToken).ConfigureAwait(false)).Files;
 
     /// <summary>As <see cref="WriteAsync"/>, also returning the problems found in the run directory (for the command line).</summary>
-    public static async Task<StudyReportResult> WriteReportAsync(string runDirectory, string outDirectory, CancellationToken cancellationToken = default)
+    public static Task<StudyReportResult> WriteReportAsync(string runDirectory, string outDirectory, CancellationToken cancellationToken = default) =>
+        WriteReportAsync(runDirectory, outDirectory, progress: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WriteReportAsync(string, string, CancellationToken)"/>, telling <paramref name="progress"/> each
+    /// stage as it starts ("reading 42 interval logs (90 MB)", "statistics", "charts", "writing"): a large run's report
+    /// takes seconds.
+    /// </summary>
+    public static async Task<StudyReportResult> WriteReportAsync(string runDirectory, string outDirectory, IProgress<string>? progress,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runDirectory);
         ArgumentNullException.ThrowIfNull(outDirectory);
+        progress?.Report(ReadingStage(runDirectory));
         // The report draws intervals only for session times over the run: keep just those series.
         var run = await RunDirectoryReader.ReadAsync(runDirectory, KeepIntervals, cancellationToken).ConfigureAwait(false);
         var problems = new List<RunDirectoryProblem>(run.Problems);
@@ -36,9 +46,12 @@ public static class StudyReportWriter
             ? await CalibrationFile.ReadAsync(runDirectory, problems, cancellationToken).ConfigureAwait(false)
             : null;
         var summary = StudySummary.From(run);
+        progress?.Report($"statistics of {summary.Rows.Count} comparison(s)");
         var statistics = RowStatistics.From(summary, run);
+        progress?.Report("drawing charts");
         var charts = Charts(run, summary, statistics, problems);
         var report = StudyReport.Build(run, summary, statistics, charts, calibration, problems);
+        progress?.Report($"writing {outDirectory}");
 
         Directory.CreateDirectory(outDirectory);
         var chartsDirectory = Path.Combine(outDirectory, MarkdownRenderer.ChartsFolder);
@@ -93,6 +106,13 @@ public static class StudyReportWriter
         }
     }
 
+    private static string ReadingStage(string runDirectory)
+    {
+        var logs = Directory.Exists(runDirectory) ? new DirectoryInfo(runDirectory).GetFiles("*.hlog") : [];
+        var megabytes = logs.Sum(f => f.Length) / (1024.0 * 1024.0);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"reading {logs.Length} interval log(s) ({megabytes:0.#} MB)");
+    }
+
     /// <summary>Session-time series (step = a deployment, kind uncorrected): what the over-time chart needs.</summary>
     public static bool KeepIntervals(HistogramTag tag) =>
         !tag.IsIteration && tag.Kind == HistogramTag.Uncorrected && !tag.Step.Contains('.', StringComparison.Ordinal);
@@ -101,7 +121,6 @@ public static class StudyReportWriter
     /// The gain chart, then per probe a CDF, and for the main workload the heatmaps, phase and over-time charts. A
     /// chart that fails to draw becomes a problem in the report instead of losing the whole report.
     /// </summary>
-
     private static List<RenderedChart> Charts(RunData run, StudySummary summary, IReadOnlyList<RowStatistics> statistics, List<RunDirectoryProblem> problems)
     {
         var charts = new List<RenderedChart>();

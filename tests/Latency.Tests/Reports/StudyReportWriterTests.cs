@@ -8,6 +8,28 @@ public class StudyReportWriterTests
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     [Fact]
+    public async Task WriteReportAsync_WithProgress_ReportsEachStageInOrder()
+    {
+        using var run = new TempDirectory();
+        using var output = new TempDirectory();
+        await StudySamples.WriteRunAsync(run.Path, StudySamples.Study());
+        var stages = new List<string>();
+
+        await StudyReportWriter.WriteReportAsync(run.Path, output.Path, new ListProgress(stages), CancellationToken.None);
+
+        Assert.Equal(4, stages.Count);
+        Assert.Matches(@"^reading \d+ interval log\(s\) \([\d.]+ MB\)$", stages[0]);
+        Assert.Equal("statistics of 2 comparison(s)", stages[1]);
+        Assert.Equal("drawing charts", stages[2]);
+        Assert.Equal($"writing {output.Path}", stages[3]);
+    }
+
+    private sealed class ListProgress(List<string> stages) : IProgress<string>
+    {
+        public void Report(string value) => stages.Add(value);
+    }
+
+    [Fact]
     public async Task WriteAsync_StudyRun_MarkdownFirstTableHasTheNumbers()
     {
         using var run = new TempDirectory();
