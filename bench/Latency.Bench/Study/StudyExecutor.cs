@@ -157,7 +157,8 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
             return new Reports.RunDirectory.StudyComparison
             {
                 Probe = g.Key,
-                Country = probe?.Country,
+                // run.json's country is for people ("India"); the world file's is the ISO code.
+                Country = probe is null ? null : Latency.Scenarios.Worlds.WorldCountries.EnglishName(probe.Country),
                 City = probe?.City,
                 Origin = deployments[0],
                 InRegion = deployments.Skip(1).ToList(),

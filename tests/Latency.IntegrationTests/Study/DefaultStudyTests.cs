@@ -30,6 +30,9 @@ public sealed class DefaultStudyTests(ITestOutputHelper output) : IDisposable
         var manifest = await RunManifestFile.ReadAsync(outDir);
         Assert.Equal("tun", manifest.Environment.NetworkBackend);
         Assert.Equal(Probes.Order(), manifest.Study!.Comparisons.Select(c => c.Probe).Order());
+        // For people, as run.json documents it: "India", not the world file's ISO code.
+        var mumbai = manifest.Study.Comparisons.Single(c => c.Probe == "mumbai");
+        Assert.Equal(("India", "Mumbai"), (mumbai.Country, mumbai.City));
         Assert.True(File.Exists(Path.Combine(outDir, "report.html")));
         Assert.True(File.Exists(Path.Combine(outDir, "calibration.json")));
         Assert.Empty(await World.WorldFixture.OursLeftAsync("ld"));
