@@ -47,7 +47,7 @@ public static class HeatmapChart
     {
         ArgumentNullException.ThrowIfNull(cells);
         var q = quantile == Quantile.P50 ? "p50" : "p95";
-        var plot = ChartStyle.NewPlot(title, "Deployment", "Country (probe)");
+        var plot = ChartStyle.NewPlot(title, "Deployment", cells.Any(c => c.Place is not null) ? "Country" : "Country (probe)");
         if (cells.Count == 0)
         {
             plot.Add.Annotation("no sessions recorded");
@@ -117,7 +117,8 @@ public static class HeatmapChart
 
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, deployments.Count).Select(i => (double)i).ToArray(), deployments.ToArray());
         plot.Axes.Left.SetTicks(
-            Enumerable.Range(0, probes.Count).Select(i => (double)(probes.Count - 1 - i)).ToArray(), probes.ToArray());
+            Enumerable.Range(0, probes.Count).Select(i => (double)(probes.Count - 1 - i)).ToArray(),
+            probes.Select(p => cells.First(c => c.Probe == p).Place ?? p).ToArray());
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.SetLimits(-0.5, deployments.Count - 0.5, -0.5, probes.Count - 0.5);
@@ -127,8 +128,9 @@ public static class HeatmapChart
 
     /// <summary>
     /// The cells of <paramref name="workload"/>: every <c>&lt;probe&gt;.&lt;workload&gt;/&lt;deployment&gt;/uncorrected</c>
-    /// session histogram with sessions, p50 and p95 from HdrHistogram (us / 1000). Probes in the study's order, else
-    /// by name; deployments with the study's origins first, then by name.
+    /// session histogram with sessions, p50 and p95 from HdrHistogram (us / 1000), labelled with the study's country and
+    /// city where run.json has them. Probes in the study's order, else by name; deployments with the study's origins
+    /// first, then by name.
     /// </summary>
     public static IReadOnlyList<HeatmapCell> From(RunData run, string workload)
     {
@@ -144,12 +146,16 @@ public static class HeatmapChart
         }
 
         var probeOrder = ProbeOrder(run, found.Select(f => f.Probe));
+        var places = (run.Manifest?.Study?.Comparisons ?? [])
+            .Where(c => !string.IsNullOrWhiteSpace(c.Country))
+            .GroupBy(c => c.Probe, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First() is var c && string.IsNullOrWhiteSpace(c.City) ? c.Country! : $"{c.Country}\n{c.City}", StringComparer.Ordinal);
         var deploymentOrder = DeploymentOrder(run, found.Select(f => f.Deployment));
         return found
             .OrderBy(f => probeOrder.IndexOf(f.Probe))
             .ThenBy(f => deploymentOrder.IndexOf(f.Deployment))
             .Select(f => new HeatmapCell(f.Probe, f.Deployment, f.Histogram.GetValueAtPercentile(50) / 1000.0,
-                f.Histogram.GetValueAtPercentile(95) / 1000.0))
+                f.Histogram.GetValueAtPercentile(95) / 1000.0, places.GetValueOrDefault(f.Probe)))
             .ToList();
     }
 

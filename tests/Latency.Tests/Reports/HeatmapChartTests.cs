@@ -70,6 +70,19 @@ public class HeatmapChartTests
         Assert.Equal(["mumbai", "mumbai", "jakarta", "jakarta"], cells.Select(c => c.Probe));
     }
 
+    [Fact]
+    public void From_StudySection_RowsLabelledWithCountryAndCity()
+    {
+        var run = RunOf(StudySamples.Sessions()) with { Manifest = ManifestSamples.Partial() with { Study = StudySamples.Study() } };
+
+        var cells = HeatmapChart.From(run, "app-cold-start");
+        var chart = HeatmapChart.Render(cells, "app-cold-start", HeatmapChart.Quantile.P50);
+
+        Assert.Equal(["India\nMumbai", "Indonesia\nJakarta"], cells.Select(c => c.Place).Distinct());
+        Assert.Contains("India", chart.Svg);
+        Assert.Contains("Jakarta", chart.Svg);
+    }
+
     internal static RunData RunOf(Dictionary<string, long[]> sessions) => new()
     {
         Directory = "/nowhere",
