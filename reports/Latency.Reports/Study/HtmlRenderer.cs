@@ -12,7 +12,7 @@ public static class HtmlRenderer
     private const string Style = """
         body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; margin: 2rem auto; max-width: 1000px; padding: 0 1rem; color: #222; }
         h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
-        table { border-collapse: collapse; margin: 1rem 0; font-size: 0.95rem; }
+        .table-wrap { overflow-x: auto; margin: 1rem 0; } table { border-collapse: collapse; font-size: 0.95rem; }
         th, td { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; }
         th { background: #f3f3f3; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         .callout { border-left: 6px solid #d62728; background: #fdecea; padding: 0.6rem 1rem; margin: 1rem 0; }
@@ -52,7 +52,8 @@ public static class HtmlRenderer
                     html.Append("</ul>\n");
                     break;
                 case ReportTable t:
-                    html.Append("<table>\n<thead><tr>");
+                    // Wide tables (calibration) scroll on their own instead of widening the whole page.
+                    html.Append("<div class=\"table-wrap\"><table>\n<thead><tr>");
                     for (var i = 0; i < t.Header.Count; i++)
                     {
                         html.Append(t.NumericColumns.Contains(i) ? "<th class=\"num\">" : "<th>").Append(E(t.Header[i])).Append("</th>");
@@ -64,13 +65,14 @@ public static class HtmlRenderer
                         html.Append("<tr>");
                         for (var i = 0; i < row.Count; i++)
                         {
-                            html.Append(t.NumericColumns.Contains(i) ? "<td class=\"num\">" : "<td>").Append(E(row[i])).Append("</td>");
+                            html.Append(t.NumericColumns.Contains(i) ? "<td class=\"num\">" : "<td>")
+                                .Append(E(t.NumericColumns.Contains(i) ? KeepRangesWhole(row[i]) : row[i])).Append("</td>");
                         }
 
                         html.Append("</tr>\n");
                     }
 
-                    html.Append("</tbody>\n</table>\n");
+                    html.Append("</tbody>\n</table></div>\n");
                     break;
                 case ReportChart c:
                     html.Append("<figure>\n<img src=\"data:image/png;base64,").Append(Convert.ToBase64String(c.Chart.Png))
@@ -88,4 +90,22 @@ public static class HtmlRenderer
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>
+    /// A range such as "2.50-3.45x" with a non-breaking hyphen (U+2011), so a narrow column breaks before "(few
+    /// samples)" rather than inside the interval.
+    /// </summary>
+    internal static string KeepRangesWhole(string cell)
+    {
+        var chars = cell.ToCharArray();
+        for (var i = 1; i < chars.Length - 1; i++)
+        {
+            if (chars[i] == '-' && char.IsDigit(chars[i - 1]) && char.IsDigit(chars[i + 1]))
+            {
+                chars[i] = '\u2011';
+            }
+        }
+
+        return new string(chars);
+    }
 }

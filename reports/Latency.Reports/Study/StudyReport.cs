@@ -86,6 +86,11 @@ public sealed record StudyReport
             yield break;
         }
 
+        if (StudyFinding.Sentence(statistics) is { } finding)
+        {
+            yield return new ReportParagraph(finding);
+        }
+
         var origins = summary.Rows.Select(r => r.Origin.Deployment).Distinct(StringComparer.Ordinal).ToList();
         var origin = origins.Count == 1 ? Capitalize(origins[0]) : "Origin";
         yield return new ReportParagraph(
