@@ -61,6 +61,11 @@ public static class ReportCommand
                 .ConfigureAwait(false);
         }
 
+        if (result.Finding is { } finding)
+        {
+            await output.WriteLineAsync(finding).ConfigureAwait(false);
+        }
+
         var html = result.Files.FirstOrDefault(f => f.EndsWith(StudyReportWriter.HtmlFileName, StringComparison.Ordinal));
         await output.WriteLineAsync($"Report: {html ?? target} ({result.Files.Count} files in {target})").ConfigureAwait(false);
         return ExitCodes.Ok;

@@ -56,8 +56,13 @@ public static class RunExecutor
                     new SuiteInfo { Name = plan.Suite.Name, File = request.SuitePath }, !request.NoProgress, signals.Token).ConfigureAwait(false);
                 if (File.Exists(Path.Combine(plan.OutDirectory, RunManifest.FileName)))
                 {
-                    var files = await Reports.Study.StudyReportWriter.WriteAsync(plan.OutDirectory, plan.OutDirectory).ConfigureAwait(false);
-                    await output.WriteLineAsync($"Report: {files.FirstOrDefault(f => f.EndsWith("report.html", StringComparison.Ordinal)) ?? plan.OutDirectory}")
+                    var report = await Reports.Study.StudyReportWriter.WriteReportAsync(plan.OutDirectory, plan.OutDirectory).ConfigureAwait(false);
+                    if (report.Finding is { } finding)
+                    {
+                        await output.WriteLineAsync(finding).ConfigureAwait(false);
+                    }
+
+                    await output.WriteLineAsync($"Report: {report.Files.FirstOrDefault(f => f.EndsWith("report.html", StringComparison.Ordinal)) ?? plan.OutDirectory}")
                         .ConfigureAwait(false);
                 }
 

@@ -75,7 +75,7 @@ public static class StudyReportWriter
             written.Add(svg);
         }
 
-        return new StudyReportResult(written, problems);
+        return new StudyReportResult(written, problems) { Finding = StudyFinding.Sentence(statistics) };
     }
 
     private static async Task WriteSummaryFilesAsync(RunData run, StudySummary summary, IReadOnlyList<RowStatistics> statistics,
