@@ -10,6 +10,7 @@ using System.Text;
 using HdrHistogram;
 using Latency.Scenarios.Worlds;
 using Latency.World.Emulation;
+using Latency.World.Native;
 using Latency.World.Network;
 using Latency.World.Runtime;
 
@@ -196,7 +197,7 @@ public static class EmulatorCapacityCommand
 
         private IReadOnlyList<Step> Drive()
         {
-            RealTime = RealTimeHelper.Enter(MeasurementPriority);
+            RealTime = RealTimeThread.TryEnter(MeasurementPriority);
             using var receiver = NamespaceSockets.Create(deployment.Namespace, AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
             // SO_RCVBUFFORCE (root): 32 MB, past net.core.rmem_max, so a slow receiver shows up as delay, not as loss.
             receiver.SetRawSocketOption(1, 33, BitConverter.GetBytes(32 << 20));
@@ -208,7 +209,7 @@ public static class EmulatorCapacityCommand
 
             var receiving = new Thread(() =>
             {
-                RealTimeHelper.Enter(MeasurementPriority);
+                RealTimeThread.TryEnter(MeasurementPriority);
                 Receive(receiver);
             }) { IsBackground = true, Name = "capacity-receiver" };
             receiving.Start();
