@@ -26,31 +26,8 @@ internal static class HistogramSamples
         return histogram;
     }
 
-    /// <summary>
-    /// The base64 payload HdrHistogram.NET's log writer encodes for <paramref name="histogram"/> (written through
-    /// <see cref="IntervalLogWriter"/> to a temporary file: HdrHistogram's ByteBuffer does not hand out its bytes).
-    /// </summary>
-    public static string Payload(HistogramBase histogram)
-    {
-        var path = Path.Combine(Path.GetTempPath(), "latency-payload-" + Guid.NewGuid().ToString("N") + ".hlog");
-        var tag = histogram.Tag;
-        try
-        {
-            histogram.Tag = "payload/-/corrected";
-            using (var writer = IntervalLogWriter.Create(path, RunStart))
-            {
-                writer.Append(histogram);
-            }
-
-            var line = File.ReadAllLines(path).Single(l => l.StartsWith("Tag=", StringComparison.Ordinal));
-            return line[(line.LastIndexOf(',') + 1)..];
-        }
-        finally
-        {
-            histogram.Tag = tag;
-            File.Delete(path);
-        }
-    }
+    /// <summary>The base64 payload <see cref="IntervalLogWriter"/> writes for <paramref name="histogram"/>.</summary>
+    public static string Payload(HistogramBase histogram) => new CompressedHistogramEncoder().Encode(histogram);
 
     /// <summary>The base64 payload HdrHistogram.NET's own encoder makes of <paramref name="histogram"/> (zero-padded to its full range).</summary>
     public static string LibraryPayload(HistogramBase histogram) => CompressedHistogramEncoder.EncodeWithHdrHistogram(histogram);
