@@ -12,15 +12,15 @@ namespace Latency.World.Emulation;
 /// <remarks>
 /// Precision is the hard part (DESIGN.md): a first C# delay line was 1.5 ms late at p99. So the loop allocates
 /// nothing (packets live in one pinned buffer, the release queue is an array), waits with ppoll and a 1 ns timer
-/// slack (the default 50 us slack would make every wake-up late), and spins for the last
-/// <see cref="SpinWindowTicks"/> before a due time instead of sleeping through it. How late each packet left is
+/// slack (the default 50 us slack would make every wake-up late), and spins for the last stretch before a due time
+/// instead of sleeping through it; how long a stretch is learnt from how late this machine's wake-ups are
+/// (<see cref="WakeUpLead"/>). How late each packet left is
 /// recorded (nanoseconds) and reported by calibration. The emulator belongs in a process of its own: a garbage
 /// collection anywhere in the process pauses this thread too.
 /// </remarks>
 internal sealed unsafe class WanEmulator : IDisposable
 {
     private const int SlotSize = 2048;
-    private static readonly long SpinWindowTicks = Stopwatch.Frequency / 10_000; // 100 us
     private static readonly long MaxSleepTicks = Stopwatch.Frequency / 20; // wake at least every 50 ms to see a stop
 
     private readonly EmulatorPort[] _ports;
@@ -31,6 +31,7 @@ internal sealed unsafe class WanEmulator : IDisposable
     private int _freeCount;
     private readonly ReleaseQueue _queue;
     private readonly Libc.PollFd[] _pollFds;
+    private readonly WakeUpLead _lead = new(Stopwatch.Frequency);
     private readonly Recorder _lateness = new(1, 10_000_000_000, 3, (id, low, high, digits) => new LongHistogram(id, low, high, digits));
     private readonly Thread _thread;
     private volatile bool _stopping;
@@ -101,10 +102,12 @@ internal sealed unsafe class WanEmulator : IDisposable
         var timeout = default(Libc.TimeSpec);
         while (!_stopping)
         {
-            // Far from the next due time: sleep in ppoll until shortly before it. Within the spin window: poll
+            // Far from the next due time: sleep in ppoll until the learnt lead before it. Within the lead: poll
             // without sleeping, so packets that arrive meanwhile are still read (and timestamped) at once.
-            var untilDue = Math.Min(_queue.NextDue - Stopwatch.GetTimestamp(), MaxSleepTicks);
-            var wait = untilDue > SpinWindowTicks ? untilDue - SpinWindowTicks : 0;
+            var before = Stopwatch.GetTimestamp();
+            var untilDue = Math.Min(_queue.NextDue - before, MaxSleepTicks);
+            var lead = _lead.LeadFor(untilDue);
+            var wait = untilDue > lead ? untilDue - lead : 0;
             var nanoseconds = wait * 1_000_000_000 / Stopwatch.Frequency;
             timeout.Seconds = nanoseconds / 1_000_000_000;
             timeout.Nanoseconds = nanoseconds % 1_000_000_000;
@@ -112,6 +115,12 @@ internal sealed unsafe class WanEmulator : IDisposable
             if (ready < 0 && Libc.LastError != Libc.EINTR)
             {
                 throw new IOException($"ppoll failed: {Libc.Describe(Libc.LastError)}");
+            }
+
+            if (ready == 0 && wait > 0)
+            {
+                // A sleep that ran its full time: how late it ended teaches the lead for sleeps of this length.
+                _lead.Observe(untilDue, Stopwatch.GetTimestamp() - (before + wait));
             }
 
             if (ready > 0)
