@@ -13,11 +13,16 @@ public sealed class EmulatedNetwork : IAsyncDisposable
 {
     private readonly NamespaceTopology _topology;
     private readonly WanEmulator _emulator;
+    private readonly IReadOnlyList<PathSpec> _paths;
+    private readonly IReadOnlyList<(IPacketShaper Up, IPacketShaper Down)> _shapers;
 
-    private EmulatedNetwork(NamespaceTopology topology, WanEmulator emulator)
+    private EmulatedNetwork(NamespaceTopology topology, WanEmulator emulator, IReadOnlyList<PathSpec> paths,
+        IReadOnlyList<(IPacketShaper Up, IPacketShaper Down)> shapers)
     {
         _topology = topology;
         _emulator = emulator;
+        _paths = paths;
+        _shapers = shapers;
     }
 
     public IReadOnlyList<WorldNode> Nodes => _topology.Nodes;
@@ -46,13 +51,17 @@ public sealed class EmulatedNetwork : IAsyncDisposable
         {
             var index = nodes.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
             var shapers = new IPacketShaper?[nodes.Count, nodes.Count];
+            var pathShapers = new List<(IPacketShaper Up, IPacketShaper Down)>(paths.Count);
             var stream = 0UL;
             foreach (var path in paths)
             {
                 var probe = index[Runtime.WorldPlan.ProbeNode(path.Probe)];
                 var deployment = index[Runtime.WorldPlan.DeploymentNode(path.Deployment)];
-                shapers[probe, deployment] = ShaperFactory.Create(path.Up, seed, stream++);
-                shapers[deployment, probe] = ShaperFactory.Create(path.Down, seed, stream++);
+                var up = ShaperFactory.Create(path.Up, seed, stream++);
+                var down = ShaperFactory.Create(path.Down, seed, stream++);
+                shapers[probe, deployment] = up;
+                shapers[deployment, probe] = down;
+                pathShapers.Add((up, down));
             }
 
             var descriptors = topology.TunDescriptors;
@@ -60,12 +69,44 @@ public sealed class EmulatedNetwork : IAsyncDisposable
                 new EmulatorPort(n.Name, descriptors[i], BinaryPrimitives.ReadUInt32BigEndian(n.Address.GetAddressBytes()))).ToList();
             var emulator = new WanEmulator(ports, shapers);
             emulator.Start();
-            return new EmulatedNetwork(topology, emulator);
+            return new EmulatedNetwork(topology, emulator, paths, pathShapers);
         }
         catch
         {
             await topology.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Measures the emulator's own forwarding time each way (<see cref="ForwardingOverheadProbe"/>) on the path that
+    /// adds the least noise (no loss, no jitter, shortest, if there is one), with whatever compensation is in force.
+    /// </summary>
+    public ForwardingOverhead MeasureOverhead(int samples, CancellationToken cancellationToken)
+    {
+        var path = _paths
+            .OrderBy(p => p.Up.MeanLoss + p.Down.MeanLoss)
+            .ThenBy(p => p.Up.Jitter + p.Down.Jitter)
+            .ThenBy(p => p.Up.OneWayDelay + p.Down.OneWayDelay)
+            .First();
+        var probe = Node(Runtime.WorldPlan.ProbeNode(path.Probe));
+        var deployment = Node(Runtime.WorldPlan.DeploymentNode(path.Deployment));
+        var up = ForwardingOverheadProbe.Measure(probe.Namespace, deployment.Namespace, deployment.Address,
+            ForwardingOverheadProbe.ExpectedDelay(path.Up.OneWayDelay, path.Up.BandwidthBitsPerSecond), samples, cancellationToken);
+        var down = ForwardingOverheadProbe.Measure(deployment.Namespace, probe.Namespace, probe.Address,
+            ForwardingOverheadProbe.ExpectedDelay(path.Down.OneWayDelay, path.Down.BandwidthBitsPerSecond), samples, cancellationToken);
+        return new ForwardingOverhead(path.Probe, path.Deployment, up, down);
+    }
+
+    /// <summary>Takes each direction's measured median off every packet's delay in that direction, on every path.</summary>
+    public void Compensate(ForwardingOverhead overhead)
+    {
+        var up = (long)(overhead.Up.MedianMs * System.Diagnostics.Stopwatch.Frequency / 1000);
+        var down = (long)(overhead.Down.MedianMs * System.Diagnostics.Stopwatch.Frequency / 1000);
+        foreach (var (upShaper, downShaper) in _shapers)
+        {
+            upShaper.CompensationTicks = up;
+            downShaper.CompensationTicks = down;
         }
     }
 

@@ -7,4 +7,10 @@ namespace Latency.World.Emulation;
 internal interface IPacketShaper
 {
     bool TryAdmit(long nowTimestamp, int packetBytes, out long releaseAtTimestamp);
+
+    /// <summary>
+    /// The emulator's own forwarding time in this direction, in ticks, taken off every packet's delay from now on
+    /// (never below zero). Set from another thread while packets flow.
+    /// </summary>
+    long CompensationTicks { get; set; }
 }

@@ -26,6 +26,9 @@ namespace Latency.World.Emulation;
 /// <see cref="LinkModel.OneWayDelay"/> and standard deviation <see cref="LinkModel.Jitter"/>, truncated so the
 /// delay is never negative. Jitter is symmetric around the one-way delay (as netem's), so the configured delay
 /// stays the mean and median and the configured jitter is the measured standard deviation.</item>
+/// <item>Compensation: <see cref="CompensationTicks"/> (the emulator's own measured forwarding time) is taken off
+/// the delay, never below zero, so a packet arrives after the configured delay and not that plus the emulator's own
+/// time.</item>
 /// <item>Order: unless <see cref="LinkModel.AllowReordering"/>, the release is raised to the previous admitted
 /// packet's release, so packets leave in the order they came (the clamp makes delays slightly larger on average
 /// when packets are closer together than a few jitters).</item>
@@ -46,6 +49,7 @@ public sealed class LinkShaper : IPacketShaper
     private bool _bad;
     private double _lastDeparture = double.MinValue;
     private long _lastRelease = long.MinValue;
+    private long _compensationTicks;
     private bool _hasSpareNormal;
     private double _spareNormal;
 
@@ -74,6 +78,13 @@ public sealed class LinkShaper : IPacketShaper
         _queueBytes = model.QueueBytes;
         _allowReordering = model.AllowReordering;
         _random = new Xoshiro256StarStar(seed);
+    }
+
+    /// <inheritdoc />
+    public long CompensationTicks
+    {
+        get => Volatile.Read(ref _compensationTicks);
+        set => Volatile.Write(ref _compensationTicks, Math.Max(0, value));
     }
 
     /// <summary>Clock ticks per second that <see cref="TryAdmit"/> works in.</summary>
@@ -114,7 +125,7 @@ public sealed class LinkShaper : IPacketShaper
             delay = Math.Max(0, (long)Math.Round(_delayTicks + _jitterTicks * NextStandardNormal()));
         }
 
-        var release = departure + delay;
+        var release = departure + Math.Max(0, delay - CompensationTicks);
         if (!_allowReordering && release < _lastRelease)
         {
             release = _lastRelease;

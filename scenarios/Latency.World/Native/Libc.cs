@@ -23,6 +23,8 @@ internal static unsafe partial class Libc
     public const int PR_SET_TIMERSLACK = 29;
     public const int EAGAIN = 11;
     public const int EINTR = 4;
+    public const ulong SIOCGSTAMPNS = 0x8907;
+    public const int CLOCK_REALTIME = 0;
 
     [StructLayout(LayoutKind.Sequential)]
     public struct PollFd
@@ -88,6 +90,9 @@ internal static unsafe partial class Libc
     /// <summary>With pid 0, applies to the calling thread (Linux schedules threads, not processes).</summary>
     [LibraryImport("libc", EntryPoint = "sched_setscheduler", SetLastError = true)]
     public static partial int SchedSetScheduler(int pid, int policy, SchedParam* parameter);
+
+    [LibraryImport("libc", EntryPoint = "clock_gettime", SetLastError = true)]
+    public static partial int ClockGetTime(int clock, TimeSpec* time);
 
     [LibraryImport("libc", EntryPoint = "geteuid")]
     public static partial uint GetEffectiveUserId();

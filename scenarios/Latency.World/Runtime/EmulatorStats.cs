@@ -1,6 +1,9 @@
 namespace Latency.World.Runtime;
 
-/// <summary>The network process's own view, refreshed every few seconds: how late packets left, and packet counts.</summary>
+/// <summary>
+/// The network process's own view, refreshed every few seconds: how late packets left, packet counts, and the
+/// forwarding overhead measured when the world came up and taken off every packet's delay.
+/// </summary>
 public sealed record EmulatorStats(
     DateTimeOffset UpdatedUtc,
     bool RealTimeScheduling,
@@ -11,4 +14,5 @@ public sealed record EmulatorStats(
     double LatenessP50Us,
     double LatenessP99Us,
     double LatenessP999Us,
-    double LatenessMaxUs);
+    double LatenessMaxUs,
+    Emulation.ForwardingOverhead? Compensation = null);

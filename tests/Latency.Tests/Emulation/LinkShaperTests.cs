@@ -43,6 +43,37 @@ public class LinkShaperTests
     }
 
     [Fact]
+    public void TryAdmit_Compensation_TakenOffTheDelay()
+    {
+        var shaper = Shaper(Model(delayMs: 40));
+        shaper.CompensationTicks = 1_500; // 0.15 ms
+
+        Assert.True(shaper.TryAdmit(1_000, 100, out var release));
+        Assert.Equal(1_000 + 400_000 - 1_500, release);
+    }
+
+    [Fact]
+    public void TryAdmit_CompensationLargerThanDelay_ReleasedAtDepartureNeverEarlier()
+    {
+        var shaper = Shaper(Model(delayMs: 0.1, bitsPerSecond: 10_000_000));
+        shaper.CompensationTicks = 5_000; // 0.5 ms, more than the 0.1 ms delay
+
+        Assert.True(shaper.TryAdmit(1_000, 1500, out var release));
+        Assert.Equal(1_000 + 12_000, release); // serialisation stays; only the delay is taken
+    }
+
+    [Fact]
+    public void CompensationTicks_Negative_StoredAsZero()
+    {
+        var shaper = Shaper(Model(delayMs: 10));
+        shaper.CompensationTicks = -50;
+
+        Assert.Equal(0, shaper.CompensationTicks);
+        Assert.True(shaper.TryAdmit(0, 100, out var release));
+        Assert.Equal(100_000, release);
+    }
+
+    [Fact]
     public void TryAdmit_ThreePercentLoss_Loses2Point4To3Point6PercentOf100000()
     {
         var shaper = Shaper(Model(delayMs: 10, loss: 0.03));
