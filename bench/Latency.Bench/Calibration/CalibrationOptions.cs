@@ -19,5 +19,8 @@ public sealed record CalibrationOptions
 
     public int Parallel { get; init; } = 4;
 
+    /// <summary>UDP datagrams each way to measure the emulator's forwarding time left after compensation; 0 to skip.</summary>
+    public int OverheadSamples { get; init; } = 40;
+
     public Func<EmulatorStats?>? EmulatorStats { get; init; }
 }

@@ -1,4 +1,6 @@
+using System.Net;
 using Latency.Bench.Http;
+using Latency.World.Emulation;
 using Latency.World.Runtime;
 
 namespace Latency.Bench.Calibration;
@@ -30,6 +32,13 @@ public sealed class Calibrator(WorldState world, CalibrationOptions options)
             }
         })).ConfigureAwait(false);
 
+        var residual = await ResidualOverheadAsync(cancellationToken).ConfigureAwait(false);
+        if (residual is not null)
+        {
+            progress(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"[overhead] emulator forwarding time left after compensation: up {residual.Up.MedianMs:0.000} ms, down {residual.Down.MedianMs:0.000} ms"));
+        }
+
         if (options.ThroughputSeconds > 0)
         {
             for (var i = 0; i < paths.Count; i++)
@@ -50,8 +59,35 @@ public sealed class Calibrator(WorldState world, CalibrationOptions options)
             Backend = world.Backend,
             MeasuredUtc = DateTimeOffset.UtcNow,
             Emulator = options.EmulatorStats?.Invoke(),
+            ResidualOverhead = residual,
             Paths = results,
         };
+    }
+
+    /// <summary>
+    /// The emulator's forwarding time measured again, on the path the world measured it on at start, with the
+    /// compensation in force: what is left of it (ideally about zero). Alone, after the parallel measurements, so
+    /// nothing else runs meanwhile. Null for the relay backend or a world that measured nothing.
+    /// </summary>
+    private async Task<ForwardingOverhead?> ResidualOverheadAsync(CancellationToken cancellationToken)
+    {
+        if (world.Backend != "tun" || options.OverheadSamples <= 0 || options.EmulatorStats?.Invoke()?.Compensation is not { } compensation
+            || world.Paths.FirstOrDefault(p => p.Probe == compensation.Probe && p.Deployment == compensation.Deployment) is not { } path)
+        {
+            return null;
+        }
+
+        var probe = world.Probes.Single(p => p.Name == path.Probe);
+        var deployment = world.Deployments.Single(d => d.Name == path.Deployment);
+        var oneWay = TimeSpan.FromMilliseconds(path.RttMs / 2);
+        return await Task.Factory.StartNew(() =>
+        {
+            var up = ForwardingOverheadProbe.Measure(probe.Namespace!, deployment.Namespace!, IPAddress.Parse(new Uri(deployment.Url).Host),
+                ForwardingOverheadProbe.ExpectedDelay(oneWay, path.UpMbps * 1e6), options.OverheadSamples, cancellationToken);
+            var down = ForwardingOverheadProbe.Measure(deployment.Namespace!, probe.Namespace!, IPAddress.Parse(probe.Address!),
+                ForwardingOverheadProbe.ExpectedDelay(oneWay, path.DownMbps * 1e6), options.OverheadSamples, cancellationToken);
+            return new ForwardingOverhead(path.Probe, path.Deployment, up, down);
+        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
     }
 
     private async Task<PathCalibration> LatencyAndLossAsync(PathState path, CancellationToken cancellationToken)
@@ -70,7 +106,12 @@ public sealed class Calibrator(WorldState world, CalibrationOptions options)
         double? lossUp = null, lossDown = null;
         if (world.Backend == "tun" && options.LossDatagrams > 0)
         {
-            (lossUp, lossDown) = await probe.LossAsync(options.LossDatagrams, cancellationToken).ConfigureAwait(false);
+            var loss = await probe.LossAsync(options.LossDatagrams, cancellationToken).ConfigureAwait(false);
+            (lossUp, lossDown) = (loss.UpPct, loss.DownPct);
+            if (loss.UpReceiverDrops + loss.DownReceiverDrops > 0)
+            {
+                notes.Add($"loss probe: the receiving socket dropped {loss.UpReceiverDrops} up and {loss.DownReceiverDrops} down itself (not counted as loss)");
+            }
         }
         else if (world.Backend != "tun")
         {

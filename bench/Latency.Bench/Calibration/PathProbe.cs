@@ -30,7 +30,14 @@ public sealed class PathProbe(WorldState world, PathState path)
     /// TCP connect times. Blocking connects on a dedicated thread: the figure is the kernel's handshake, not how soon
     /// a thread-pool thread picked up an async completion (which added 0.5 s outliers under load).
     /// </summary>
-    public Task<(double P50, double P99, int Samples)> ConnectAsync(int samples, CancellationToken cancellationToken)
+    public async Task<(double P50, double P99, int Samples)> ConnectAsync(int samples, CancellationToken cancellationToken)
+    {
+        var times = await ConnectTimesAsync(samples, cancellationToken).ConfigureAwait(false);
+        return (Quantile(times, 0.5), Quantile(times, 0.99), times.Count);
+    }
+
+    /// <summary>Every measured TCP connect time in milliseconds, sorted (the distribution behind <see cref="ConnectAsync"/>).</summary>
+    public Task<List<double>> ConnectTimesAsync(int samples, CancellationToken cancellationToken)
     {
         var target = Namespaces ? new IPEndPoint(IPAddress.Parse(new Uri(_deployment.Url).Host), BackendsPart.Port) : IPEndPoint.Parse(path.RelayEndpoint!);
         return Task.Factory.StartNew(() =>
@@ -55,7 +62,7 @@ public sealed class PathProbe(WorldState world, PathState path)
             }
 
             times.Sort();
-            return (Quantile(times, 0.5), Quantile(times, 0.99), times.Count);
+            return times;
         }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -102,65 +109,87 @@ public sealed class PathProbe(WorldState world, PathState path)
         return (downMbps, upMbps);
     }
 
-    /// <summary>UDP datagrams each way between the namespaces; returns loss percent up and down.</summary>
-    public async Task<(double Up, double Down)> LossAsync(int datagrams, CancellationToken cancellationToken)
+    /// <summary>
+    /// UDP datagrams each way between the namespaces: loss percent up and down, not counting datagrams the receiving
+    /// socket dropped itself (a full receive buffer is the reader's fault, not the path's); those are reported apart.
+    /// </summary>
+    public async Task<LossMeasurement> LossAsync(int datagrams, CancellationToken cancellationToken)
     {
         var probeAddress = IPAddress.Parse(_probe.Address!);
         var deploymentAddress = IPAddress.Parse(new Uri(_deployment.Url).Host);
-        var up = await OneWayLossAsync(_probe.Namespace!, _deployment.Namespace!, deploymentAddress, datagrams, path.UpMbps, cancellationToken)
+        var (up, upDrops) = await OneWayLossAsync(_probe.Namespace!, _deployment.Namespace!, deploymentAddress, datagrams, path.UpMbps, cancellationToken)
             .ConfigureAwait(false);
-        var down = await OneWayLossAsync(_deployment.Namespace!, _probe.Namespace!, probeAddress, datagrams, path.DownMbps, cancellationToken)
+        var (down, downDrops) = await OneWayLossAsync(_deployment.Namespace!, _probe.Namespace!, probeAddress, datagrams, path.DownMbps, cancellationToken)
             .ConfigureAwait(false);
-        return (up, down);
+        return new LossMeasurement(up, down, upDrops, downDrops);
     }
 
-    private static async Task<double> OneWayLossAsync(string senderNamespace, string receiverNamespace, IPAddress receiverAddress, int datagrams,
-        double? mbps, CancellationToken cancellationToken)
+    private static async Task<(double LossPct, long ReceiverDrops)> OneWayLossAsync(string senderNamespace, string receiverNamespace,
+        IPAddress receiverAddress, int datagrams, double? mbps, CancellationToken cancellationToken)
     {
         const int size = 100;
         using var receiver = NamespaceSockets.Create(receiverNamespace, AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        receiver.ReceiveBufferSize = 4 * 1024 * 1024;
+        // Room for every datagram of the run (each takes ~1 KB of buffer accounting), so the reader may pause.
+        NamespaceSockets.ForceReceiveBuffer(receiver, Math.Max(4 << 20, datagrams * 2048));
+        receiver.ReceiveTimeout = 2000;
         receiver.Bind(new IPEndPoint(receiverAddress, 0));
         using var sender = NamespaceSockets.Create(senderNamespace, AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         var target = (IPEndPoint)receiver.LocalEndPoint!;
+        var dropsBefore = NamespaceSockets.UdpReceiveBufferErrors(receiverNamespace);
         // Pace at a quarter of the link (at most 5,000/s) so the bandwidth queue never drops: only the loss model may.
         var perSecond = Math.Min(5000, (mbps ?? 1000) * 1e6 / 8 / (size + 28) / 4);
-        var received = 0;
-        var receiving = Task.Run(async () =>
+        // A blocking reader on a thread of its own: no thread-pool hop between datagrams. It stops only once the sender
+        // is done and 2 s have passed without a datagram: a sender that stalls (a pause of this process) must not make
+        // the reader give up early and count the rest as lost.
+        var sending = true;
+        var receiving = Task.Factory.StartNew(() =>
         {
             var buffer = new byte[2048];
-            using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            while (true)
+            var count = 0;
+            while (!cancellationToken.IsCancellationRequested)
             {
-                idle.CancelAfter(TimeSpan.FromSeconds(2));
                 try
                 {
-                    await receiver.ReceiveAsync(buffer, SocketFlags.None, idle.Token).ConfigureAwait(false);
-                    received++;
+                    receiver.Receive(buffer);
+                    count++;
                 }
-                catch (OperationCanceledException)
+                catch (SocketException ex) when (ex.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
                 {
-                    return;
+                    if (!Volatile.Read(ref sending))
+                    {
+                        break;
+                    }
                 }
             }
-        }, cancellationToken);
+
+            return count;
+        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var payload = new byte[size];
         var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < datagrams; i++)
+        try
         {
-            var due = start + (long)(i / perSecond * Stopwatch.Frequency);
-            while (Stopwatch.GetTimestamp() < due)
+            for (var i = 0; i < datagrams; i++)
             {
-                await Task.Delay(1, cancellationToken).ConfigureAwait(false);
-            }
+                var due = start + (long)(i / perSecond * Stopwatch.Frequency);
+                while (Stopwatch.GetTimestamp() < due)
+                {
+                    await Task.Delay(1, cancellationToken).ConfigureAwait(false);
+                }
 
-            await sender.SendToAsync(payload, SocketFlags.None, target, cancellationToken).ConfigureAwait(false);
+                await sender.SendToAsync(payload, SocketFlags.None, target, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref sending, false);
         }
 
-        await receiving.ConfigureAwait(false);
-        return 100.0 * (datagrams - received) / datagrams;
+        var received = await receiving.ConfigureAwait(false);
+        var receiverDrops = NamespaceSockets.UdpReceiveBufferErrors(receiverNamespace) - dropsBefore;
+        return (100.0 * Math.Max(0, datagrams - received - receiverDrops) / datagrams, receiverDrops);
     }
 
-    private static double Quantile(List<double> sorted, double q) =>
+    /// <summary>The nearest-rank quantile of sorted values (NaN when there are none).</summary>
+    public static double Quantile(IReadOnlyList<double> sorted, double q) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
 }

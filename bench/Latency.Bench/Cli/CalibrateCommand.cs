@@ -48,6 +48,7 @@ public static class CalibrateCommand
                 RequestSamples = isQuick ? 3 : 10,
                 LossDatagrams = isQuick ? 500 : 2000,
                 ThroughputSeconds = isQuick ? 0 : 2,
+                OverheadSamples = isQuick ? 20 : 40,
                 EmulatorStats = () => controller.Directory.Read<EmulatorStats>(NetworkPart.StatsFile(controller.Directory)),
             };
             using var signals = new StopSignals();

@@ -14,6 +14,17 @@ public static class CalibrationPrinter
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Emulator: {e.Forwarded} packets forwarded, {e.Lost} lost by the path models; release lateness p50 {e.LatenessP50Us:0.0} us, p99 {e.LatenessP99Us:0.0} us, max {e.LatenessMaxUs:0.0} us; real-time thread: {e.RealTimeScheduling}"));
+            if (e.Compensation is { } c)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Emulator's own forwarding time, measured at world start on {c.Probe}/{c.Deployment} and taken off every packet's delay: up {c.Up.MedianMs:0.000} ms, down {c.Down.MedianMs:0.000} ms"));
+            }
+        }
+
+        if (report.ResidualOverhead is { } r)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Left after compensation, measured now: up {r.Up.MedianMs:0.000} ms (p90 {r.Up.P90Ms:0.000}), down {r.Down.MedianMs:0.000} ms (p90 {r.Down.P90Ms:0.000})"));
         }
 
         output.WriteLine($"  {"probe",-18}{"deployment",-12}{"rtt cfg",9}{"conn p50",9}{"conn p99",9}{"req p50",9}{"dn cfg",8}{"dn meas",8}{"up cfg",8}{"up meas",8}{"loss up",13}{"loss dn",13}");

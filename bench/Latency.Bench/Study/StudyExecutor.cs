@@ -117,6 +117,7 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
             LossDatagrams = 500,
             ThroughputSeconds = 0,
             Parallel = 8,
+            OverheadSamples = 20,
             EmulatorStats = () => controller.Directory.Read<EmulatorStats>(NetworkPart.StatsFile(controller.Directory)),
         }).RunAsync(_ => { }, stop).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(outDirectory, CalibrationReport.FileName), JsonSerializer.Serialize(report, WorldDirectory.Json), stop)

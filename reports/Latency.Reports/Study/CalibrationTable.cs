@@ -21,5 +21,11 @@ public sealed record CalibrationTable
 
     public DateTimeOffset? MeasuredUtc { get; init; }
 
+    /// <summary>The emulator's statistics and compensated forwarding overhead; null for the relay backend or older files.</summary>
+    public CalibrationEmulator? Emulator { get; init; }
+
+    /// <summary>The forwarding overhead measured again by calibration, with the compensation in force.</summary>
+    public CalibrationOverhead? ResidualOverhead { get; init; }
+
     public IReadOnlyList<CalibrationPath> Paths { get; init; } = [];
 }

@@ -202,6 +202,11 @@ public sealed record StudyReport
             $"World {calibration.World ?? "?"}, profile {calibration.Profile ?? "?"}, backend {calibration.Backend ?? "?"}" +
             (calibration.MeasuredUtc is { } t ? $", measured {ReportFormat.Time(t)}" : "") +
             ". Configured path model next to what was measured (ms, Mbit/s, %).");
+        if (EmulatorOverhead(calibration) is { } overhead)
+        {
+            yield return new ReportParagraph(overhead);
+        }
+
         yield return new ReportTable(
             ["Probe", "Deployment", "RTT configured", "Connect p50", "Connect p99", "Request p50", "Down conf.", "Down meas.", "Up conf.", "Up meas.",
                 "Loss up conf./meas.", "Loss down conf./meas.", "Notes"],
@@ -216,6 +221,35 @@ public sealed record StudyReport
                 string.Join("; ", p.Notes),
             ]).ToList(),
             new HashSet<int> { 2, 3, 4, 5, 6, 7, 8, 9 });
+    }
+
+    /// <summary>
+    /// One paragraph on the emulator's own time: what it measured at start and takes off every packet's delay, what
+    /// calibration found left of it, and how late it released packets. Null when the file says nothing of it.
+    /// </summary>
+    private static string? EmulatorOverhead(CalibrationTable calibration)
+    {
+        var parts = new List<string>();
+        if (calibration.Emulator?.Compensation is { Up: { } up, Down: { } down } compensation)
+        {
+            parts.Add($"The emulator's own forwarding time, measured when the world came up ({compensation.Probe}/{compensation.Deployment}), " +
+                      $"was {ReportFormat.Number(up.MedianMs, "0.000")} ms up and {ReportFormat.Number(down.MedianMs, "0.000")} ms down (medians); " +
+                      "it is taken off every packet's configured one-way delay, so paths read as configured.");
+        }
+
+        if (calibration.ResidualOverhead is { Up: { } residualUp, Down: { } residualDown })
+        {
+            parts.Add($"Measured again at calibration, {ReportFormat.Number(residualUp.MedianMs, "0.000")} ms up and " +
+                      $"{ReportFormat.Number(residualDown.MedianMs, "0.000")} ms down were left.");
+        }
+
+        if (calibration.Emulator is { LatenessP50Us: { } p50, LatenessP99Us: { } p99, Forwarded: > 0 } emulator)
+        {
+            parts.Add($"Packets left the emulator {ReportFormat.Number(p50, "0.0")} us after their due time at the median and " +
+                      $"{ReportFormat.Number(p99, "0.0")} us at p99 ({emulator.Forwarded.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} packets).");
+        }
+
+        return parts.Count == 0 ? null : string.Join(" ", parts);
     }
 
     private static IEnumerable<ReportBlock> Run(RunData run, string? backend)
