@@ -3,6 +3,7 @@
 #   1. max-rate: requests/s our engine drives against a trivial Kestrel endpoint, next to wrk against the same one;
 #   2. the recording micro-benchmarks (BenchmarkDotNet, short job): ns and bytes per recorded value;
 #   3. emulator-capacity, only as root (namespaces, TUN): packets/s the WAN emulator forwards with p99 added error < 0.2 ms;
+#      and world-fidelity, only as root: TCP connect over the emulated world against 5-300 ms configured RTTs (ours, curl);
 #   4. report-100m, only with REPORT_100M=1 (minutes, many GB): the study report's time on 100 million recorded requests.
 # Installs wrk (Debian package) when it is missing and apt-get is usable. Settings, as environment variables:
 #   MAX_RATE_SECONDS (10)  CONNECTIONS (50)  BENCH_FILTER ('*RecordingBenchmarks*')  BENCH_JOB (short)
@@ -41,6 +42,7 @@ dotnet build -c Release "$project" -nologo -v quiet
 
 max_rate_cmd=(dotnet run -c Release --no-build --project "$project" -- max-rate --seconds "$max_rate_seconds" --connections "$connections")
 capacity_cmd=(dotnet run -c Release --no-build --project "$project" -- emulator-capacity --seconds "$capacity_seconds" --delay-ms "$capacity_delay_ms")
+fidelity_cmd=(dotnet run -c Release --no-build --project "$project" -- world-fidelity)
 report_cmd=(dotnet run -c Release --no-build --project "$project" -- report-100m --intervals "$report_intervals")
 bench_cmd=(dotnet run -c Release --no-build --project "$project" -- --filter "$filter" --job "$job" --exporters github --artifacts "$artifacts")
 
@@ -50,10 +52,12 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 max_rate_report="$("${max_rate_cmd[@]}")"
 "${bench_cmd[@]}"
 capacity_report=""
+fidelity_report=""
 if [ "$(id -u)" -eq 0 ]; then
   capacity_report="$("${capacity_cmd[@]}")"
+  fidelity_report="$("${fidelity_cmd[@]}")"
 else
-  echo "not root: skipping emulator-capacity (it needs network namespaces and TUN devices)" >&2
+  echo "not root: skipping emulator-capacity and world-fidelity (they need network namespaces and TUN devices)" >&2
 fi
 report_report=""
 if [ "$report_100m" = 1 ]; then
@@ -76,6 +80,7 @@ fi
   printf "%q " "${max_rate_cmd[@]}"; echo
   printf "%q " "${bench_cmd[@]}"; echo
   [ -n "$capacity_report" ] && { printf "%q " "${capacity_cmd[@]}"; echo; }
+  [ -n "$fidelity_report" ] && { printf "%q " "${fidelity_cmd[@]}"; echo; }
   [ -n "$report_report" ] && { printf "%q " "${report_cmd[@]}"; echo; }
   echo '```'
   echo
@@ -93,6 +98,10 @@ fi
   if [ -n "$capacity_report" ]; then
     echo
     echo "$capacity_report"
+  fi
+  if [ -n "$fidelity_report" ]; then
+    echo
+    echo "$fidelity_report"
   fi
   if [ -n "$report_report" ]; then
     echo

@@ -1,16 +1,18 @@
 using BenchmarkDotNet.Running;
 using Latency.Micro.Capacity;
+using Latency.Micro.Fidelity;
 using Latency.Micro.MaxRate;
 using Latency.Micro.Recording;
 using Latency.Micro.Reports;
 
-// max-rate, serve, emulator-capacity and report-100m are ours; anything else goes to BenchmarkDotNet (--filter, --job, --list, ...).
+// max-rate, serve, emulator-capacity, world-fidelity and report-100m are ours; anything else goes to BenchmarkDotNet (--filter, --job, --list, ...).
 return args.FirstOrDefault() switch
 {
     "max-rate" => await MaxRateCommand.RunAsync(args[1..]),
     "serve" => await ServeCommand.RunAsync(args[1..]),
     "emulator-capacity" => await EmulatorCapacityCommand.RunAsync(args[1..]),
     "report-100m" => await Report100mCommand.RunAsync(args[1..]),
+    "world-fidelity" => await WorldFidelityCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 
