@@ -37,31 +37,50 @@ public sealed class PathProbe(WorldState world, PathState path)
     }
 
     /// <summary>Every measured TCP connect time in milliseconds, sorted (the distribution behind <see cref="ConnectAsync"/>).</summary>
-    public Task<List<double>> ConnectTimesAsync(int samples, CancellationToken cancellationToken)
+    public async Task<List<double>> ConnectTimesAsync(int samples, CancellationToken cancellationToken) =>
+        (await InterleavedConnectTimesAsync(world, [path], samples, cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// TCP connect times of several paths of one world, taken in rounds (one connect on each path, then the next
+    /// round), sorted per path. Interleaving spreads a spell of machine noise (a virtual machine's host stalling its
+    /// CPUs for seconds) over every path's samples instead of spoiling one path's whole measurement.
+    /// </summary>
+    public static Task<List<double>[]> InterleavedConnectTimesAsync(WorldState world, IReadOnlyList<PathState> paths, int samples,
+        CancellationToken cancellationToken)
     {
-        var target = Namespaces ? new IPEndPoint(IPAddress.Parse(new Uri(_deployment.Url).Host), BackendsPart.Port) : IPEndPoint.Parse(path.RelayEndpoint!);
+        ArgumentNullException.ThrowIfNull(world);
+        var namespaces = world.Backend == "tun";
+        var targets = paths.Select(p =>
+        {
+            var deployment = world.Deployments.Single(d => d.Name == p.Deployment);
+            var target = namespaces ? new IPEndPoint(IPAddress.Parse(new Uri(deployment.Url).Host), BackendsPart.Port) : IPEndPoint.Parse(p.RelayEndpoint!);
+            return (Namespace: world.Probes.Single(pr => pr.Name == p.Probe).Namespace, Target: target);
+        }).ToList();
         return Task.Factory.StartNew(() =>
         {
             // The figure is the path's, not this machine's scheduling: as root the thread runs SCHED_FIFO (below the
             // emulator's priority), so on 2 busy cores it is not a time slice late to read the clock after connect
             // returns (a full CI run saw 3 ms outliers at p99 of a 300 ms path). The thread is this loop's alone.
             RealTimeThread.TryEnter(MeasurementPriority);
-            var times = new List<double>(samples + 2);
+            var times = targets.Select(_ => new List<double>(samples + 2)).ToArray();
             for (var i = 0; i < samples + 2 && !cancellationToken.IsCancellationRequested; i++)
             {
-                using var socket = Namespaces
-                    ? NamespaceSockets.Create(_probe.Namespace!, AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
-                    : new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                var start = Stopwatch.GetTimestamp();
-                socket.Connect(target);
-                if (i >= 2)
+                for (var p = 0; p < targets.Count; p++)
                 {
-                    // The first two warm up the path (and this process): not part of the figure.
-                    times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    using var socket = namespaces
+                        ? NamespaceSockets.Create(targets[p].Namespace!, AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
+                        : new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                    var start = Stopwatch.GetTimestamp();
+                    socket.Connect(targets[p].Target);
+                    if (i >= 2)
+                    {
+                        // The first two rounds warm up the paths (and this process): not part of the figure.
+                        times[p].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    }
                 }
             }
 
-            times.Sort();
+            Array.ForEach(times, t => t.Sort());
             return times;
         }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
@@ -168,12 +187,20 @@ public sealed class PathProbe(WorldState world, PathState path)
         var start = Stopwatch.GetTimestamp();
         try
         {
+            var maxLag = Stopwatch.Frequency / 100;
             for (var i = 0; i < datagrams; i++)
             {
                 var due = start + (long)(i / perSecond * Stopwatch.Frequency);
                 while (Stopwatch.GetTimestamp() < due)
                 {
                     await Task.Delay(1, cancellationToken).ConfigureAwait(false);
+                }
+
+                // More than 10 ms behind (this process paused): let the schedule slip instead of catching up in one
+                // burst, which would overflow queues that no path model has and count as the path's loss.
+                if (Stopwatch.GetTimestamp() - due > maxLag)
+                {
+                    start += Stopwatch.GetTimestamp() - due;
                 }
 
                 await sender.SendToAsync(payload, SocketFlags.None, target, cancellationToken).ConfigureAwait(false);

