@@ -2,7 +2,7 @@ namespace Latency.Scenarios.Worlds;
 
 /// <summary>
 /// The countries a world file may name. Probe countries are only those with a mobile last-mile row in the
-/// calibration data (../shared/data/mobile-last-mile.csv), so every probe's last mile can be cited.
+/// calibration data (scenarios/world/data/mobile-last-mile.csv), so every probe's last mile can be cited.
 /// </summary>
 public static class WorldCountries
 {

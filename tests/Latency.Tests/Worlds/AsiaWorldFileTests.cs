@@ -3,7 +3,7 @@ using Latency.Scenarios.Worlds;
 namespace Latency.Tests.Worlds;
 
 /// <summary>
-/// The project's world file, scenarios/world/asia.yaml, checked against the figures of ../shared/data
+/// The project's world file, scenarios/world/asia.yaml, checked against the figures of scenarios/world/data
 /// (backbone-rtt.csv, mobile-last-mile.csv) it cites.
 /// </summary>
 public sealed class AsiaWorldFileTests
