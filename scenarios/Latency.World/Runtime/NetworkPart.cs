@@ -23,13 +23,27 @@ public static class NetworkPart
         await using var network = await EmulatedNetwork.StartAsync(plan.Prefix, plan.NodeNames, plan.Paths, plan.Seed, stop).ConfigureAwait(false);
         // Before anything else uses the network (the backends start once it is ready): the emulator's own forwarding
         // time, measured on a quiet machine and taken off every packet's delay from here on.
-        var compensation = await Task.Run(() => network.MeasureOverhead(OverheadSamples, stop), stop).ConfigureAwait(false);
-        network.Compensate(compensation);
+        ForwardingOverhead? compensation = null;
+        try
+        {
+            compensation = await Task.Run(() => network.MeasureOverhead(OverheadSamples, stop), stop).ConfigureAwait(false);
+            network.Compensate(compensation);
+        }
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
+        {
+            // A kernel without receive timestamps, say: the world still works, only uncompensated, and says so.
+            await log.WriteLineAsync($"forwarding overhead not measured, so not compensated: {ex.Message}").ConfigureAwait(false);
+        }
+
         await File.WriteAllTextAsync(directory.NetworkReadyFile, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), stop)
             .ConfigureAwait(false);
         await log.WriteLineAsync($"network up: {network.Nodes.Count} namespaces, real-time forwarding thread: {network.RealTimeScheduling}").ConfigureAwait(false);
-        await log.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        if (compensation is not null)
+        {
+            await log.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"forwarding overhead on {compensation.Probe}/{compensation.Deployment}, compensated: up {compensation.Up.MedianMs:0.000} ms (p90 {compensation.Up.P90Ms:0.000}, {compensation.Up.Samples} samples), down {compensation.Down.MedianMs:0.000} ms (p90 {compensation.Down.P90Ms:0.000}, {compensation.Down.Samples} samples)")).ConfigureAwait(false);
+        }
+
         EnterNoGcRegion();
         var lateness = new LongHistogram(1, 10_000_000_000, 3);
         while (!stop.IsCancellationRequested)

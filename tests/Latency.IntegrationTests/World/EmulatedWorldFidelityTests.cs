@@ -47,6 +47,32 @@ public sealed class EmulatedWorldFidelityTests(WorldFixture world, ITestOutputHe
         Assert.True(PathProbe.Quantile(times, 0.99) <= rttMs + Math.Max(20, rttMs * 0.1), $"p99: {distribution}");
     }
 
+    /// <remarks>
+    /// The world measured its own forwarding time when it came up and compensates it. A figure outside 0-2 ms a
+    /// direction would be a broken measurement (a clock mix-up or a missed delay reads tens of ms), not a slow machine.
+    /// </remarks>
+    [RequiresRootFact]
+    public async Task Compensation_MeasuredAtWorldStart_BothDirectionsWithSamplesAndPlausibleSize()
+    {
+        var file = Latency.World.Runtime.NetworkPart.StatsFile(new Latency.World.Runtime.WorldDirectory(world.StateDirectory));
+        Latency.World.Runtime.EmulatorStats? stats = null;
+        for (var i = 0; i < 50 && stats is null; i++)
+        {
+            stats = new Latency.World.Runtime.WorldDirectory(world.StateDirectory).Read<Latency.World.Runtime.EmulatorStats>(file);
+            if (stats is null)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        var compensation = stats?.Compensation;
+        output.WriteLine($"compensation: {compensation}");
+        Assert.NotNull(compensation);
+        Assert.True(compensation.Up.Samples >= 30 && compensation.Down.Samples >= 30, $"{compensation}");
+        Assert.InRange(compensation.Up.MedianMs, 0, 2);
+        Assert.InRange(compensation.Down.MedianMs, 0, 2);
+    }
+
     [RequiresRootTheory]
     [InlineData("d5", 5.0)]
     [InlineData("d80", 80.0)]
