@@ -40,9 +40,12 @@ public sealed class EngineAgainstKestrelTests(ITestOutputHelper output)
         Assert.Equal(0, counters.Dropped);
         Assert.Equal(0, counters.Failed);
         Assert.InRange(achieved, 495, 505);
-        // 500/s puts 5 arrivals in an average 10 ms window; batching per interval would put 500 in one.
-        Assert.InRange(busiestWindow, 1, 12);
-        Assert.InRange(clientBusiest, 1, 12);
+        // 500/s puts 5 arrivals in an average 10 ms window; batching per interval would put 500 in one. The bound
+        // leaves room for one catch-up after a stall of the machine: a 2-vCPU microVM's host was measured stalling a
+        // real-time thread for 10-18 ms now and then, after which the arrivals due meanwhile (5-9) go out together
+        // (a CI run saw 13 in a window, on top of the 5 that window had anyway).
+        Assert.InRange(busiestWindow, 1, 25);
+        Assert.InRange(clientBusiest, 1, 25);
     }
 
     [Fact]
