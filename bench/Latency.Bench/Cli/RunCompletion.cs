@@ -27,10 +27,16 @@ public static class RunCompletion
             return ExitCodes.RunFailed;
         }
 
-        var failed = thresholds.Values.SelectMany(t => t).Count(t => !t.Passed);
-        if (failed > 0)
+        var failed = thresholds.SelectMany(t => t.Value.Where(r => !r.Passed).Select(r => (Scenario: t.Key, Result: r))).ToList();
+        if (failed.Count > 0)
         {
-            await error.WriteLineAsync($"latency: {failed} threshold(s) failed.").ConfigureAwait(false);
+            // Each one by name: a nightly job's log must say what failed, not only how many.
+            foreach (var (scenario, threshold) in failed)
+            {
+                await error.WriteLineAsync($"latency: threshold failed: {scenario}: {threshold.Description}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync($"latency: {failed.Count} threshold(s) failed.").ConfigureAwait(false);
             return ExitCodes.ThresholdsFailed;
         }
 

@@ -130,7 +130,7 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
     {
         using var warm = new WarmClients();
         var backend = world?.Backend ?? "direct";
-        var scenarios = study.Cells.Select(cell => StudyScenarioFactory.Create(cell, target, warm, study.Duration, study.Seed)).ToList();
+        var scenarios = study.Cells.Select(cell => StudyScenarioFactory.Create(cell, target, warm, study.Duration, study.Seed, study.Thresholds)).ToList();
         var started = RunManifestBuilder.Started(suite, RunManifestBuilder.Environment(backend), DateTimeOffset.UtcNow);
         await using var sink = await RunDirectorySink.CreateAsync(outDirectory, started, CancellationToken.None).ConfigureAwait(false);
         var progress = new ProgressView(output, live: showProgress && !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out), enabled: showProgress);

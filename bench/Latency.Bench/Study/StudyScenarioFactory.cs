@@ -13,8 +13,18 @@ public static class StudyScenarioFactory
 {
     public static string ScenarioName(string probe, string workload) => $"{probe}.{workload}";
 
-    public static ScenarioProps Create(StudyCell cell, Func<string, string, SessionTarget> target, WarmClients warm, TimeSpan duration, int seed)
+    /// <param name="cell">The probe, workload, deployments and rate.</param>
+    /// <param name="target">Where a probe reaches a deployment (probe, deployment).</param>
+    /// <param name="warm">Clients kept open for workloads on warm connections.</param>
+    /// <param name="duration">How long arrivals go on.</param>
+    /// <param name="seed">The study's seed. Each cell draws from its own stream of it, derived from (seed, probe,
+    /// workload): probes with the same rate must not start their sessions at the same instants or alternate
+    /// deployments in the same order, and the same suite must still repeat exactly.</param>
+    /// <param name="thresholds">The study's thresholds (<see cref="CellThresholds"/> says which this cell checks).</param>
+    public static ScenarioProps Create(StudyCell cell, Func<string, string, SessionTarget> target, WarmClients warm, TimeSpan duration, int seed,
+        IReadOnlyList<string>? thresholds = null)
     {
+        seed = CellSeed(seed, cell);
         var runner = new SessionRunner(cell.Workload);
         var targets = cell.Deployments.ToDictionary(d => d, d => Targets(cell, d, target), StringComparer.Ordinal);
         var name = ScenarioName(cell.Probe, cell.Workload.Name);
@@ -31,6 +41,7 @@ public static class StudyScenarioFactory
                 return failed ?? Response.Ok();
             })
             .WithLoadSimulations(Arrivals(cell, duration))
+            .WithThresholds([.. CellThresholds(cell, thresholds ?? [])])
             .WithSeed(seed)
             // Sessions last seconds (uploads, downloads over slow paths): allow many at once, and a long start delay
             // before an arrival counts as dropped.
@@ -38,6 +49,33 @@ public static class StudyScenarioFactory
             .WithMaxStartDelay(TimeSpan.FromSeconds(30))
             .WithLabels(new Dictionary<string, string> { ["http"] = cell.Workload.HttpVersion, ["probe"] = cell.Probe, ["workload"] = cell.Workload.Name });
     }
+
+    /// <summary>
+    /// The study's thresholds as this cell's scenario checks them: each applies to the session time of every compared
+    /// deployment (the scenario's step named after the deployment), in the cells of the workload its prefix names, or
+    /// in every cell without a prefix. <c>app-cold-start: p95 &lt; 2s</c> becomes <c>beijing: p95 &lt; 2s</c> and
+    /// <c>mumbai: p95 &lt; 2s</c> in each app-cold-start cell, so a failure names the probe, workload and deployment.
+    /// </summary>
+    public static IEnumerable<string> CellThresholds(StudyCell cell, IEnumerable<string> studyThresholds)
+    {
+        foreach (var text in studyThresholds)
+        {
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            if (colon >= 0 && text[..colon].Trim() != cell.Workload.Name)
+            {
+                continue;
+            }
+
+            var check = (colon >= 0 ? text[(colon + 1)..] : text).Trim();
+            foreach (var deployment in cell.Deployments)
+            {
+                yield return $"{deployment}: {check}";
+            }
+        }
+    }
+
+    /// <summary>The seed of one cell's arrivals and deployment orders: the study's seed, mixed with the probe and workload.</summary>
+    public static int CellSeed(int studySeed, StudyCell cell) => StableSeed.Mix(studySeed, $"{cell.Probe}\n{cell.Workload.Name}");
 
     /// <summary>
     /// Poisson arrivals at the cell's rate, drawn per one-second interval (a Poisson process restarted every second

@@ -18,4 +18,21 @@ public static class StableSeed
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return unchecked((int)(z ^ (z >> 31)));
     }
+
+    /// <summary>
+    /// A stream named by text (a probe and a workload, say): the text's 32-bit FNV-1a hash over its UTF-8 bytes
+    /// (Fowler, Noll and Vo), mixed with <see cref="Mix(int, int)"/>. The same in every process and .NET version,
+    /// unlike <see cref="string.GetHashCode()"/>.
+    /// </summary>
+    public static int Mix(int seed, string stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var hash = 2166136261u;
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(stream))
+        {
+            hash = unchecked((hash ^ b) * 16777619u);
+        }
+
+        return Mix(seed, unchecked((int)hash));
+    }
 }

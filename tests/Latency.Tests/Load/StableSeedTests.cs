@@ -12,6 +12,14 @@ public class StableSeedTests
     }
 
     [Fact]
+    public void Mix_TextStream_IsMixOfItsPublishedFnv1aHash()
+    {
+        // FNV-1a 32-bit of "a" is 0xE40C292C and of "foobar" 0xBF9CF968 (the authors' published test vectors).
+        Assert.Equal(StableSeed.Mix(5, unchecked((int)0xE40C292Cu)), StableSeed.Mix(5, "a"));
+        Assert.Equal(StableSeed.Mix(5, unchecked((int)0xBF9CF968u)), StableSeed.Mix(5, "foobar"));
+    }
+
+    [Fact]
     public void Mix_NeighbouringStreams_DistinctSeeds()
     {
         var seeds = Enumerable.Range(0, 10_000).Select(i => StableSeed.Mix(1, i)).ToList();
