@@ -38,7 +38,10 @@ public static class CliRun
     public static Process Start(IReadOnlyDictionary<string, string> environment, string[]? setpriv, string directory, params string[] args)
     {
         var dll = Path.Combine(directory, "latency.dll");
-        var info = new ProcessStartInfo(setpriv is null ? "dotnet" : "setpriv")
+        // Through `env --default-signal=INT`: a test host started in the background (a CI script run with `&`) inherits
+        // SIGINT ignored, the child would inherit that too, and .NET leaves an ignored SIGINT ignored, so a Ctrl-C test
+        // saw a run that never stopped. A terminal's Ctrl-C reaches a program with the default disposition.
+        var info = new ProcessStartInfo("env")
         {
             // The program's own folder: another user may not be able to enter the test host's working directory.
             WorkingDirectory = directory,
@@ -46,16 +49,17 @@ public static class CliRun
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        info.ArgumentList.Add("--default-signal=INT");
         if (setpriv is not null)
         {
+            info.ArgumentList.Add("setpriv");
             foreach (var arg in setpriv)
             {
                 info.ArgumentList.Add(arg);
             }
-
-            info.ArgumentList.Add("dotnet");
         }
 
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
