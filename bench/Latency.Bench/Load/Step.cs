@@ -3,7 +3,9 @@ namespace Latency.Bench.Load;
 /// <summary>
 /// Runs and records one named step inside an iteration (NBomber's <c>Step.Run</c>): its duration, outcome and, for
 /// HTTP, its request phases. An exception from the step is data, not a crash: it becomes a failed response whose kind
-/// names the exception.
+/// names the exception. A failed step's duration goes to its own histogram (kind <c>failed</c>), never to the step's
+/// latency: a deployment that answers 503 or refuses connections at once must not look fast (issue 10), and phases are
+/// recorded for successful steps only, for the same reason.
 /// </summary>
 public static class Step
 {
@@ -32,6 +34,12 @@ public static class Step
             var step = context.Counters.Step(name);
             step.Count(response.IsError, response.ErrorKind);
             var recorders = context.Recorders;
+            if (response.IsError)
+            {
+                recorders.Record(step.FailedMetric, elapsed);
+                return response;
+            }
+
             recorders.Record(step.DurationMetric, elapsed);
             if (response.Phases is { } phases)
             {

@@ -13,6 +13,7 @@ public sealed class StepCounters
     {
         Name = name;
         DurationMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Uncorrected));
+        FailedMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Failed));
         DnsMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Dns));
         ConnectMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Connect));
         TlsMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Tls));
@@ -22,7 +23,10 @@ public sealed class StepCounters
 
     public string Name { get; }
 
+    /// <summary>Durations of successful runs only (<see cref="FailedMetric"/> has the rest).</summary>
     internal int DurationMetric { get; }
+
+    internal int FailedMetric { get; }
     internal int DnsMetric { get; }
     internal int ConnectMetric { get; }
     internal int TlsMetric { get; }

@@ -11,6 +11,9 @@ public static class MetricKinds
     /// <summary>Completion minus actual start: what most load tools report. At step level: the step's own duration.</summary>
     public const string Uncorrected = HistogramTag.Uncorrected;
 
+    /// <summary>Step level: the durations of failed runs, apart from the successful ones in <see cref="Uncorrected"/>.</summary>
+    public const string Failed = HistogramTag.Failed;
+
     public const string Dns = HistogramTag.Dns;
     public const string Connect = HistogramTag.Connect;
     public const string Tls = HistogramTag.Tls;

@@ -83,6 +83,7 @@ public static class RunManifestBuilder
                 Failed = step.Failed,
                 Errors = step.Errors.Snapshot(),
                 Latency = Summary(step.Name, MetricKinds.Uncorrected),
+                FailedLatency = step.Failed > 0 ? Summary(step.Name, MetricKinds.Failed) : null,
                 Phases = MetricKinds.Phases
                     .Select(phase => (phase, summary: Summary(step.Name, phase)))
                     .Where(p => p.summary.Count > 0)

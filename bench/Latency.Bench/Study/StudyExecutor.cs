@@ -151,6 +151,7 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
         World = world?.WorldName ?? "none (real endpoints)",
         Profile = world?.Profile,
         Backend = backend,
+        MaxErrorRate = study.MaxErrorRate,
         Comparisons = study.Cells.GroupBy(c => c.Probe).Select(g =>
         {
             var probe = world?.Probes.FirstOrDefault(p => p.Name == g.Key);

@@ -37,7 +37,10 @@ public sealed record StudyPreparation(StudyRun Run, StudyDefinition Definition, 
             throw new InputValidationException(problems);
         }
 
-        var run = new StudyRun(suite.Name, durationLimit ?? study.Duration, study.Seed, cells, study.Thresholds.Select(t => t.Text).ToList());
+        var run = new StudyRun(suite.Name, durationLimit ?? study.Duration, study.Seed, cells, study.Thresholds.Select(t => t.Text).ToList())
+        {
+            MaxErrorRate = study.MaxErrorRate,
+        };
         var plan = world is null ? null : WorldPlanner.Plan(world, study.Profile, study.WorldSource == StudyWorldSource.File ? Path.GetFullPath(study.WorldPath!) : null);
         return new StudyPreparation(run, study, world, plan);
     }

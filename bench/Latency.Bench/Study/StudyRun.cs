@@ -9,4 +9,8 @@ public sealed record StudyRun(
     TimeSpan Duration,
     int Seed,
     IReadOnlyList<StudyCell> Cells,
-    IReadOnlyList<string> Thresholds);
+    IReadOnlyList<string> Thresholds)
+{
+    /// <summary>The share of failed sessions above which a comparison's verdict is "errors" (study <c>max_error_rate</c>).</summary>
+    public double MaxErrorRate { get; init; } = Scenarios.Studies.StudyDefinition.DefaultMaxErrorRate;
+}

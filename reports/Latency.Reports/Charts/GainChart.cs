@@ -30,12 +30,15 @@ public static class GainChart
         return Render(From(statistics), origins.Count == 1 ? origins[0] : "origin");
     }
 
-    /// <summary>The points of the rows with a gain: the first table's p50 gain with the bootstrap interval.</summary>
+    /// <summary>
+    /// The points of the rows with a gain: the first table's p50 gain with the bootstrap interval. Rows whose verdict
+    /// is "errors" are left out: their successful sessions are not what users of the failing side see.
+    /// </summary>
     public static IReadOnlyList<GainPoint> From(IReadOnlyList<RowStatistics> statistics)
     {
         ArgumentNullException.ThrowIfNull(statistics);
         return statistics
-            .Where(s => s.Row.GainP50 is not null)
+            .Where(s => s.Row.GainP50 is not null && s.Verdict != StudyVerdict.Errors)
             .Select(s => new GainPoint(
                 s.Row.Country, s.Row.City, WorkloadLabel.Of(s.Row.Workload), s.Row.GainP50!.Value,
                 Finite(s.GainP50?.Lower), Finite(s.GainP50?.Upper), s.GainP50?.TooFewSamples ?? false))

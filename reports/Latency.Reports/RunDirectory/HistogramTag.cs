@@ -20,6 +20,12 @@ public sealed record HistogramTag
     /// </summary>
     public const string Uncorrected = "uncorrected";
 
+    /// <summary>
+    /// Step level: the duration of the step's failed runs (an error status, a refused connection, a timeout). Kept
+    /// apart from <see cref="Uncorrected"/>, which holds successful runs only: a quick 503 must not look like a fast answer.
+    /// </summary>
+    public const string Failed = "failed";
+
     /// <summary>Step level: DNS resolution.</summary>
     public const string Dns = "dns";
 

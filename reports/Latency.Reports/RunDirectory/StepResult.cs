@@ -14,9 +14,14 @@ public sealed record StepResult
     /// <summary>Failed requests by error kind, e.g. "http_503", "timeout", "connection_refused".</summary>
     public IReadOnlyDictionary<string, long> Errors { get; init; } = new Dictionary<string, long>();
 
-    /// <summary>The step's own duration (from its actual start).</summary>
+    /// <summary>The step's own duration (from its actual start), of successful runs only.</summary>
     public required LatencySummary Latency { get; init; }
 
-    /// <summary>Per request phase ("dns", "connect", "tls", "ttfb", "transfer"); a phase that did not happen is absent.</summary>
+    /// <summary>How long the failed runs took before they failed; null in files written before failures were kept apart.</summary>
+    public LatencySummary? FailedLatency { get; init; }
+
+    /// <summary>
+    /// Per request phase ("dns", "connect", "tls", "ttfb", "transfer") of successful runs; a phase that did not happen is absent.
+    /// </summary>
     public IReadOnlyDictionary<string, LatencySummary> Phases { get; init; } = new Dictionary<string, LatencySummary>();
 }

@@ -19,6 +19,15 @@ public sealed record StudyInfo
     /// <summary>How traffic reached the deployments: "tun" (emulated WAN), "relay" (no loss modelled) or "direct".</summary>
     public string? Backend { get; init; }
 
+    /// <summary>
+    /// The share of failed sessions (0-1) above which a comparison's verdict is "errors"; null in older files, where
+    /// reports use <see cref="DefaultMaxErrorRate"/>.
+    /// </summary>
+    public double? MaxErrorRate { get; init; }
+
+    /// <summary>The study default of <see cref="MaxErrorRate"/>: 1%.</summary>
+    public const double DefaultMaxErrorRate = 0.01;
+
     /// <summary>One entry per probe: which deployments it compared.</summary>
     public IReadOnlyList<StudyComparison> Comparisons { get; init; } = [];
 }

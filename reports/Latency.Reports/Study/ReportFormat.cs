@@ -14,6 +14,9 @@ public static class ReportFormat
         return ms.ToString(format, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Microseconds (an interpolated quantile) as <see cref="Ms(long)"/> does, to the microsecond.</summary>
+    public static string Ms(double microseconds) => Ms(Microseconds(microseconds));
+
     /// <summary>
     /// A quantile and its confidence interval in ms, e.g. "412 (398-431)"; ", few samples" inside the parentheses when
     /// <see cref="QuantileEstimate.TooFewSamples"/> (the interval is then narrower than it claims); "-" when absent.

@@ -6,7 +6,7 @@ namespace Latency.Reports.Study;
 /// <summary>
 /// What one study row says beyond <see cref="StudySummary"/>'s HdrHistogram quantiles, from the run's full
 /// distributions (<see cref="RunData.Totals"/> by <see cref="DeploymentSessions.Tag"/>): the p50, p95 and p99 gains with
-/// their bootstrap intervals, the rank-sum verdict, and each deployment's p50/p95 with confidence intervals.
+/// their bootstrap intervals, the row's <see cref="StudyVerdict"/>, and each deployment's p50/p95 with confidence intervals.
 /// </summary>
 /// <remarks>
 /// Computed once per report and handed to the document, the gain chart and the summary files: the bootstrap is the
@@ -29,8 +29,11 @@ public sealed record RowStatistics
     /// <summary>The gain at <paramref name="probability"/> (one of p50, p95, p99), or null when not estimated.</summary>
     public GainEstimate? Gain(double probability) => Gains.FirstOrDefault(g => g.Probability == probability);
 
-    /// <summary>The rank-sum test of in-region against origin session times; null when either side has no sessions.</summary>
-    public RankSumResult? RankSum { get; init; }
+    /// <summary>What the row found (<see cref="StudyVerdict"/>): faster, slower, no_difference, errors or too_few_samples.</summary>
+    public required string Verdict { get; init; }
+
+    /// <summary>The share of failed sessions above which the verdict is <see cref="StudyVerdict.Errors"/>.</summary>
+    public required double MaxErrorRate { get; init; }
 
     /// <summary>The origin's p50/p95 with intervals; null when it has no sessions.</summary>
     public DeploymentQuantiles? Origin { get; init; }
@@ -45,26 +48,26 @@ public sealed record RowStatistics
         return summary.Rows.Select(r => From(r, run)).ToList();
     }
 
-    /// <summary>The statistics of <paramref name="row"/>.</summary>
+    /// <summary>The statistics of <paramref name="row"/>; the verdict allows run.json's study <c>max_error_rate</c> of failures.</summary>
     public static RowStatistics From(StudyRow row, RunData run)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(run);
         IReadOnlyList<GainEstimate> gains = [];
-        RankSumResult? rankSum = null;
         if (row.InRegion is not null
             && run.Totals.TryGetValue(row.Origin.Tag, out var originHistogram) && originHistogram.TotalCount > 0
             && run.Totals.TryGetValue(row.InRegion.Tag, out var inRegionHistogram) && inRegionHistogram.TotalCount > 0)
         {
             gains = new QuantileRatioBootstrap().Estimate(originHistogram, inRegionHistogram);
-            rankSum = MannWhitneyTest.Test(originHistogram, inRegionHistogram);
         }
 
+        var maxErrorRate = run.Manifest?.Study?.MaxErrorRate ?? StudyInfo.DefaultMaxErrorRate;
         return new RowStatistics
         {
             Row = row,
             Gains = gains,
-            RankSum = rankSum,
+            Verdict = StudyVerdict.Decide(row, gains.FirstOrDefault(g => g.Probability == 0.5), maxErrorRate),
+            MaxErrorRate = maxErrorRate,
             Origin = DeploymentQuantiles.From(run, row.Origin),
             InRegion = DeploymentQuantiles.From(run, row.InRegion),
         };

@@ -62,6 +62,11 @@ public sealed record StudyReport
             blocks.Add(new ReportCallout($"{errors} problem(s) reading the run directory.", "Some data is missing; see Problems below."));
         }
 
+        if (FailedThresholds(manifest) is { } thresholdsFailed)
+        {
+            blocks.Add(thresholdsFailed);
+        }
+
         blocks.AddRange(Answer(summary, statistics));
         blocks.Add(new ReportHeading(2, "Charts"));
         if (charts.Count == 0)
@@ -71,6 +76,7 @@ public sealed record StudyReport
 
         blocks.AddRange(charts.Select(c => new ReportChart(c)));
         blocks.AddRange(Details(statistics));
+        blocks.AddRange(Thresholds(manifest));
         blocks.AddRange(Calibration(calibration));
         blocks.AddRange(Run(run, backend));
         blocks.AddRange(Errors(manifest, problems, summary));
@@ -96,43 +102,77 @@ public sealed record StudyReport
         yield return new ReportParagraph(
             $"Session time of each workload, from a probe in each country, on {(origins.Count == 1 ? origins[0] : "the origin")} " +
             "and on the in-region deployment (p50 = median, p95 = 95th percentile, in milliseconds). Gain = origin p50 / in-region p50: " +
-            "above 1x the in-region deployment is faster; the 95% interval is a bootstrap over the recorded sessions. The verdict is a " +
-            "Mann-Whitney rank-sum test of the session times at the 5% level.");
+            "above 1x the in-region deployment is faster; the 95% interval is a bootstrap over the recorded sessions. " +
+            "Failed: sessions that failed on the origin / in region.");
         yield return new ReportTable(
             ["Country", "City", "Workload", $"{origin} p50 (ms)", $"{origin} p95 (ms)", "In region", "In-region p50 (ms)", "In-region p95 (ms)",
-             "Gain (p50)", "95% CI", "Verdict"],
+             "Gain (p50)", "95% CI", "Failed", "Verdict"],
             statistics.Select(s =>
             {
                 var r = s.Row;
-                var (interval, verdict) = Significance(s);
                 return (IReadOnlyList<string>)
                 [
                     r.Country, r.City ?? "-", WorkloadLabel.Of(r.Workload),
                     Ms(r.Origin), Ms(r.Origin, p95: true),
                     r.InRegion?.Deployment ?? "-", r.InRegion is null ? "-" : Ms(r.InRegion), r.InRegion is null ? "-" : Ms(r.InRegion, p95: true),
-                    ReportFormat.Gain(r.GainP50), interval, verdict,
+                    ReportFormat.Gain(r.GainP50), Interval(s), Failures(r), StudyVerdict.Label(s.Verdict, r),
                 ];
             }).ToList(),
-            new HashSet<int> { 3, 4, 6, 7, 8, 9 });
+            new HashSet<int> { 3, 4, 6, 7, 8, 9, 10 });
+        yield return new ReportParagraph(StudyVerdict.Rule(statistics.Count == 0 ? StudyInfo.DefaultMaxErrorRate : statistics[0].MaxErrorRate));
         yield return new ReportList(summary.Rows.Select(ReportFormat.Headline).ToList());
     }
 
-    /// <summary>The p50 gain's bootstrap interval and the rank-sum verdict of one row, or dashes when a side is missing.</summary>
-    private static (string Interval, string Verdict) Significance(RowStatistics statistics)
+    /// <summary>The p50 gain's bootstrap interval, or a dash when a side is missing.</summary>
+    private static string Interval(RowStatistics statistics)
     {
-        if (statistics is not { GainP50: { } gain, RankSum: { } test })
+        if (statistics.GainP50 is not { } gain || double.IsNaN(gain.Lower))
         {
-            return ("-", "-");
+            return "-";
         }
 
         var interval = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{gain.Lower:0.00}-{gain.Upper:0.00}x");
-        var verdict = test.Verdict switch
+        return gain.TooFewSamples ? interval + " (few samples)" : interval;
+    }
+
+    /// <summary>Failed sessions "origin / in region", e.g. "0 / 12"; "?" where run.json did not say.</summary>
+    private static string Failures(StudyRow row)
+    {
+        static string Of(DeploymentSessions? sessions) => sessions is null ? "-" : sessions.Failed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
+        return $"{Of(row.Origin)} / {Of(row.InRegion)}";
+    }
+
+    /// <summary>
+    /// The study's thresholds that failed, first screen: a nightly reader must see them before any gain. Null when
+    /// none failed (or none were set).
+    /// </summary>
+    private static ReportCallout? FailedThresholds(RunManifest? manifest)
+    {
+        var failed = (manifest?.Scenarios ?? []).SelectMany(s => s.Thresholds.Where(t => !t.Passed).Select(t => (s.Name, t))).ToList();
+        if (failed.Count == 0)
         {
-            Statistics.RankSumResult.Faster => "in-region faster",
-            Statistics.RankSumResult.Slower => "in-region slower",
-            _ => "no significant difference",
-        };
-        return (gain.TooFewSamples ? interval + " (few samples)" : interval, verdict);
+            return null;
+        }
+
+        return new ReportCallout($"{failed.Count} threshold(s) failed.",
+            string.Join("; ", failed.Select(f => $"{f.Name}: {f.t.Text}" + (f.t.Observed is { } observed ? $" (observed {observed})" : ""))) +
+            ". The run exited 1; every threshold is listed under Thresholds below.");
+    }
+
+    private static IEnumerable<ReportBlock> Thresholds(RunManifest? manifest)
+    {
+        var all = (manifest?.Scenarios ?? []).SelectMany(s => s.Thresholds.Select(t => (s.Name, t))).ToList();
+        if (all.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return new ReportHeading(2, "Thresholds");
+        yield return new ReportParagraph(
+            "Each study threshold checked per probe, workload and deployment, on successful sessions' times (errors: failed sessions).");
+        yield return new ReportTable(["Scenario", "Threshold", "Observed", "Result"],
+            all.Select(a => (IReadOnlyList<string>)[a.Name, a.t.Text, a.t.Observed ?? "-", a.t.Passed ? "passed" : "FAILED"]).ToList(),
+            new HashSet<int>());
     }
 
     private static IEnumerable<ReportBlock> Details(IReadOnlyList<RowStatistics> statistics)
@@ -147,7 +187,7 @@ public sealed record StudyReport
             "Sample counts are successful sessions (the histogram); failed sessions come from run.json. " +
             "p50 and p95 come with their 95% confidence interval in parentheses (Harrell-Davis with the Maritz-Jarrett interval up to " +
             $"{ReportFormat.Count(Statistics.HarrellDavisQuantileWithCi.MaxCount)} sessions, order statistics with the binomial interval above), " +
-            "so they can differ from the first table's HdrHistogram quantiles where sessions cluster at a few values. " +
+            "so they can differ slightly from the first table's sample quantiles where sessions cluster at a few values. " +
             $"\"few samples\": fewer sessions than a 95% interval needs ({ReportFormat.Count(Statistics.SampleSizeRule.MinimumCount(0.5))} for p50, " +
             $"{ReportFormat.Count(Statistics.SampleSizeRule.MinimumCount(0.95))} for p95), so the interval is narrower than it claims. " +
             "The gains of these deployments at p50, p95 and p99 are in the next table.");
@@ -176,8 +216,7 @@ public sealed record StudyReport
             "Gain = origin quantile / in-region quantile of the session times, with its 95% percentile-bootstrap interval in " +
             $"parentheses ({ReportFormat.Count(new Statistics.QuantileRatioBootstrap().Replicates)} replicates; each draws the resampled " +
             "sessions' order statistics from beta distributions, the same as resampling every session). Quantiles here are the " +
-            "Hyndman-Fan definition 7 of the recorded sessions, so a gain can differ slightly from the first table's ratio of " +
-            "HdrHistogram quantiles. \"few samples\": a side has fewer sessions than a 95% interval of that quantile needs " +
+            "Hyndman-Fan definition 7 of the recorded successful sessions, the same as in the first table. \"few samples\": a side has fewer sessions than a 95% interval of that quantile needs " +
             $"({ReportFormat.Count(Statistics.SampleSizeRule.MinimumCount(0.95))} for p95, {ReportFormat.Count(Statistics.SampleSizeRule.MinimumCount(0.99))} for p99).");
         yield return new ReportTable(
             ["Country", "Workload", "In region", "Gain p50 (95% CI)", "Gain p95 (95% CI)", "Gain p99 (95% CI)"],
@@ -330,6 +369,7 @@ public sealed record StudyReport
 
     private static string Ms(DeploymentSessions sessions, bool p95 = false) =>
         sessions.Count == 0 ? "-" : ReportFormat.Ms(p95 ? sessions.P95Us : sessions.P50Us);
+
 
     private static string Capitalize(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
 }

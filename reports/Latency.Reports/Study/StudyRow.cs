@@ -24,7 +24,10 @@ public sealed record StudyRow
     /// <summary>Sessions on the first in-region deployment; null when the run has none for this probe.</summary>
     public DeploymentSessions? InRegion { get; init; }
 
-    /// <summary>Origin p50 / in-region p50: how many times faster in region; null when either side has no sessions.</summary>
+    /// <summary>
+    /// Origin p50 / in-region p50 of successful sessions: how many times faster in region; null when either side has
+    /// no sessions. The same number as the bootstrap's point estimate (<see cref="RowStatistics.GainP50"/>).
+    /// </summary>
     public double? GainP50 => Gain(Origin.P50Us, InRegion?.P50Us, InRegion?.Count);
 
     /// <summary>Origin p95 / in-region p95; null when either side has no sessions.</summary>
@@ -33,6 +36,6 @@ public sealed record StudyRow
     /// <summary>"India (Mumbai)", or just the country when the city is unknown.</summary>
     public string Place => City is null ? Country : $"{Country} ({City})";
 
-    private double? Gain(long originUs, long? inRegionUs, long? inRegionCount) =>
+    private double? Gain(double originUs, double? inRegionUs, long? inRegionCount) =>
         Origin.Count > 0 && inRegionCount > 0 && inRegionUs > 0 ? (double)originUs / inRegionUs.Value : null;
 }

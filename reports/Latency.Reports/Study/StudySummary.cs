@@ -1,13 +1,14 @@
 using HdrHistogram;
 using Latency.Reports.RunDirectory;
+using Latency.Reports.Statistics;
 
 namespace Latency.Reports.Study;
 
 /// <summary>
-/// The study's answer in numbers: per probe (country) and workload, session time p50/p95 on the origin and on the
-/// first in-region deployment, and the gain (origin / in-region) at each. Quantiles are HdrHistogram's of the merged
-/// histograms; confidence intervals and tests are the full report's job (issue 5), which can find each row's
-/// distributions through <see cref="DeploymentSessions.Tag"/>.
+/// The study's answer in numbers: per probe (country) and workload, successful sessions' p50/p95/p99 on the origin and
+/// on the first in-region deployment, failures, and the gain (origin / in-region). Quantiles are the sample quantiles
+/// (Hyndman &amp; Fan 7) of the merged histograms, the ones the gain's bootstrap uses; intervals and the verdict are
+/// <see cref="RowStatistics"/>'s, which finds each row's distributions through <see cref="DeploymentSessions.Tag"/>.
 /// </summary>
 public sealed record StudySummary
 {
@@ -167,16 +168,19 @@ public sealed record StudySummary
     {
         var found = recorded.FirstOrDefault(s => s.Deployment == deployment);
         var histogram = found.Histogram;
-        var failed = manifestScenario?.Steps.FirstOrDefault(s => HistogramTag.Sanitize(s.Name) == deployment)?.Failed;
-        var empty = histogram is null || histogram.TotalCount == 0;
+        var step = manifestScenario?.Steps.FirstOrDefault(s => HistogramTag.Sanitize(s.Name) == deployment);
+        var buckets = histogram is null || histogram.TotalCount == 0 ? null : HistogramBuckets.From(histogram);
+        double Quantile(double p) => buckets is null ? 0 : buckets.Quantile(p);
         return new DeploymentSessions
         {
             Deployment = deployment,
             Tag = found.Tag ?? new HistogramTag(scenario, HistogramTag.Sanitize(deployment), HistogramTag.Uncorrected),
-            Count = empty ? 0 : histogram!.TotalCount,
-            P50Us = empty ? 0 : histogram!.GetValueAtPercentile(50),
-            P95Us = empty ? 0 : histogram!.GetValueAtPercentile(95),
-            Failed = failed,
+            Count = buckets?.TotalCount ?? 0,
+            P50Us = Quantile(0.5),
+            P95Us = Quantile(0.95),
+            P99Us = Quantile(0.99),
+            Failed = step?.Failed,
+            Errors = step?.Errors ?? new Dictionary<string, long>(),
         };
     }
 }

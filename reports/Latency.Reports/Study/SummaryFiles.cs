@@ -23,8 +23,12 @@ public static class SummaryFiles
     /// <summary>The folder of .hgrm files, relative to the documents.</summary>
     public const string HgrmFolder = "hgrm";
 
-    /// <summary>Version of summary.json's shape; raised when a property changes meaning or is removed.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>
+    /// Version of summary.json's shape; raised when a property changes meaning or is removed. 2: times and gains are
+    /// of successful sessions only and are sample quantiles (Hyndman &amp; Fan 7, as the bootstrap), not HdrHistogram's;
+    /// rows carry <c>verdict</c>; failures by kind; the study's thresholds.
+    /// </summary>
+    public const int SchemaVersion = 2;
 
     /// <summary>Microseconds to milliseconds, as HdrHistogram's outputValueUnitScalingRatio.</summary>
     public const double MicrosecondsPerMillisecond = 1000.0;
@@ -44,13 +48,15 @@ public static class SummaryFiles
         "bootstrap_gain_p50", "bootstrap_gain_p50_lower", "bootstrap_gain_p50_upper", "bootstrap_gain_p50_too_few_samples",
         "bootstrap_gain_p95", "bootstrap_gain_p95_lower", "bootstrap_gain_p95_upper", "bootstrap_gain_p95_too_few_samples",
         "bootstrap_gain_p99", "bootstrap_gain_p99_lower", "bootstrap_gain_p99_upper", "bootstrap_gain_p99_too_few_samples",
+        "verdict", "origin_failure_rate", "in_region_failure_rate",
     ];
 
     /// <summary>
-    /// summary.json: run status and backend, then per row the origin and in-region session counts, failures,
-    /// p50/p95/p99 (ms, HdrHistogram's), p50/p95 with their 95% confidence interval (<c>p50_ci</c>, <c>p95_ci</c>), the
-    /// gains at p50 and p95 of HdrHistogram's quantiles (null when a side has no sessions), and <c>gains</c>: the
-    /// bootstrap's gain at p50, p95 and p99 with its 95% interval. Properties in a fixed order.
+    /// summary.json: run status and backend, the study's <c>max_error_rate</c> and every threshold checked, then per row
+    /// the origin and in-region successful session counts, failures (count, rate, kinds), p50/p95/p99 (ms, sample
+    /// quantiles of successful sessions), p50/p95 with their 95% confidence interval (<c>p50_ci</c>, <c>p95_ci</c>), the
+    /// gains at p50 and p95 (null when a side has no sessions), <c>gains</c>: the bootstrap's gain at p50, p95 and p99
+    /// with its 95% interval, and the row's <c>verdict</c> (<see cref="StudyVerdict"/>). Properties in a fixed order.
     /// </summary>
     /// <param name="run">The run as read (p99 comes from its histograms).</param>
     /// <param name="summary">The run's summary.</param>
@@ -93,6 +99,23 @@ public static class SummaryFiles
 
             json.WriteString("unit", "ms");
             json.WriteString("main_workload", summary.MainWorkload);
+            json.WriteNumber("max_error_rate", manifest?.Study?.MaxErrorRate ?? StudyInfo.DefaultMaxErrorRate);
+            json.WriteString("verdict_rule", StudyVerdict.Rule(manifest?.Study?.MaxErrorRate ?? StudyInfo.DefaultMaxErrorRate));
+            json.WriteStartArray("thresholds");
+            foreach (var scenario in manifest?.Scenarios ?? [])
+            {
+                foreach (var threshold in scenario.Thresholds)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("scenario", scenario.Name);
+                    json.WriteString("threshold", threshold.Text);
+                    json.WriteBoolean("passed", threshold.Passed);
+                    json.WriteString("observed", threshold.Observed);
+                    json.WriteEndObject();
+                }
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("rows");
             foreach (var stats in statistics)
             {
@@ -115,6 +138,7 @@ public static class SummaryFiles
                     WriteSessions(json, run, row.InRegion, stats.InRegion);
                 }
 
+                json.WriteString("verdict", stats.Verdict);
                 WriteNumberOrNull(json, "gain_p50", Gain(row.GainP50));
                 WriteNumberOrNull(json, "gain_p95", Gain(row.GainP95));
                 json.WriteStartArray("gains");
@@ -167,6 +191,9 @@ public static class SummaryFiles
             cells.AddRange(IntervalCells(stats.Origin));
             cells.AddRange(IntervalCells(stats.InRegion));
             cells.AddRange(Statistics.QuantileRatioBootstrap.ReportProbabilities.SelectMany(p => GainCells(stats.Gain(p))));
+            cells.Add(stats.Verdict);
+            cells.Add(Number(row.Origin.FailureRate));
+            cells.Add(Number(row.InRegion?.FailureRate));
             csv.Append(string.Join(",", cells.Select(CsvCell))).Append('\n');
         }
 
@@ -223,9 +250,17 @@ public static class SummaryFiles
             json.WriteNull("failed");
         }
 
+        WriteNumberOrNull(json, "failure_rate", sessions.FailureRate);
+        json.WriteStartObject("errors");
+        foreach (var (kind, count) in sessions.Errors.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            json.WriteNumber(kind, count);
+        }
+
+        json.WriteEndObject();
         WriteNumberOrNull(json, "p50_ms", sessions.Count == 0 ? null : Ms(sessions.P50Us));
         WriteNumberOrNull(json, "p95_ms", sessions.Count == 0 ? null : Ms(sessions.P95Us));
-        WriteNumberOrNull(json, "p99_ms", P99Ms(run, sessions));
+        WriteNumberOrNull(json, "p99_ms", sessions.Count == 0 ? null : Ms(sessions.P99Us));
         WriteInterval(json, "p50_ci", quantiles?.P50);
         WriteInterval(json, "p95_ci", quantiles?.P95);
         json.WriteEndObject();
@@ -281,14 +316,8 @@ public static class SummaryFiles
         sessions.Failed?.ToString(CultureInfo.InvariantCulture) ?? "",
         Number(sessions.Count == 0 ? null : Ms(sessions.P50Us)),
         Number(sessions.Count == 0 ? null : Ms(sessions.P95Us)),
-        Number(P99Ms(run, sessions)),
+        Number(sessions.Count == 0 ? null : Ms(sessions.P99Us)),
     ];
-
-    // p99 is not in StudySummary: it comes from the same merged histogram the summary's p50/p95 come from.
-    private static double? P99Ms(RunData run, DeploymentSessions sessions) =>
-        sessions.Count > 0 && run.Totals.TryGetValue(sessions.Tag, out var histogram) && histogram.TotalCount > 0
-            ? Ms(histogram.GetValueAtPercentile(99))
-            : null;
 
     private static double Ms(long microseconds) => microseconds / MicrosecondsPerMillisecond;
 

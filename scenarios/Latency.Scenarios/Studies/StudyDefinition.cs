@@ -41,6 +41,15 @@ public sealed record StudyDefinition(
     /// <summary>The <c>world</c> value for real endpoints.</summary>
     public const string NoWorld = "none";
 
+    /// <summary>Used when <c>max_error_rate</c> is not given: 1% of sessions.</summary>
+    public const double DefaultMaxErrorRate = 0.01;
+
+    /// <summary>
+    /// The share of failed sessions (0-1) above which a comparison gets the verdict "errors" instead of faster or
+    /// slower: the successful sessions of a deployment that fails often are not the sessions its users see.
+    /// </summary>
+    public double MaxErrorRate { get; init; } = DefaultMaxErrorRate;
+
     /// <summary>Used when <c>seed</c> is not given.</summary>
     public const int DefaultSeed = 1;
 

@@ -15,7 +15,7 @@ namespace Latency.Scenarios.Studies;
 internal sealed class StudyReader(YamlContext context)
 {
     private static readonly string[] StudyKeys =
-        ["world", "profile", "duration", "seed", "compare", "roles", "workloads", "endpoints", "thresholds"];
+        ["world", "profile", "duration", "seed", "compare", "roles", "workloads", "endpoints", "thresholds", "max_error_rate"];
     private static readonly string[] CompareKeys = ["probe", "deployments"];
     private static readonly string[] WorkloadKeys = ["file", "sessions_per_minute"];
     private static readonly TimeSpan LongestDuration = TimeSpan.FromHours(24);
@@ -112,10 +112,12 @@ internal sealed class StudyReader(YamlContext context)
         }
 
         var thresholds = ReadThresholds(fields, workloads, ref ok);
+        var maxErrorRate = StudyDefinition.DefaultMaxErrorRate;
+        if (fields.TryGetValue("max_error_rate", out var rateNode) && !context.TryShare(rateNode, "max_error_rate", out maxErrorRate)) ok = false;
 
         return ok
             ? new StudyDefinition(worldSource, worldPath, profile, duration, seed, compare, roles, workloads,
-                new ReadOnlyDictionary<string, Uri>(endpoints), thresholds, context.At(map))
+                new ReadOnlyDictionary<string, Uri>(endpoints), thresholds, context.At(map)) { MaxErrorRate = maxErrorRate }
             : null;
     }
 

@@ -202,6 +202,27 @@ internal sealed class YamlContext(string file)
         return false;
     }
 
+    /// <summary>
+    /// A share between 0 and 1, written as a percentage (<c>1%</c>, <c>0.5%</c>) or a fraction (<c>0.01</c>): a bare
+    /// <c>1</c> is 100%, so the percentage form is the one docs show.
+    /// </summary>
+    public bool TryShare(YamlNode node, string key, out double value)
+    {
+        value = 0;
+        var text = Scalar(node, key);
+        if (text is null) return false;
+        var percent = text.EndsWith('%');
+        var number = percent ? text[..^1].Trim() : text;
+        if (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed))
+        {
+            value = percent ? parsed / 100 : parsed;
+            if (value is >= 0 and <= 1) return true;
+        }
+
+        Error(node, $"'{key}' must be a percentage from 0% to 100% (e.g. 1%) or a fraction from 0 to 1 (got '{text}')");
+        return false;
+    }
+
     public bool TryInteger(YamlNode node, string key, out long value)
     {
         value = 0;

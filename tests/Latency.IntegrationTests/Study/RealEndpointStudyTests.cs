@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Latency.IntegrationTests.Support;
 using Latency.Reports.RunDirectory;
 using Latency.World.Backend;
@@ -17,6 +19,35 @@ public sealed class RealEndpointStudyTests(ITestOutputHelper output) : IDisposab
 
     public void Dispose() => _temp.Dispose();
 
+    /// <summary>ping.yaml: one GET of 100 bytes, with <paramref name="serverMs"/> of server time.</summary>
+    private void WritePing(int serverMs) => _temp.File("ping.yaml", $$"""
+        version: 1
+        name: ping
+        description: "one request"
+        http: "1.1"
+        steps:
+          - request: { name: ping, response_bytes: 100, server_ms: {{serverMs}} }
+        """);
+
+    /// <summary>A <c>world: none</c> study of one workload at 300 sessions/min from probe lab-desk, origin first.</summary>
+    private string StudySuite(string file, string name, string duration, (string Name, Uri Url) origin, (string Name, Uri Url) inRegion,
+        string workloadFile, string extraStudyLine = "") =>
+        _temp.File(file, $$"""
+            version: 1
+            name: {{name}}
+            study:
+              world: none
+              duration: {{duration}}
+              compare:
+                - { probe: lab-desk, deployments: [{{origin.Name}}, {{inRegion.Name}}] }
+              endpoints:
+                {{origin.Name}}: {{origin.Url}}
+                {{inRegion.Name}}: {{inRegion.Url}}
+              workloads:
+                - { file: {{workloadFile}}, sessions_per_minute: 300 }
+              {{extraStudyLine}}
+            """);
+
     [Fact]
     public async Task Run_StudyAgainstUrls_RunsEverySessionOnBothEndpointsDirectly()
     {
@@ -31,20 +62,7 @@ public sealed class RealEndpointStudyTests(ITestOutputHelper output) : IDisposab
               - request: { name: token, method: POST, request_bytes: 500, response_bytes: 800, server_ms: 5 }
               - request: { name: profile, response_bytes: 2000, server_ms: 5 }
             """);
-        var suite = _temp.File("real.yaml", $$"""
-            version: 1
-            name: real-endpoints
-            study:
-              world: none
-              duration: 4s
-              compare:
-                - { probe: lab-desk, deployments: [origin, near] }
-              endpoints:
-                origin: {{origin.BaseUrl}}
-                near: {{near.BaseUrl}}
-              workloads:
-                - { file: login.yaml, sessions_per_minute: 300 }
-            """);
+        var suite = StudySuite("real.yaml", "real-endpoints", "4s", ("origin", origin.BaseUrl), ("near", near.BaseUrl), "login.yaml");
         var outDir = Path.Combine(_temp.Path, "run");
 
         var outcome = await CliRun.InProcessAsync("run", suite, "--out", outDir, "--no-progress");
@@ -73,29 +91,8 @@ public sealed class RealEndpointStudyTests(ITestOutputHelper output) : IDisposab
     {
         await using var origin = await HandsetBackend.StartAsync(IPAddress.Loopback, 0, CancellationToken.None);
         await using var near = await HandsetBackend.StartAsync(IPAddress.Loopback, 0, CancellationToken.None);
-        _temp.File("ping.yaml", """
-            version: 1
-            name: ping
-            description: "one request"
-            http: "1.1"
-            steps:
-              - request: { name: ping, response_bytes: 100, server_ms: 10 }
-            """);
-        var suite = _temp.File("thresholds.yaml", $$"""
-            version: 1
-            name: thresholds
-            study:
-              world: none
-              duration: 3s
-              compare:
-                - { probe: lab-desk, deployments: [origin, near] }
-              endpoints:
-                origin: {{origin.BaseUrl}}
-                near: {{near.BaseUrl}}
-              workloads:
-                - { file: ping.yaml, sessions_per_minute: 300 }
-              thresholds: ["ping: p50 < 1ms", "errors < 50%"]
-            """);
+        WritePing(serverMs: 10);
+        var suite = StudySuite("thresholds.yaml", "thresholds", "3s", ("origin", origin.BaseUrl), ("near", near.BaseUrl), "ping.yaml", "thresholds: [\"ping: p50 < 1ms\", \"errors < 50%\"]");
         var outDir = Path.Combine(_temp.Path, "run");
 
         var outcome = await CliRun.InProcessAsync("run", suite, "--out", outDir, "--no-progress");
@@ -109,5 +106,60 @@ public sealed class RealEndpointStudyTests(ITestOutputHelper output) : IDisposab
         var thresholds = Assert.Single(manifest.Scenarios).Thresholds;
         Assert.Equal(4, thresholds.Count);
         Assert.Equal(2, thresholds.Count(t => !t.Passed));
+        // summary.json and the report's first screen say so too.
+        using var summary = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "summary.json")));
+        var checkedThresholds = summary.RootElement.GetProperty("thresholds").EnumerateArray().ToList();
+        Assert.Equal(4, checkedThresholds.Count);
+        Assert.Equal(["origin: p50 < 1ms", "near: p50 < 1ms"],
+            checkedThresholds.Where(t => !t.GetProperty("passed").GetBoolean()).Select(t => t.GetProperty("threshold").GetString()));
+        var report = await File.ReadAllTextAsync(Path.Combine(outDir, "report.md"));
+        var answer = report.IndexOf("| Country |", StringComparison.Ordinal);
+        var callout = report.IndexOf("2 threshold(s) failed.", StringComparison.Ordinal);
+        Assert.InRange(callout, 0, answer);
+        Assert.Contains("| lab-desk.ping | near: p50 &lt; 1ms |", report, StringComparison.Ordinal);
+    }
+
+    /// <remarks>
+    /// Issue 10, point 2: a step recorded its duration whatever the outcome, so a candidate that answers 503 at once
+    /// looked 200 ms faster than an origin that answers 200 after 200 ms. Failed sessions must be counted, not timed
+    /// with the others, and the row's verdict must be "errors", never faster.
+    /// </remarks>
+    [Fact]
+    public async Task Run_CandidateAnswers503AtOnce_VerdictIsErrorsNotFaster()
+    {
+        await using var origin = await LocalServer.StartAsync(app => app.MapFallback(async (HttpContext http) =>
+        {
+            await Task.Delay(200);
+            await http.Response.WriteAsync("ok");
+        }));
+        await using var candidate = await LocalServer.StartAsync(app => app.MapFallback((HttpContext http) =>
+        {
+            http.Response.StatusCode = 503;
+            return Task.CompletedTask;
+        }));
+        WritePing(serverMs: 0);
+        var suite = StudySuite("failing.yaml", "failing-candidate", "3s", ("origin", origin.BaseUrl), ("candidate", candidate.BaseUrl), "ping.yaml");
+        var outDir = Path.Combine(_temp.Path, "run");
+
+        var outcome = await CliRun.InProcessAsync("run", suite, "--out", outDir, "--no-progress");
+        output.WriteLine(outcome.Output + outcome.Error);
+
+        Assert.Equal(0, outcome.ExitCode);
+        using var summary = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "summary.json")));
+        var row = Assert.Single(summary.RootElement.GetProperty("rows").EnumerateArray());
+        var inRegion = row.GetProperty("in_region");
+        Assert.Equal("candidate", inRegion.GetProperty("deployment").GetString());
+        Assert.Equal(0, inRegion.GetProperty("count").GetInt64());
+        Assert.True(inRegion.GetProperty("failed").GetInt64() >= 5, inRegion.ToString());
+        Assert.Equal(inRegion.GetProperty("failed").GetInt64(), inRegion.GetProperty("errors").GetProperty("http_503").GetInt64());
+        Assert.Equal(1.0, inRegion.GetProperty("failure_rate").GetDouble());
+        Assert.Equal(0, row.GetProperty("origin").GetProperty("failed").GetInt64());
+        Assert.True(row.GetProperty("origin").GetProperty("p50_ms").GetDouble() >= 200);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, row.GetProperty("gain_p50").ValueKind);
+        Assert.Equal("errors", row.GetProperty("verdict").GetString());
+        var report = await File.ReadAllTextAsync(Path.Combine(outDir, "report.md"));
+        Assert.Contains("| errors (100% failed) |", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("faster in candidate", report, StringComparison.Ordinal);
+        Assert.Contains("1 had too many failed sessions to compare", outcome.Output, StringComparison.Ordinal);
     }
 }

@@ -30,7 +30,7 @@ public sealed class StudyFindingTests
         });
 
         Assert.NotNull(sentence);
-        Assert.StartsWith("The in-region deployment was significantly faster in 2 of 3 comparison(s) (a country and a workload each), slower in 0, and not significantly different in 1", sentence);
+        Assert.StartsWith("The in-region deployment was faster in 2 of 3 comparison(s) (a country and a workload each), slower in 0, and not clearly different in 1.", sentence);
         Assert.Contains("range from 1.00x (manila, App cold start) to 4.00x (mumbai, App cold start); their median is 2.00x.", sentence);
     }
 

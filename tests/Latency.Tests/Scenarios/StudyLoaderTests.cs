@@ -108,6 +108,19 @@ public sealed class StudyLoaderTests : IDisposable
         Assert.Equal(new Uri("https://in.example.com/api/"), study.Endpoints["mumbai"]);
     }
 
+    [Theory]
+    [InlineData(null, 0.01)]
+    [InlineData("max_error_rate: 5%", 0.05)]
+    [InlineData("max_error_rate: 0.5%", 0.005)]
+    [InlineData("max_error_rate: 0.02", 0.02)]
+    [InlineData("max_error_rate: 0%", 0.0)]
+    public void Load_MaxErrorRate_PercentageOrFractionDefaultOnePercent(string? line, double expected)
+    {
+        var study = Load(Study(line ?? "seed: 1")).Study!;
+
+        Assert.Equal(expected, study.MaxErrorRate, 12);
+    }
+
     [Fact]
     public void Load_WorldFile_ResolvesAgainstTheSuiteFolder()
     {
@@ -235,6 +248,9 @@ public sealed class StudyLoaderTests : IDisposable
     [InlineData("world: nowhere.yaml", "3: world file 'nowhere.yaml' not found")]
     [InlineData("duration: 0s", "4: 'duration' must be > 0 and at most 24h")]
     [InlineData("duration: 25h", "4: 'duration' must be > 0 and at most 24h")]
+    [InlineData("max_error_rate: 101%", "5: 'max_error_rate' must be a percentage from 0% to 100% (e.g. 1%) or a fraction from 0 to 1 (got '101%')")]
+    [InlineData("max_error_rate: 5", "5: 'max_error_rate' must be a percentage")]
+    [InlineData("max_error_rate: lots", "5: 'max_error_rate' must be a percentage")]
     public void Load_OneMistake_ReportsIt(string line, string expectedStart)
     {
         var errors = Errors(Study(line));
