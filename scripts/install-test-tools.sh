@@ -5,6 +5,7 @@
 #   curl                  an independent client for the emulated world's fidelity tests
 #   iproute2              `ip`, for the emulated world's namespaces (usually already there)
 #   chromium              Debian's headless browser, to open report.html and screenshot it (never a browser download)
+#   python3               Python's http.server, a real server that writes headers and body separately
 # Safe to run again: it installs nothing that is already there. Needs root (CI runs as root).
 set -euo pipefail
 
@@ -14,6 +15,7 @@ command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-test-tools: nothing to install"

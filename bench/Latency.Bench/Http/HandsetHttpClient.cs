@@ -11,13 +11,15 @@ namespace Latency.Bench.Http;
 /// <summary>
 /// An HTTP/1.1 and HTTP/2 client that records where each request's time went: DNS, TCP connect, TLS handshake,
 /// time to first byte and transfer. Built on SocketsHttpHandler with our own ConnectCallback (DNS and connect
-/// timed around the real calls) and PlaintextStreamFilter (called when TLS is done). Failures come back as
-/// <see cref="Response.Fail"/> with a kind, never as exceptions.
+/// timed around the real calls) and PlaintextStreamFilter (called when TLS is done); for load scenarios, one such
+/// handler per HTTP/1.1 connection, used in turn (<see cref="HttpClientSettings.UseConnectionsInTurn"/>). Failures
+/// come back as <see cref="Response.Fail"/> with a kind, never as exceptions.
 /// </summary>
 public sealed class HandsetHttpClient : IDisposable
 {
     private static readonly HttpRequestOptionsKey<ConnectionTiming> TimingKey = new("latency.timing");
-    private readonly HttpMessageInvoker _invoker;
+    private readonly HttpMessageInvoker? _shared;
+    private readonly ConnectionsInTurn? _inTurn;
     private readonly MonotonicClock _clock;
     private readonly HttpClientSettings _settings;
 
@@ -25,26 +27,15 @@ public sealed class HandsetHttpClient : IDisposable
     {
         _settings = settings;
         _clock = clock ?? MonotonicClock.System;
-        var handler = new SocketsHttpHandler
+        // HTTP/2 multiplexes requests on one connection: there is no connection per request to take turns with.
+        if (settings.UseConnectionsInTurn && settings.HttpVersion.Major == 1)
         {
-            ConnectCallback = ConnectAsync,
-            PlaintextStreamFilter = AfterTlsAsync,
-            MaxConnectionsPerServer = settings.MaxConnectionsPerServer,
-            ConnectTimeout = settings.ConnectTimeout,
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            UseProxy = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            EnableMultipleHttp2Connections = true,
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
-        };
-        handler.SslOptions = new SslClientAuthenticationOptions { AllowTlsResume = settings.AllowTlsResume };
-        if (settings.TrustedRoots is { Count: > 0 } roots)
-        {
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) => ValidateWithRoots(certificate, errors, roots);
+            _inTurn = new ConnectionsInTurn(settings.MaxConnectionsPerServer, CreateHandler);
         }
-
-        _invoker = new HttpMessageInvoker(handler, disposeHandler: true);
+        else
+        {
+            _shared = new HttpMessageInvoker(CreateHandler(settings.MaxConnectionsPerServer), disposeHandler: true);
+        }
     }
 
     /// <summary>Sends one request, reads the whole body, and returns the outcome with its phases.</summary>
@@ -76,9 +67,12 @@ public sealed class HandsetHttpClient : IDisposable
         timeoutSource.CancelAfter(timeout);
         var sendStart = _clock.Now;
         long headersAt = 0;
+        HttpMessageInvoker? lane = null;
         try
         {
-            using var response = await _invoker.SendAsync(request, timeoutSource.Token).ConfigureAwait(false);
+            // Waiting for a lane counts like SocketsHttpHandler's wait for a pooled connection: in the request's time.
+            lane = _shared ?? await _inTurn!.TakeAsync(timeoutSource.Token).ConfigureAwait(false);
+            using var response = await lane.SendAsync(request, timeoutSource.Token).ConfigureAwait(false);
             headersAt = _clock.Now;
             var size = await DrainAsync(response, timeoutSource.Token).ConfigureAwait(false);
             var phases = Phases(timing, sendStart, headersAt, _clock.Now);
@@ -95,9 +89,44 @@ public sealed class HandsetHttpClient : IDisposable
         {
             return Response.Fail(ErrorKinds.FromException(ex), ex.Message);
         }
+        finally
+        {
+            if (_inTurn is not null && lane is not null)
+            {
+                _inTurn.Return(lane);
+            }
+        }
     }
 
-    public void Dispose() => _invoker.Dispose();
+    public void Dispose()
+    {
+        _shared?.Dispose();
+        _inTurn?.Dispose();
+    }
+
+    private SocketsHttpHandler CreateHandler(int maxConnectionsPerServer)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = ConnectAsync,
+            PlaintextStreamFilter = AfterTlsAsync,
+            MaxConnectionsPerServer = maxConnectionsPerServer,
+            ConnectTimeout = _settings.ConnectTimeout,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            EnableMultipleHttp2Connections = true,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
+        };
+        handler.SslOptions = new SslClientAuthenticationOptions { AllowTlsResume = _settings.AllowTlsResume };
+        if (_settings.TrustedRoots is { Count: > 0 } roots)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) => ValidateWithRoots(certificate, errors, roots);
+        }
+
+        return handler;
+    }
 
     private async Task<long> DrainAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

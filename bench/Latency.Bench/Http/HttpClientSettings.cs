@@ -13,6 +13,17 @@ public sealed record HttpClientSettings
     /// <summary>Most connections per origin (for HTTP/1.1 this caps requests in flight, as wrk2's connections do).</summary>
     public int MaxConnectionsPerServer { get; init; } = 100;
 
+    /// <summary>
+    /// HTTP/1.1 only: send each request on the connection idle longest, so each of the
+    /// <see cref="MaxConnectionsPerServer"/> connections carries an equal share of the rate, as wrk2's connections do
+    /// (all of them get opened). False leaves the choice to SocketsHttpHandler, which reuses the connection freed
+    /// last: at a steady rate that connection is written again within Linux's delayed-ACK timeout (40 ms) of its last
+    /// response, the kernel then delays its ACKs, and a server that sends headers and body in two writes with Nagle
+    /// on (Python's http.server) holds the body until the ACK comes: ~40 ms a request where wrk2 reads 0.2-0.5 ms.
+    /// False suits a client that plays one user's requests (a session); load scenarios set it.
+    /// </summary>
+    public bool UseConnectionsInTurn { get; init; }
+
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>

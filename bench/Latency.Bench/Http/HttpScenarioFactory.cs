@@ -5,8 +5,8 @@ namespace Latency.Bench.Http;
 
 /// <summary>
 /// Turns a suite's scenario definition into an engine scenario: each iteration runs the HTTP steps in order on
-/// one client per scenario (its connections capped at the scenario's <c>connections</c>), stopping at the first
-/// failed step.
+/// one client per scenario (its connections capped at the scenario's <c>connections</c> and used in turn), stopping at
+/// the first failed step.
 /// </summary>
 public static class HttpScenarioFactory
 {
@@ -18,6 +18,8 @@ public static class HttpScenarioFactory
         {
             HttpVersion = HttpClientSettings.ParseHttpVersion(definition.HttpVersion),
             MaxConnectionsPerServer = definition.Connections,
+            // A scenario's connections are wrk2's: the rate spread over all of them, not piled on the one freed last.
+            UseConnectionsInTurn = true,
         };
         var steps = definition.Steps.Select(s => (s.Name, Method: new HttpMethod(s.Method), s.Url, s.Headers, s.BodyBytes, s.Timeout)).ToArray();
 

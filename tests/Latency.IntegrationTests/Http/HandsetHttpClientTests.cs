@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
 using Latency.Bench.Http;
 using Latency.IntegrationTests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace Latency.IntegrationTests.Http;
 
@@ -47,6 +50,32 @@ public sealed class HandsetHttpClientTests
         Assert.True(response.IsError);
         Assert.Equal("tls_error", response.ErrorKind);
         Assert.Empty(server.Protocols);
+    }
+
+    [Fact]
+    public async Task SendAsync_ConnectionsInTurn_EachRequestTakesTheConnectionIdleLongest()
+    {
+        var ports = new ConcurrentQueue<int>();
+        await using var server = await LocalServer.StartAsync(app => app.MapGet("/port", (HttpContext http) =>
+        {
+            ports.Enqueue(http.Connection.RemotePort);
+            return "ok";
+        }));
+        using var client = new HandsetHttpClient(new HttpClientSettings { MaxConnectionsPerServer = 3, UseConnectionsInTurn = true });
+
+        var responses = new List<Latency.Bench.Load.Response>();
+        for (var i = 0; i < 7; i++)
+        {
+            responses.Add(await client.SendAsync(HttpMethod.Get, new Uri(server.BaseUrl, "port"), null, 0, TimeSpan.FromSeconds(10), CancellationToken.None));
+        }
+
+        // One request at a time still goes round all three connections, as wrk2's do; the first use of each opens it
+        // and carries its connect phase.
+        Assert.All(responses, r => Assert.False(r.IsError, r.Message));
+        var seen = ports.ToArray();
+        Assert.Equal(3, seen.Distinct().Count());
+        Assert.Equal([seen[0], seen[1], seen[2], seen[0], seen[1], seen[2], seen[0]], seen);
+        Assert.Equal([true, true, true, false, false, false, false], responses.Select(r => r.Phases!.NewConnection));
     }
 
     [Fact]

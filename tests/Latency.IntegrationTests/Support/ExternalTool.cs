@@ -1,7 +1,8 @@
 namespace Latency.IntegrationTests.Support;
 
 /// <summary>
-/// Tools from Debian packages that some tests use as independent checkers (HdrHistogram's Java reader, curl, wrk).
+/// Tools from Debian packages that some tests use as independent checkers (HdrHistogram's Java reader, curl, wrk)
+/// or as real servers (python3's http.server).
 /// scripts/install-test-tools.sh installs them and .ci/run calls it; on a developer machine without them the test
 /// is skipped with the reason and the command that fixes it. Under CI (CI=true) nothing is skipped: a missing tool
 /// fails the test, so a checker can never silently stop checking.
