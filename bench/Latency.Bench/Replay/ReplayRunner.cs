@@ -99,8 +99,8 @@ public sealed class ReplayRunner(HandsetHttpClient client, Func<WorkloadRequest,
         var request = item.Request;
         // Taken before the client's first await: the send time is when the request left the schedule.
         var sent = _clock.Now;
-        var response = await client.SendAsync(new HttpMethod(request.Method), resolve(request), null, request.RequestBytes, Timeout,
-            cancellationToken).ConfigureAwait(false);
+        var response = await client.SendAsync(new HttpMethod(request.Method), resolve(request), request.InstructionHeaders(), request.RequestBytes,
+            Timeout, cancellationToken).ConfigureAwait(false);
         var ended = _clock.Now;
         return new ReplayOutcome(item, _clock.ToTimeSpan(sent - start), _clock.ToTimeSpan(ended - start), response);
     }

@@ -117,7 +117,7 @@ public sealed class SessionRunner(WorkloadDefinition workload)
         var target = targets[request.Role];
         var url = new Uri(target.BaseUrl.AbsoluteUri.TrimEnd('/') + request.EffectivePath());
         return Step.Run($"{label}.{request.Name}", context,
-            () => clients[request.Role].SendAsync(new HttpMethod(request.Method), url, null, request.RequestBytes, TimeSpan.FromMinutes(5),
+            () => clients[request.Role].SendAsync(new HttpMethod(request.Method), url, request.InstructionHeaders(), request.RequestBytes, TimeSpan.FromMinutes(5),
                 context.CancellationToken));
     }
 }

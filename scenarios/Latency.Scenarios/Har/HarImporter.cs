@@ -18,8 +18,13 @@ namespace Latency.Scenarios.Har;
 /// <item>Server time: <c>timings.wait</c>, the time to first byte. A HAR has no server time; the wait also holds one
 /// network round trip and any queueing, so it is the best available estimate and an upper bound.</item>
 /// <item>Sizes: <c>request.bodySize</c> (or the UTF-8 length of <c>postData.text</c>) and <c>response.bodySize</c>,
-/// the bytes on the wire (or <c>content.size</c> when the body size is unknown, -1).</item>
+/// the body bytes on the wire, compressed as they were sent. When the body size is unknown (-1) the response size is
+/// still the transferred one where the HAR tells it: <c>content.size - content.compression</c>, else Chromium's
+/// <c>_transferSize</c> less a known <c>headersSize</c>; only then the decoded <c>content.size</c>. The handset
+/// backend answers with incompressible bytes, so a replay carries as many bytes as the capture did.</item>
 /// </list>
+/// The path is kept as recorded; the backend answers it from the request's instruction headers
+/// (<see cref="WorkloadRequest.InstructionHeaders"/>), and a real service sees the app's own path.
 /// Every problem in the file is reported at once, with the file, line and entry index, as an
 /// <see cref="InputValidationException"/>.
 /// </summary>
@@ -311,10 +316,22 @@ public static partial class HarImporter
                 return (long)size;
             }
 
-            return response.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.Object
-                   && Number(content, "size") is { } decoded and >= 0
-                ? (long)decoded
-                : 0;
+            // Body size unknown (Chromium's HTTP/2 entries): the transferred size from what is known. Compressed bodies
+            // are the reason to try before content.size, the decoded size: a gzip'd script may be a third of it.
+            var content = response.TryGetProperty("content", out var c) && c.ValueKind == JsonValueKind.Object ? c : default;
+            var decoded = content.ValueKind == JsonValueKind.Object ? Number(content, "size") : null;
+            if (decoded is >= 0 && Number(content, "compression") is { } saved and >= 0 && saved <= decoded)
+            {
+                return (long)(decoded - saved); // HAR 1.2: compression is the bytes saved by it
+            }
+
+            if (Number(response, "_transferSize") is { } transferred and >= 0)
+            {
+                // Chromium's and Playwright's bytes on the wire, response head included; less the head when it is known.
+                return (long)Math.Max(0, transferred - Math.Max(0, Number(response, "headersSize") ?? 0));
+            }
+
+            return decoded is >= 0 ? (long)decoded.Value : 0;
         }
 
         private static TimeSpan Wait(JsonElement entry)

@@ -275,7 +275,7 @@ internal sealed partial class WorkloadReader(YamlContext context)
                 context.Error(serverNode, $"'server_ms' must be >= 0 (got {serverMs.ToString(CultureInfo.InvariantCulture)})");
                 ok = false;
             }
-            else if (serverMs > TimeSpan.FromHours(1).TotalMilliseconds)
+            else if (serverMs > WorkloadRequest.MaxServerTime.TotalMilliseconds)
             {
                 context.Error(serverNode, $"'server_ms' must be at most 1h (got {serverMs.ToString(CultureInfo.InvariantCulture)})");
                 ok = false;

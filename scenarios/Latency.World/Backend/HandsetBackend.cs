@@ -17,15 +17,26 @@ namespace Latency.World.Backend;
 
 /// <summary>
 /// The service a deployment runs: a real Kestrel server whose answers are described by parameters, so workloads
-/// describe the service (server time, response size) rather than code. Endpoints:
-/// <c>GET /health</c>, <c>GET /bytes/{n}</c> (n bytes), <c>POST /upload</c> (reads and discards the body, answers its
-/// size), <c>GET /protocol</c> (the HTTP version the request arrived with, e.g. <c>HTTP/2</c>); every endpoint takes
-/// <c>?server_ms=</c> to add server time before answering. Over TLS (1.3 only) it serves HTTP/1.1 and HTTP/2 on one
-/// port, chosen by ALPN; see <see cref="HandsetBackendOptions"/>.
+/// describe the service (server time, response size) rather than code.
+/// <para>
+/// A request carrying the instruction headers (<c>X-Latency-Response-Bytes: n</c>, <c>X-Latency-Server-Ms: ms</c>,
+/// see <see cref="Latency.Scenarios.Workloads.ResponseInstructionHeaders"/>; one left out counts as 0) is answered
+/// from them whatever its method and path: the body is read to its end, the server time waited, then 200 with n bytes
+/// (at most <see cref="MaxResponseBytes"/>; HEAD gets the Content-Length and no body). A bad value gets 400 naming
+/// every bad header. This is how workloads and replayed captures of real apps (any path, DELETE and OPTIONS
+/// included) get their recorded sizes and server times.
+/// </para>
+/// <para>
+/// Requests without them go to the named endpoints: <c>GET /health</c>, <c>GET /bytes/{n}</c> (n bytes),
+/// <c>POST|PUT|PATCH /upload</c> (reads and discards the body, answers its size), <c>GET /protocol</c> (the HTTP
+/// version the request arrived with, e.g. <c>HTTP/2</c>); each takes <c>?server_ms=</c> to add server time before
+/// answering; any other path is 404.
+/// </para>
+/// Over TLS (1.3 only) it serves HTTP/1.1 and HTTP/2 on one port, chosen by ALPN; see <see cref="HandsetBackendOptions"/>.
 /// </summary>
 public sealed class HandsetBackend : IAsyncDisposable
 {
-    /// <summary>Largest response <c>/bytes</c> serves (1 GiB): a typo should not fill a disk or a pipe for hours.</summary>
+    /// <summary>Largest response served (1 GiB): a typo should not fill a disk or a pipe for hours.</summary>
     public const long MaxResponseBytes = 1L << 30;
 
     private static readonly byte[] Filler = CreateFiller();
@@ -187,6 +198,25 @@ public sealed class HandsetBackend : IAsyncDisposable
 
     private static void MapEndpoints(WebApplication app)
     {
+        // Before the endpoints run (routing has only matched): a captured app's paths are unknown here, and its DELETE or
+        // OPTIONS on a known path would be 405; the instruction decides the answer, not the route.
+        app.Use(async (HttpContext http, RequestDelegate next) =>
+        {
+            var errors = new List<string>();
+            if (ResponseInstruction.Read(http.Request.Headers, errors) is { } instruction)
+            {
+                await AnswerAsInstructedAsync(http, instruction).ConfigureAwait(false);
+            }
+            else if (errors.Count > 0)
+            {
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await http.Response.WriteAsync(string.Join("\n", errors) + "\n", http.RequestAborted).ConfigureAwait(false);
+            }
+            else
+            {
+                await next(http).ConfigureAwait(false);
+            }
+        });
         app.MapGet("/health", async (HttpContext http) =>
         {
             await ServerTimeAsync(http).ConfigureAwait(false);
@@ -207,37 +237,66 @@ public sealed class HandsetBackend : IAsyncDisposable
             }
 
             await ServerTimeAsync(http).ConfigureAwait(false);
-            http.Response.ContentType = "application/octet-stream";
-            http.Response.ContentLength = n;
-            var left = n;
-            while (left > 0)
-            {
-                var chunk = (int)Math.Min(left, Filler.Length);
-                await http.Response.Body.WriteAsync(Filler.AsMemory(0, chunk), http.RequestAborted).ConfigureAwait(false);
-                left -= chunk;
-            }
+            await WriteBytesAsync(http, n).ConfigureAwait(false);
         });
         // PUT and PATCH too: apps upload with any of them (the photo-backup workload PUTs its photo).
         app.MapMethods("/upload", ["POST", "PUT", "PATCH"], async (HttpContext http) =>
         {
-            var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-            long total = 0;
-            try
-            {
-                int read;
-                while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted).ConfigureAwait(false)) > 0)
-                {
-                    total += read;
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-
+            var total = await ReadBodyAsync(http).ConfigureAwait(false);
             await ServerTimeAsync(http).ConfigureAwait(false);
             return Results.Json(new UploadReceipt(total), UploadReceiptJsonContext.Default.UploadReceipt);
         });
+    }
+
+    private static async Task AnswerAsInstructedAsync(HttpContext http, ResponseInstruction instruction)
+    {
+        // The whole upload first, as a service reads a request before working on it; then the server time.
+        await ReadBodyAsync(http).ConfigureAwait(false);
+        if (instruction.ServerTime > TimeSpan.Zero)
+        {
+            await Task.Delay(instruction.ServerTime, http.RequestAborted).ConfigureAwait(false);
+        }
+
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        await WriteBytesAsync(http, instruction.ResponseBytes).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the request body to its end and discards it; returns its size.</summary>
+    private static async Task<long> ReadBodyAsync(HttpContext http)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            long total = 0;
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                total += read;
+            }
+
+            return total;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Answers <paramref name="count"/> bytes of incompressible filler with their Content-Length; to HEAD, the
+    /// Content-Length a GET would get and no body.
+    /// </summary>
+    private static async Task WriteBytesAsync(HttpContext http, long count)
+    {
+        http.Response.ContentType = "application/octet-stream";
+        http.Response.ContentLength = count;
+        var left = HttpMethods.IsHead(http.Request.Method) ? 0 : count;
+        while (left > 0)
+        {
+            var chunk = (int)Math.Min(left, Filler.Length);
+            await http.Response.Body.WriteAsync(Filler.AsMemory(0, chunk), http.RequestAborted).ConfigureAwait(false);
+            left -= chunk;
+        }
     }
 
     private static async Task ServerTimeAsync(HttpContext http)

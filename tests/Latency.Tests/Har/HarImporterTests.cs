@@ -98,6 +98,27 @@ public sealed class HarImporterTests
         Assert.Equal("2", HarImporter.Parse(har, "login.har").Workload.HttpVersion);
     }
 
+    /// <remarks>
+    /// <c>response_bytes</c> is what went over the wire: the backend answers incompressible bytes, so a compressed body
+    /// recorded at its decoded size would replay three times as many bytes as the capture carried.
+    /// </remarks>
+    [Theory]
+    [InlineData("\"bodySize\": 30000, \"content\": { \"size\": 90000, \"compression\": 60000 }", 30_000)]
+    [InlineData("\"bodySize\": -1, \"content\": { \"size\": 90000, \"compression\": 60000 }", 30_000)]
+    [InlineData("\"bodySize\": -1, \"headersSize\": -1, \"_transferSize\": 30250, \"content\": { \"size\": 90000 }", 30_250)]
+    [InlineData("\"bodySize\": -1, \"headersSize\": 250, \"_transferSize\": 30250, \"content\": { \"size\": 90000 }", 30_000)]
+    [InlineData("\"bodySize\": -1, \"content\": { \"size\": 90000, \"compression\": 95000 }", 90_000)]
+    [InlineData("\"bodySize\": -1, \"content\": { \"size\": -1 }", 0)]
+    public void Parse_CompressedResponse_RecordsTheTransferredBodySize(string responseFields, long expected)
+    {
+        var har = Har($$"""
+            { "startedDateTime": "2024-05-01T10:00:00Z", "request": { "method": "GET", "url": "https://api.example.com/app.js" },
+              "response": { "status": 200, {{responseFields}} } }
+            """);
+
+        Assert.Equal(expected, HarImporter.Parse(har, "compressed.har").Workload.Requests.Single().ResponseBytes);
+    }
+
     [Fact]
     public void Parse_WebSocketAndDataUrls_AreSkippedAndListed()
     {
