@@ -14,8 +14,10 @@ public sealed class ScenarioContext
         LatencyRecorders recorders,
         MonotonicClock clock,
         bool recording,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        long intendedStart = 0)
     {
+        IntendedStart = intendedStart;
         ScenarioName = scenarioName;
         InvocationNumber = invocationNumber;
         ScenarioData = scenarioData;
@@ -27,6 +29,12 @@ public sealed class ScenarioContext
     }
 
     public string ScenarioName { get; }
+
+    /// <summary>
+    /// When this iteration was meant to start (a <see cref="MonotonicClock"/> timestamp): its arrival's time
+    /// in an open phase, the previous iteration's end in a closed one. Steps measured from it show a late start.
+    /// </summary>
+    public long IntendedStart { get; }
 
     /// <summary>0-based number of this iteration within the scenario.</summary>
     public long InvocationNumber { get; }

@@ -9,6 +9,16 @@ public sealed record ScenarioProps(string Name, Func<ScenarioContext, Task<Respo
 {
     public TimeSpan WarmUpDuration { get; init; }
 
+    /// <summary>
+    /// Iterations run back to back, unrecorded, before the timeline (and before any <see cref="WarmUpDuration"/>):
+    /// a cold process (JIT, connection and TLS set-up paths, pools) is not what a run measures. Iterations not
+    /// started within <see cref="WarmUpIterationsLimit"/> are skipped, so a slow scenario cannot stretch the run.
+    /// </summary>
+    public int WarmUpIterations { get; init; }
+
+    /// <summary>How long <see cref="WarmUpIterations"/> may go on starting iterations.</summary>
+    public TimeSpan WarmUpIterationsLimit { get; init; } = TimeSpan.FromSeconds(30);
+
     public IReadOnlyList<LoadSimulation> LoadSimulations { get; init; } = [];
 
     public Func<ScenarioInitContext, Task>? Init { get; init; }
@@ -32,7 +42,11 @@ public sealed record ScenarioProps(string Name, Func<ScenarioContext, Task<Respo
 
     public ScenarioProps WithWarmUpDuration(TimeSpan duration) => this with { WarmUpDuration = duration };
 
-    public ScenarioProps WithoutWarmUp() => this with { WarmUpDuration = TimeSpan.Zero };
+    public ScenarioProps WithoutWarmUp() => this with { WarmUpDuration = TimeSpan.Zero, WarmUpIterations = 0 };
+
+    /// <summary>Runs <paramref name="iterations"/> unrecorded iterations first, starting none after <paramref name="limit"/> (default 30 s).</summary>
+    public ScenarioProps WithWarmUpIterations(int iterations, TimeSpan? limit = null) =>
+        this with { WarmUpIterations = iterations, WarmUpIterationsLimit = limit ?? WarmUpIterationsLimit };
 
     public ScenarioProps WithLoadSimulations(params LoadSimulation[] simulations) => this with { LoadSimulations = simulations };
 

@@ -53,6 +53,13 @@ internal sealed class ScenarioRunner
         _scenarioData = init.Data;
         try
         {
+            var warmUpUntil = _clock.Now + _clock.FromTimeSpan(_props.WarmUpIterationsLimit);
+            for (var i = 0; i < _props.WarmUpIterations && !control.Stopping.IsCancellationRequested && _clock.Now < warmUpUntil
+                            && !PastDeadline(control, _clock.Now); i++)
+            {
+                await RunIterationAsync(_clock.Now, control, recording: false).ConfigureAwait(false);
+            }
+
             if (_props.WarmUpDuration > TimeSpan.Zero && !control.Stopping.IsCancellationRequested)
             {
                 var warmUpEnd = _clock.Now + _clock.FromTimeSpan(_props.WarmUpDuration);
@@ -231,7 +238,7 @@ internal sealed class ScenarioRunner
         }
 
         var context = new ScenarioContext(_props.Name, Interlocked.Increment(ref _invocations) - 1, _scenarioData, Counters,
-            _recorders, _clock, recording, control.Aborted);
+            _recorders, _clock, recording, control.Aborted, intended);
         Response response;
         try
         {

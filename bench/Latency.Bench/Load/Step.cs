@@ -9,11 +9,28 @@ namespace Latency.Bench.Load;
 /// </summary>
 public static class Step
 {
-    public static async Task<Response> Run(string name, ScenarioContext context, Func<Task<Response>> run)
+    /// <summary>Runs the step now; its duration is measured from now.</summary>
+    public static Task<Response> Run(string name, ScenarioContext context, Func<Task<Response>> run)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return Run(name, context, context.Clock.Now, run, recordLateness: false);
+    }
+
+    /// <summary>
+    /// Runs a step that was meant to start at <paramref name="intendedStart"/> (a clock timestamp): its duration is
+    /// measured from then, so a late start shows in it as the engine's corrected latency shows a late iteration, and
+    /// how late it started is recorded on its own (kind <c>lateness</c>): the harness's share of the time.
+    /// </summary>
+    public static Task<Response> Run(string name, ScenarioContext context, long intendedStart, Func<Task<Response>> run)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Run(name, context, intendedStart, run, recordLateness: true);
+    }
+
+    private static async Task<Response> Run(string name, ScenarioContext context, long start, Func<Task<Response>> run, bool recordLateness)
+    {
         var clock = context.Clock;
-        var start = clock.Now;
+        var actualStart = clock.Now;
         Response response;
         try
         {
@@ -34,6 +51,11 @@ public static class Step
             var step = context.Counters.Step(name);
             step.Count(response.IsError, response.ErrorKind);
             var recorders = context.Recorders;
+            if (recordLateness)
+            {
+                recorders.Record(step.LatenessMetric, clock.ToMicroseconds(Math.Max(0, actualStart - start)));
+            }
+
             if (response.IsError)
             {
                 recorders.Record(step.FailedMetric, elapsed);

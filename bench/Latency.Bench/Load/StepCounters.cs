@@ -14,6 +14,7 @@ public sealed class StepCounters
         Name = name;
         DurationMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Uncorrected));
         FailedMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Failed));
+        LatenessMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Lateness));
         DnsMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Dns));
         ConnectMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Connect));
         TlsMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Tls));
@@ -27,6 +28,9 @@ public sealed class StepCounters
     internal int DurationMetric { get; }
 
     internal int FailedMetric { get; }
+
+    /// <summary>How late runs started against their intended time (steps run with one).</summary>
+    internal int LatenessMetric { get; }
     internal int DnsMetric { get; }
     internal int ConnectMetric { get; }
     internal int TlsMetric { get; }

@@ -14,6 +14,9 @@ public static class MetricKinds
     /// <summary>Step level: the durations of failed runs, apart from the successful ones in <see cref="Uncorrected"/>.</summary>
     public const string Failed = HistogramTag.Failed;
 
+    /// <summary>Step level: how late a step with an intended start (a session, a replayed or post-think request) began.</summary>
+    public const string Lateness = HistogramTag.Lateness;
+
     public const string Dns = HistogramTag.Dns;
     public const string Connect = HistogramTag.Connect;
     public const string Tls = HistogramTag.Tls;

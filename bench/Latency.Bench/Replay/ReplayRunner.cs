@@ -7,9 +7,8 @@ namespace Latency.Bench.Replay;
 /// <summary>
 /// Replays one session of a <see cref="ReplaySchedule"/>: each request is sent at the session's start plus its due
 /// time, without waiting for earlier responses (requests overlap as they did in the capture), and measured from that
-/// intended time. On the system clock a dedicated thread waits with the engine's <see cref="Load.PreciseWait"/> (sleep,
-/// then spin for the last half millisecond); with another <see cref="TimeProvider"/> (tests) it waits on that
-/// provider's timers.
+/// intended time. Waits go through the engine's <see cref="Load.PreciseScheduler"/>, the one studies' sessions use too;
+/// with another <see cref="TimeProvider"/> (tests) it waits on that provider's timers.
 /// </summary>
 public sealed class ReplayRunner(HandsetHttpClient client, Func<WorkloadRequest, Uri> resolve, MonotonicClock? clock = null)
 {
@@ -22,37 +21,9 @@ public sealed class ReplayRunner(HandsetHttpClient client, Func<WorkloadRequest,
     public async Task<IReadOnlyList<ReplayOutcome>> RunAsync(ReplaySchedule schedule, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        if (!ReferenceEquals(_clock.TimeProvider, TimeProvider.System))
-        {
-            return await Task.WhenAll(await ScheduleWithTimersAsync(schedule, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-        }
-
-        // On the real clock the schedule runs on its own thread, which sleeps and then spins: Task.Delay continuations
-        // were measured 40-600 ms late here in a test process (2 cores), while a dedicated thread woke on time
-        // (DESIGN.md: the emulator releases packets the same way).
-        var started = new TaskCompletionSource<List<Task<ReplayOutcome>>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                started.SetResult(ScheduleOnThisThread(schedule, cancellationToken));
-            }
-            catch (Exception ex)
-            {
-                started.SetException(ex);
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "latency replay",
-            Priority = ThreadPriority.AboveNormal,
-        };
-        thread.Start();
-        return await Task.WhenAll(await started.Task.ConfigureAwait(false)).ConfigureAwait(false);
-    }
-
-    private List<Task<ReplayOutcome>> ScheduleOnThisThread(ReplaySchedule schedule, CancellationToken cancellationToken)
-    {
+        // The engine's one precise scheduler (a dedicated thread that sleeps, then spins; Task.Delay continuations were
+        // measured 40-600 ms late here in a test process on 2 cores). Each request is sent from the scheduler's thread
+        // as soon as its wait ends, before the next wait is queued.
         var start = _clock.Now;
         var inFlight = new List<Task<ReplayOutcome>>(schedule.Items.Count);
         for (var issued = 0; ; issued++)
@@ -60,38 +31,14 @@ public sealed class ReplayRunner(HandsetHttpClient client, Func<WorkloadRequest,
             var decision = schedule.Next(_clock.ToTimeSpan(_clock.Now - start), issued);
             if (decision.Stop)
             {
-                return inFlight;
+                break;
             }
 
-            var due = start + _clock.FromTimeSpan(decision.Due);
-            if (!Load.PreciseWait.Until(due, cancellationToken))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
+            await Load.PreciseScheduler.Shared.WaitUntilAsync(_clock, start + _clock.FromTimeSpan(decision.Due), cancellationToken).ConfigureAwait(false);
             inFlight.Add(SendAsync(schedule.Items[issued], start, cancellationToken));
         }
-    }
 
-    private async Task<List<Task<ReplayOutcome>>> ScheduleWithTimersAsync(ReplaySchedule schedule, CancellationToken cancellationToken)
-    {
-        var start = _clock.Now;
-        var inFlight = new List<Task<ReplayOutcome>>(schedule.Items.Count);
-        for (var issued = 0; ; issued++)
-        {
-            var decision = schedule.Next(_clock.ToTimeSpan(_clock.Now - start), issued);
-            if (decision.Stop)
-            {
-                return inFlight;
-            }
-
-            if (decision.Wait > TimeSpan.Zero)
-            {
-                await Task.Delay(decision.Wait, _clock.TimeProvider, cancellationToken).ConfigureAwait(false);
-            }
-
-            inFlight.Add(SendAsync(schedule.Items[issued], start, cancellationToken));
-        }
+        return await Task.WhenAll(inFlight).ConfigureAwait(false);
     }
 
     private async Task<ReplayOutcome> SendAsync(ReplayItem item, long start, CancellationToken cancellationToken)

@@ -6,13 +6,16 @@ namespace Latency.Bench.Study;
 
 /// <summary>
 /// Plays one workload session against one deployment, as a phone would: requests in order, parallel groups
-/// together, think times waited, replayed sessions at their recorded offsets (measured from each request's intended
-/// time). The session is recorded as step <c>&lt;label&gt;</c> and each request as <c>&lt;label&gt;.&lt;request&gt;</c>,
-/// with its phases. The first failed request ends the session, which then counts as failed.
+/// together, think times waited, replayed sessions at their recorded offsets. Every timed wait (think times, replay
+/// offsets) goes through the engine's <see cref="PreciseScheduler"/>, and a request that was meant to start at a given
+/// time (after a think, at its offset) is measured from that time with its lateness recorded, as is the session from
+/// its intended start. The session is recorded as step <c>&lt;label&gt;</c> and each request as
+/// <c>&lt;label&gt;.&lt;request&gt;</c>, with its phases. The first failed request ends the session, which then counts as failed.
 /// </summary>
 public sealed class SessionRunner(WorkloadDefinition workload)
 {
     private readonly Version _httpVersion = HttpClientSettings.ParseHttpVersion(workload.HttpVersion);
+    private readonly ReplaySchedule? _schedule = workload.Replay ? ReplaySchedule.From(workload) : null;
 
     public WorkloadDefinition Workload => workload;
 
@@ -20,8 +23,14 @@ public sealed class SessionRunner(WorkloadDefinition workload)
     /// <param name="label">Step name of the session, usually the deployment.</param>
     /// <param name="targets">Role -&gt; target.</param>
     /// <param name="warm">Kept connections for <see cref="ConnectionMode.Warm"/> sessions.</param>
-    public Task<Response> RunAsync(ScenarioContext context, string label, IReadOnlyDictionary<string, SessionTarget> targets, WarmClients warm) =>
-        Step.Run(label, context, async () =>
+    /// <param name="intendedStart">When the session was meant to start (a clock timestamp, e.g. its arrival); it is
+    /// measured from then and a replay's offsets count from then. Null: now.</param>
+    public Task<Response> RunAsync(ScenarioContext context, string label, IReadOnlyDictionary<string, SessionTarget> targets, WarmClients warm,
+        long? intendedStart = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var start = intendedStart ?? context.Clock.Now;
+        return Step.Run(label, context, start, async () =>
         {
             var clients = new Dictionary<string, HandsetHttpClient>(StringComparer.Ordinal);
             var owned = new List<HandsetHttpClient>();
@@ -48,8 +57,8 @@ public sealed class SessionRunner(WorkloadDefinition workload)
                     }
                 }
 
-                return workload.Replay
-                    ? await ReplayAsync(context, label, targets, clients).ConfigureAwait(false)
+                return _schedule is not null
+                    ? await ReplayAsync(context, label, start, _schedule, targets, clients).ConfigureAwait(false)
                     : await SequenceAsync(context, label, targets, clients).ConfigureAwait(false);
             }
             finally
@@ -60,24 +69,32 @@ public sealed class SessionRunner(WorkloadDefinition workload)
                 }
             }
         });
+    }
 
     private async Task<Response> SequenceAsync(ScenarioContext context, string label, IReadOnlyDictionary<string, SessionTarget> targets,
         Dictionary<string, HandsetHttpClient> clients)
     {
         var last = Response.Ok();
+        long? thinkEnded = null;
         foreach (var step in workload.Steps)
         {
             switch (step)
             {
                 case WorkloadRequest request:
-                    last = await SendAsync(context, label, request, targets, clients).ConfigureAwait(false);
+                    last = await SendAsync(context, label, request, targets, clients, thinkEnded).ConfigureAwait(false);
+                    thinkEnded = null;
                     break;
                 case WorkloadParallel group:
-                    var responses = await Task.WhenAll(group.Requests.Select(r => SendAsync(context, label, r, targets, clients))).ConfigureAwait(false);
+                    var due = thinkEnded;
+                    var responses = await Task.WhenAll(group.Requests.Select(r => SendAsync(context, label, r, targets, clients, due))).ConfigureAwait(false);
                     last = responses.FirstOrDefault(r => r.IsError) ?? responses.LastOrDefault() ?? Response.Ok();
+                    thinkEnded = null;
                     break;
                 case WorkloadThink think:
-                    await Task.Delay(think.Duration, context.CancellationToken).ConfigureAwait(false);
+                    // From the end of the step before: the next request is due then, and measured from then.
+                    var ends = context.Clock.Now + context.Clock.FromTimeSpan(think.Duration);
+                    await PreciseScheduler.Shared.WaitUntilAsync(context.Clock, ends, context.CancellationToken).ConfigureAwait(false);
+                    thinkEnded = ends;
                     break;
             }
 
@@ -90,34 +107,33 @@ public sealed class SessionRunner(WorkloadDefinition workload)
         return last;
     }
 
-    private async Task<Response> ReplayAsync(ScenarioContext context, string label, IReadOnlyDictionary<string, SessionTarget> targets,
-        Dictionary<string, HandsetHttpClient> clients)
+    private static async Task<Response> ReplayAsync(ScenarioContext context, string label, long sessionStart, ReplaySchedule schedule,
+        IReadOnlyDictionary<string, SessionTarget> targets, Dictionary<string, HandsetHttpClient> clients)
     {
-        // Each request at its recorded offset from the session's start, whether or not earlier ones have finished:
-        // a slow answer must not push later requests back (the same rule as the engine's intended start times).
-        var start = System.Diagnostics.Stopwatch.GetTimestamp();
-        var requests = workload.Requests.Select(async request =>
+        // Each request at its recorded offset from the session's intended start, whether or not earlier ones have
+        // finished: a slow answer must not push later requests back (the engine's rule for intended start times).
+        // After each wait the request is sent from the scheduler's thread, before the next wait is queued.
+        var inFlight = new List<Task<Response>>(schedule.Items.Count);
+        foreach (var item in schedule.Items)
         {
-            var due = TimeSpan.FromTicks(Math.Max(0, (request.Offset ?? TimeSpan.Zero).Ticks));
-            var wait = due - System.Diagnostics.Stopwatch.GetElapsedTime(start);
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, context.CancellationToken).ConfigureAwait(false);
-            }
+            var due = sessionStart + context.Clock.FromTimeSpan(item.Due);
+            await PreciseScheduler.Shared.WaitUntilAsync(context.Clock, due, context.CancellationToken).ConfigureAwait(false);
+            inFlight.Add(SendAsync(context, label, item.Request, targets, clients, due));
+        }
 
-            return await SendAsync(context, label, request, targets, clients).ConfigureAwait(false);
-        });
-        var responses = await Task.WhenAll(requests).ConfigureAwait(false);
+        var responses = await Task.WhenAll(inFlight).ConfigureAwait(false);
         return responses.FirstOrDefault(r => r.IsError) ?? responses.LastOrDefault() ?? Response.Ok();
     }
 
+    // intendedStart: when the request was due (after a think, at its replay offset), or null: now.
     private static Task<Response> SendAsync(ScenarioContext context, string label, WorkloadRequest request,
-        IReadOnlyDictionary<string, SessionTarget> targets, Dictionary<string, HandsetHttpClient> clients)
+        IReadOnlyDictionary<string, SessionTarget> targets, Dictionary<string, HandsetHttpClient> clients, long? intendedStart)
     {
         var target = targets[request.Role];
         var url = new Uri(target.BaseUrl.AbsoluteUri.TrimEnd('/') + request.EffectivePath());
-        return Step.Run($"{label}.{request.Name}", context,
-            () => clients[request.Role].SendAsync(new HttpMethod(request.Method), url, request.InstructionHeaders(), request.RequestBytes, TimeSpan.FromMinutes(5),
-                context.CancellationToken));
+        Func<Task<Response>> send = () => clients[request.Role].SendAsync(new HttpMethod(request.Method), url, request.InstructionHeaders(),
+            request.RequestBytes, TimeSpan.FromMinutes(5), context.CancellationToken);
+        var name = $"{label}.{request.Name}";
+        return intendedStart is { } due ? Step.Run(name, context, due, send) : Step.Run(name, context, send);
     }
 }

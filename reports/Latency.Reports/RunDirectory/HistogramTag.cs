@@ -26,6 +26,13 @@ public sealed record HistogramTag
     /// </summary>
     public const string Failed = "failed";
 
+    /// <summary>
+    /// Step level: how late the step started against its intended time (a session against its arrival, a replayed
+    /// request against its recorded offset, a request after a think time against the think's end): the harness's
+    /// own delay, which the step's duration includes.
+    /// </summary>
+    public const string Lateness = "lateness";
+
     /// <summary>Step level: DNS resolution.</summary>
     public const string Dns = "dns";
 

@@ -174,4 +174,27 @@ public class LoadEngineTests
         Assert.Equal(20, result.Histograms.Total(new MetricKey("s", "fetch", MetricKinds.Uncorrected)).TotalCount);
         Assert.Equal(10, result.Histograms.Total(new MetricKey("s", "fetch", MetricKinds.Failed)).TotalCount);
     }
+
+    /// <summary>Issue 10, point 11: warm-up iterations run first, unrecorded, then the timeline runs in full.</summary>
+    [Fact]
+    public async Task WarmUpIterations_RunFirstAndAreNeitherCountedNorRecorded()
+    {
+        var calls = new List<(long Invocation, bool Recording)>();
+        var scenario = Scenario.Create("s", async ctx =>
+            {
+                lock (calls) calls.Add((ctx.InvocationNumber, ctx.IsRecording));
+                await Step.Run("step", ctx, () => Task.FromResult(Response.Ok()));
+                return Response.Ok();
+            })
+            .WithWarmUpIterations(3)
+            .WithLoadSimulations(new IterationsForConstant(1, 5));
+
+        var result = await RunAsync(scenario);
+
+        Assert.Equal([(0, false), (1, false), (2, false), (3, true), (4, true), (5, true), (6, true), (7, true)], calls.OrderBy(c => c.Invocation));
+        var counters = Assert.Single(result.Scenarios).Counters;
+        Assert.Equal((5, 5), (counters.Started, counters.Completed));
+        Assert.Equal(5, result.Histograms.Total(new MetricKey("s", "step", MetricKinds.Uncorrected)).TotalCount);
+        Assert.Equal(5, result.Histograms.Total(new MetricKey("s", MetricKey.IterationStep, MetricKinds.Corrected)).TotalCount);
+    }
 }
