@@ -36,6 +36,14 @@ public sealed class DefaultStudyTests(ITestOutputHelper output) : IDisposable
         Assert.True(File.Exists(Path.Combine(outDir, "report.html")));
         Assert.Contains("The in-region deployment was faster in ", outcome.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(outDir, "calibration.json")));
+        // Issue 10, point 8: the emulator's CPU and its release lateness over the run's own packets.
+        var emulator = manifest.Harness!.Emulator!;
+        output.WriteLine(JsonSerializer.Serialize(manifest.Harness));
+        Assert.Equal("run", emulator.LatenessScope);
+        Assert.True(emulator.Forwarded > 1000, $"{emulator.Forwarded} packets forwarded");
+        Assert.InRange(emulator.LatenessP99Us!.Value, emulator.LatenessP50Us!.Value, emulator.LatenessMaxUs!.Value);
+        Assert.InRange(emulator.CpuCoresMean!.Value, 0.001, manifest.Harness.ProcessorCount);
+        Assert.True(emulator.LatenessToUtc >= manifest.EndedUtc, $"statistics of {emulator.LatenessToUtc:O}, run ended {manifest.EndedUtc:O}");
         Assert.Empty(await World.WorldFixture.OursLeftAsync("ld"));
     }
 
