@@ -9,10 +9,10 @@ namespace Latency.Bench.Cli;
 public static class RunCompletion
 {
     public static async Task<(RunManifest Manifest, IReadOnlyDictionary<string, IReadOnlyList<SuiteThreshold>> Thresholds)> CompleteAsync(
-        RunDirectorySink sink, RunManifest started, EngineResult result, StudyInfo? study)
+        RunDirectorySink sink, RunManifest started, EngineResult result, StudyInfo? study, HarnessInfo? harness)
     {
         var thresholds = result.Scenarios.ToDictionary(o => o.Props.Name, o => ThresholdChecks.Evaluate(o, result.Histograms));
-        var manifest = RunManifestBuilder.Finished(started, result, thresholds) with { Study = study };
+        var manifest = RunManifestBuilder.Finished(started, result, thresholds) with { Study = study, Harness = harness };
         await sink.CompleteAsync(manifest, CancellationToken.None).ConfigureAwait(false);
         return (manifest, thresholds);
     }

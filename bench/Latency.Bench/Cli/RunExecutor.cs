@@ -1,3 +1,4 @@
+using Latency.Bench.Harness;
 using Latency.Bench.Http;
 using Latency.Bench.Load;
 using Latency.Bench.Recording;
@@ -109,10 +110,12 @@ public static class RunExecutor
             OnProgress = progress.Update,
         });
         await output.WriteLineAsync($"Run directory: {plan.OutDirectory}").ConfigureAwait(false);
+        using var harness = HarnessWatch.Start(null, null);
         var run = engine.RunAsync(scenarios, signals.Token);
         await progress.ShowUntilAsync(run).ConfigureAwait(false);
         var result = await run.ConfigureAwait(false);
-        var (manifest, thresholds) = await RunCompletion.CompleteAsync(sink, started, result, null).ConfigureAwait(false);
+        var (manifest, thresholds) = await RunCompletion.CompleteAsync(sink, started, result, null,
+            await harness.StopAsync(result.EndedUtc).ConfigureAwait(false)).ConfigureAwait(false);
         SummaryPrinter.Print(output, manifest, thresholds);
         return await RunCompletion.ExitCodeAsync(result, thresholds, plan.OutDirectory, error).ConfigureAwait(false);
     }

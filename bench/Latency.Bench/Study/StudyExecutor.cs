@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Latency.Bench.Calibration;
 using Latency.Bench.Cli;
+using Latency.Bench.Harness;
 using Latency.Bench.Load;
 using Latency.Bench.Recording;
 using Latency.Reports.RunDirectory;
@@ -24,7 +25,7 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
             // Real endpoints: probes are location labels; this machine is wherever it is.
             Directory.CreateDirectory(outDirectory);
             var endpoints = preparation.Definition.Endpoints;
-            return await RunSessionsAsync(study, null, outDirectory, suite, showProgress, stop,
+            return await RunSessionsAsync(study, null, null, outDirectory, suite, showProgress, stop,
                 (_, deployment) => new SessionTarget(deployment, endpoints[deployment], new Http.HttpClientSettings())).ConfigureAwait(false);
         }
 
@@ -72,7 +73,7 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
             Directory.CreateDirectory(outDirectory);
             await CalibrateAsync(study, running, controller, outDirectory, stop).ConfigureAwait(false);
             var worldEndpoints = new WorldEndpoints(running);
-            return await RunSessionsAsync(study, running, outDirectory, suite, showProgress, stop, (probe, deployment) =>
+            return await RunSessionsAsync(study, running, controller.Directory, outDirectory, suite, showProgress, stop, (probe, deployment) =>
             {
                 var (url, settings) = worldEndpoints.For(probe, deployment);
                 return new SessionTarget(deployment, url, settings);
@@ -125,7 +126,7 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
         CalibrationPrinter.Print(output, report);
     }
 
-    private async Task<int> RunSessionsAsync(StudyRun study, WorldState? world, string outDirectory, SuiteInfo suite, bool showProgress,
+    private async Task<int> RunSessionsAsync(StudyRun study, WorldState? world, WorldDirectory? worldDirectory, string outDirectory, SuiteInfo suite, bool showProgress,
         CancellationToken stop, Func<string, string, SessionTarget> target)
     {
         using var warm = new WarmClients();
@@ -137,10 +138,12 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
         var engine = new LoadEngine(new EngineOptions { OnInterval = sink.Append, OnProgress = progress.Update });
         await output.WriteLineAsync($"Running {scenarios.Count} probe x workload scenarios for {study.Duration.TotalMinutes:0.#} min; run directory: {outDirectory}")
             .ConfigureAwait(false);
+        using var harness = HarnessWatch.Start(worldDirectory, world);
         var run = engine.RunAsync(scenarios, stop);
         await progress.ShowUntilAsync(run).ConfigureAwait(false);
         var result = await run.ConfigureAwait(false);
-        var (_, thresholds) = await RunCompletion.CompleteAsync(sink, started, result, Info(study, world, backend)).ConfigureAwait(false);
+        var (_, thresholds) = await RunCompletion.CompleteAsync(sink, started, result, Info(study, world, backend),
+            await harness.StopAsync(result.EndedUtc).ConfigureAwait(false)).ConfigureAwait(false);
         StudyTable.Print(output, study.Cells, result.Histograms, backend);
         return await RunCompletion.ExitCodeAsync(result, thresholds, outDirectory, error).ConfigureAwait(false);
     }

@@ -40,4 +40,7 @@ public sealed record RunManifest
 
     /// <summary>What a study run compared (probes, origin, in-region deployments); null for other runs and older files.</summary>
     public StudyInfo? Study { get; init; }
+
+    /// <summary>How hard the machine worked during the run (client CPU, machine, emulator); null in older files.</summary>
+    public HarnessInfo? Harness { get; init; }
 }

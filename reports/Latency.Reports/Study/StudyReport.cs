@@ -67,6 +67,12 @@ public sealed record StudyReport
             blocks.Add(thresholdsFailed);
         }
 
+        if (manifest?.Harness is { } harness && HarnessLoad.Concerns(harness) is { Count: > 0 } concerns)
+        {
+            blocks.Add(new ReportCallout("The harness may have been the bottleneck.",
+                Capitalize(string.Join("; ", concerns)) + ": the times may measure this machine as well as the network. See Run below."));
+        }
+
         blocks.AddRange(Answer(summary, statistics));
         blocks.Add(new ReportHeading(2, "Charts"));
         if (charts.Count == 0)
@@ -310,10 +316,20 @@ public sealed record StudyReport
 
             items.Add($"Started {ReportFormat.Time(manifest.StartedUtc)}, ended {ReportFormat.Time(manifest.EndedUtc)} " +
                       $"({ReportFormat.Number((manifest.EndedUtc - manifest.StartedUtc).TotalSeconds, "0")} s)");
+            items.AddRange(manifest.Harness is { } harness
+                ? HarnessLoad.Items(harness)
+                : ["Harness load: not recorded (a run from a version before client CPU and emulator lateness were recorded)"]);
         }
 
         items.Add($"Run directory: {run.Directory}");
         yield return new ReportList(items);
+        if (manifest?.Harness is { } recorded)
+        {
+            var concerns = HarnessLoad.Concerns(recorded);
+            yield return new ReportParagraph(concerns.Count == 0
+                ? $"Harness load within the limits: nothing suggests the harness was the bottleneck. Rule: {HarnessLoad.Rule}."
+                : $"The harness may have been the bottleneck: {string.Join("; ", concerns)}. Rule: {HarnessLoad.Rule}.");
+        }
     }
 
     private static IEnumerable<ReportBlock> Errors(RunManifest? manifest, IReadOnlyList<RunDirectoryProblem> problems, StudySummary summary)

@@ -56,7 +56,8 @@ public static class SummaryFiles
     /// the origin and in-region successful session counts, failures (count, rate, kinds), p50/p95/p99 (ms, sample
     /// quantiles of successful sessions), p50/p95 with their 95% confidence interval (<c>p50_ci</c>, <c>p95_ci</c>), the
     /// gains at p50 and p95 (null when a side has no sessions), <c>gains</c>: the bootstrap's gain at p50, p95 and p99
-    /// with its 95% interval, and the row's <c>verdict</c> (<see cref="StudyVerdict"/>). Properties in a fixed order.
+    /// with its 95% interval, and the row's <c>verdict</c> (<see cref="StudyVerdict"/>); then <c>harness</c>, run.json's
+    /// CPU and emulator figures judged by <see cref="HarnessLoad.Rule"/>. Properties in a fixed order.
     /// </summary>
     /// <param name="run">The run as read (p99 comes from its histograms).</param>
     /// <param name="summary">The run's summary.</param>
@@ -152,6 +153,7 @@ public static class SummaryFiles
             }
 
             json.WriteEndArray();
+            WriteHarness(json, manifest?.Harness);
             json.WriteStartArray("problems");
             foreach (var problem in problems)
             {
@@ -266,6 +268,62 @@ public static class SummaryFiles
         json.WriteEndObject();
     }
 
+    /// <summary>
+    /// <c>harness</c>: run.json's CPU and emulator figures in snake_case (shares 0-1 and cores to 3 decimals), and
+    /// whether they break <see cref="HarnessLoad.Rule"/>; null for runs that did not record them.
+    /// </summary>
+    private static void WriteHarness(Utf8JsonWriter json, HarnessInfo? harness)
+    {
+        if (harness is null)
+        {
+            json.WriteNull("harness");
+            return;
+        }
+
+        json.WriteStartObject("harness");
+        json.WriteNumber("processor_count", harness.ProcessorCount);
+        json.WriteNumber("sample_seconds", harness.SampleSeconds);
+        json.WriteNumber("samples", harness.Samples);
+        WriteNumberOrNull(json, "cpu_cores_mean", Round3(harness.CpuCoresMean));
+        WriteNumberOrNull(json, "cpu_cores_p95", Round3(harness.CpuCoresP95));
+        WriteNumberOrNull(json, "cpu_cores_max", Round3(harness.CpuCoresMax));
+        WriteNumberOrNull(json, "machine_busy_mean", Round3(harness.MachineBusyMean));
+        WriteNumberOrNull(json, "machine_busy_p95", Round3(harness.MachineBusyP95));
+        WriteNumberOrNull(json, "machine_busy_max", Round3(harness.MachineBusyMax));
+        if (harness.Emulator is { } emulator)
+        {
+            json.WriteStartObject("emulator");
+            WriteNumberOrNull(json, "cpu_cores_mean", Round3(emulator.CpuCoresMean));
+            WriteNumberOrNull(json, "cpu_cores_max", Round3(emulator.CpuCoresMax));
+            WriteNumberOrNull(json, "forwarded", emulator.Forwarded);
+            WriteNumberOrNull(json, "lost", emulator.Lost);
+            WriteNumberOrNull(json, "lateness_p50_us", emulator.LatenessP50Us);
+            WriteNumberOrNull(json, "lateness_p99_us", emulator.LatenessP99Us);
+            WriteNumberOrNull(json, "lateness_p999_us", emulator.LatenessP999Us);
+            WriteNumberOrNull(json, "lateness_max_us", emulator.LatenessMaxUs);
+            json.WriteString("lateness_scope", emulator.LatenessScope);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("emulator");
+        }
+
+        var concerns = HarnessLoad.Concerns(harness);
+        json.WriteBoolean("may_be_bottleneck", concerns.Count > 0);
+        json.WriteStartArray("concerns");
+        foreach (var concern in concerns)
+        {
+            json.WriteStringValue(concern);
+        }
+
+        json.WriteEndArray();
+        json.WriteString("rule", HarnessLoad.Rule);
+        json.WriteEndObject();
+    }
+
+    private static double? Round3(double? value) => value is { } v ? Math.Round(v, 3, MidpointRounding.AwayFromZero) : null;
+
     private static void WriteInterval(Utf8JsonWriter json, string name, QuantileEstimate? estimate)
     {
         if (estimate is null)
@@ -326,6 +384,18 @@ public static class SummaryFiles
 
     // Gains to 4 decimals: more would be noise of HdrHistogram's 3 significant digits.
     private static double? Gain(double? gain) => gain is { } g ? Math.Round(g, 4, MidpointRounding.AwayFromZero) : null;
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, long? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
 
     private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double? value)
     {

@@ -15,6 +15,9 @@ public static class NetworkPart
 
     public static string StatsFile(WorldDirectory directory) => Path.Combine(directory.Path, "emulator-stats.json");
 
+    /// <summary>Where the network process writes <see cref="EmulatorLateness"/>, next to <see cref="StatsFile"/>.</summary>
+    public static string LatenessFile(WorldDirectory directory) => Path.Combine(directory.Path, "emulator-lateness.json");
+
     public static async Task<int> RunAsync(WorldDirectory directory, TextWriter log, CancellationToken stop)
     {
         GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
@@ -46,6 +49,7 @@ public static class NetworkPart
 
         EnterNoGcRegion();
         var lateness = new LongHistogram(1, 10_000_000_000, 3);
+        var latenessUs = EmulatorLateness.NewHistogram();
         while (!stop.IsCancellationRequested)
         {
             try
@@ -63,7 +67,13 @@ public static class NetworkPart
                 return 3;
             }
 
-            lateness.Add(network.TakeLateness());
+            var interval = network.TakeLateness();
+            lateness.Add(interval);
+            foreach (var bucket in interval.RecordedValues())
+            {
+                latenessUs.RecordValueWithCount(Math.Min(bucket.ValueIteratedTo / 1000, EmulatorLateness.HighestUs), bucket.CountAtValueIteratedTo);
+            }
+
             if (GCSettings.LatencyMode != GCLatencyMode.NoGCRegion)
             {
                 // The budget ran out (hours of statistics) and a collection happened: take a fresh one.
@@ -75,6 +85,8 @@ public static class NetworkPart
                 counters.Forwarded, counters.Lost, counters.NoRoute, counters.NoBuffer,
                 Us(lateness, 50), Us(lateness, 99), Us(lateness, 99.9), lateness.TotalCount == 0 ? 0 : lateness.GetMaxValue() / 1000.0,
                 compensation));
+            directory.Write(LatenessFile(directory), new EmulatorLateness(DateTimeOffset.UtcNow, counters.Forwarded, counters.Lost,
+                latenessUs.RecordedValues().Select(b => new[] { b.ValueIteratedTo, b.CountAtValueIteratedTo }).ToList()));
         }
 
         await log.WriteLineAsync("network stopping: removing namespaces").ConfigureAwait(false);

@@ -35,6 +35,8 @@ public sealed class RunDirectoryTests(ITestOutputHelper output) : IDisposable
         var scenario = Assert.Single(manifest.Scenarios);
         Assert.Equal(600, scenario.IntendedIterations);
         Assert.Equal(600, scenario.Iterations.Ok);
+        // A plain suite records the harness's load too (issue 10, point 8).
+        Assert.InRange(manifest.Harness!.CpuCoresMean, 0.001, manifest.Harness.ProcessorCount);
 
         var hlog = Path.Combine(outDir, Assert.Single(manifest.HistogramLogs).File);
         var bytes = await File.ReadAllBytesAsync(hlog);

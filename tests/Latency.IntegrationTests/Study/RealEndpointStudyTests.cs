@@ -48,6 +48,20 @@ public sealed class RealEndpointStudyTests(ITestOutputHelper output) : IDisposab
               {{extraStudyLine}}
             """);
 
+    /// <summary>Runs a study of ping.yaml (<see cref="StudySuite"/>) against two local handset backends, origin and near.</summary>
+    private async Task<(CliRun.Outcome Outcome, string OutDir)> RunPingStudyAsync(string name, string duration, int serverMs, string extraStudyLine = "")
+    {
+        await using var origin = await HandsetBackend.StartAsync(IPAddress.Loopback, 0, CancellationToken.None);
+        await using var near = await HandsetBackend.StartAsync(IPAddress.Loopback, 0, CancellationToken.None);
+        WritePing(serverMs);
+        var suite = StudySuite(name + ".yaml", name, duration, ("origin", origin.BaseUrl), ("near", near.BaseUrl), "ping.yaml", extraStudyLine);
+        var outDir = Path.Combine(_temp.Path, "run");
+
+        var outcome = await CliRun.InProcessAsync("run", suite, "--out", outDir, "--no-progress");
+        output.WriteLine(outcome.Output + outcome.Error);
+        return (outcome, outDir);
+    }
+
     [Fact]
     public async Task Run_StudyAgainstUrls_RunsEverySessionOnBothEndpointsDirectly()
     {
@@ -82,6 +96,35 @@ public sealed class RealEndpointStudyTests(ITestOutputHelper output) : IDisposab
     }
 
     /// <remarks>
+    /// Issue 10, point 8: run.json records how hard the client and the machine worked, so a report can say when the
+    /// harness may have been the bottleneck. No world here: no emulator figures.
+    /// </remarks>
+    [Fact]
+    public async Task Run_StudyAgainstUrls_RecordsClientAndMachineCpu()
+    {
+        var (outcome, outDir) = await RunPingStudyAsync("harness", "4s", serverMs: 1);
+
+        Assert.Equal(0, outcome.ExitCode);
+        var manifest = await RunManifestFile.ReadAsync(outDir);
+        var harness = manifest.Harness;
+        Assert.NotNull(harness);
+        output.WriteLine(System.Text.Json.JsonSerializer.Serialize(harness));
+        Assert.Equal(System.Environment.ProcessorCount, harness.ProcessorCount);
+        Assert.InRange(harness.Samples, 3, 6);
+        // Sending ~10 requests a second and recording them costs some CPU, and never more than every processor.
+        Assert.InRange(harness.CpuCoresMean, 0.001, harness.ProcessorCount);
+        Assert.InRange(harness.CpuCoresP95, 0.001, harness.ProcessorCount);
+        Assert.InRange(harness.CpuCoresMax, harness.CpuCoresP95, harness.ProcessorCount);
+        Assert.InRange(harness.MachineBusyMean!.Value, 0.0001, 1);
+        Assert.InRange(harness.MachineBusyMax!.Value, harness.MachineBusyMean.Value, 1);
+        Assert.Null(harness.Emulator);
+        var report = await File.ReadAllTextAsync(Path.Combine(outDir, "report.md"));
+        Assert.Contains("- Client CPU: ", report, StringComparison.Ordinal);
+        using var summary = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "summary.json")));
+        Assert.Equal(harness.ProcessorCount, summary.RootElement.GetProperty("harness").GetProperty("processor_count").GetInt32());
+    }
+
+    /// <remarks>
     /// Issue 10, point 1: study thresholds were parsed and never evaluated, so a study always exited 0. Sessions take
     /// at least 10 ms of server time here, so "p50 &lt; 1ms" cannot hold; "errors &lt; 50%" holds. Each failure is named with
     /// probe, workload and deployment, and run.json records it.
@@ -89,14 +132,7 @@ public sealed class RealEndpointStudyTests(ITestOutputHelper output) : IDisposab
     [Fact]
     public async Task Run_StudyWithAThresholdItCannotMeet_Exits1AndNamesEachFailure()
     {
-        await using var origin = await HandsetBackend.StartAsync(IPAddress.Loopback, 0, CancellationToken.None);
-        await using var near = await HandsetBackend.StartAsync(IPAddress.Loopback, 0, CancellationToken.None);
-        WritePing(serverMs: 10);
-        var suite = StudySuite("thresholds.yaml", "thresholds", "3s", ("origin", origin.BaseUrl), ("near", near.BaseUrl), "ping.yaml", "thresholds: [\"ping: p50 < 1ms\", \"errors < 50%\"]");
-        var outDir = Path.Combine(_temp.Path, "run");
-
-        var outcome = await CliRun.InProcessAsync("run", suite, "--out", outDir, "--no-progress");
-        output.WriteLine(outcome.Output + outcome.Error);
+        var (outcome, outDir) = await RunPingStudyAsync("thresholds", "3s", serverMs: 10, "thresholds: [\"ping: p50 < 1ms\", \"errors < 50%\"]");
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("threshold failed: lab-desk.ping: origin: p50 < 1ms", outcome.Error, StringComparison.Ordinal);

@@ -35,7 +35,7 @@ public class ApprovedReportTests
     {
         using var run = new TempDirectory();
         using var output = new TempDirectory();
-        await StudySamples.WriteRunAsync(run.Path, StudySamples.Study());
+        await StudySamples.WriteRunAsync(run.Path, StudySamples.Study(), harness: StudySamples.Harness());
         await File.WriteAllTextAsync(run.File("calibration.json"), StudySamples.CalibrationJson);
 
         var previousCulture = CultureInfo.CurrentCulture;

@@ -25,6 +25,22 @@ public sealed class RunManifestFileTests
     }
 
     [Fact]
+    public async Task ReadAsync_ManifestWithHarness_RoundTripsInCamelCase()
+    {
+        using var dir = new TempDirectory();
+        var manifest = ManifestSamples.Partial() with { Harness = StudySamples.Harness() };
+
+        await RunManifestFile.WriteAsync(dir.Path, manifest);
+        var read = await RunManifestFile.ReadAsync(dir.Path);
+        var json = await File.ReadAllTextAsync(dir.File("run.json"));
+
+        Assert.Equal(manifest.Harness, read.Harness);
+        Assert.Contains("\"cpuCoresP95\": 1.1", json);
+        Assert.Contains("\"latenessP99Us\": 85", json);
+        Assert.Contains("\"latenessScope\": \"run\"", json);
+    }
+
+    [Fact]
     public async Task WriteAsync_Manifest_WritesCamelCaseStringEnumsAndIsoTimes()
     {
         using var dir = new TempDirectory();

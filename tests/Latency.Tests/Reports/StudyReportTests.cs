@@ -56,4 +56,82 @@ public class StudyReportTests
 
         Assert.Throws<ArgumentException>(() => StudyReport.Build(run, summary, other, [], null, []));
     }
+
+    private static string RunSection(string markdown) =>
+        markdown[markdown.IndexOf("## Run", StringComparison.Ordinal)..markdown.IndexOf("## Errors", StringComparison.Ordinal)];
+
+    private static string FirstScreen(string markdown) => markdown[..markdown.IndexOf("| Country |", StringComparison.Ordinal)];
+
+    [Fact]
+    public void Build_HarnessWithinLimits_RunSectionListsClientMachineAndEmulatorAndSaysWithinLimits()
+    {
+        var run = SmallRun() with { Manifest = ManifestSamples.Partial() with { Harness = StudySamples.Harness() } };
+
+        var markdown = Markdown(run);
+
+        var section = RunSection(markdown);
+        Assert.Contains("- Client CPU: 0.41 cores of 2 on average, 1.10 at p95 and 1.52 at peak (61 samples of 1 s)\n", section);
+        Assert.Contains("- Machine: 48% busy on average (every process, on all 2 processors), 71% at p95 and 88% at peak\n", section);
+        Assert.Contains("- Emulator: 0.21 cores on average, 0.35 at peak; released 123,456 packets 12 us after their due time at the median, " +
+                        "85 us at p99 and 1.21 ms at most (this run's packets)\n", section);
+        Assert.Contains("Harness load within the limits: nothing suggests the harness was the bottleneck. Rule: the harness may have been the bottleneck when the client process or the whole " +
+                        "machine was busier than 85% of all processors", section);
+        Assert.Contains("(a stated rule, not a measured limit).", section);
+        Assert.DoesNotContain("may have been the bottleneck.", FirstScreen(markdown));
+    }
+
+    [Fact]
+    public void Build_ClientSaturatedAndEmulatorLate_FirstScreenAndRunSectionSaySoWithTheReasons()
+    {
+        var harness = StudySamples.Harness() with
+        {
+            CpuCoresP95 = 1.9,
+            Emulator = StudySamples.Harness().Emulator! with { LatenessP99Us = 2_500, LatenessScope = HarnessEmulator.WorldScope },
+        };
+        var run = SmallRun() with { Manifest = ManifestSamples.Partial() with { Harness = harness } };
+
+        var markdown = Markdown(run);
+
+        Assert.Contains("> **The harness may have been the bottleneck.** The client used 1.90 of 2 cores at p95 (above 85%); " +
+                        "the emulator released packets 2.5 ms late at p99 (above 1 ms): the times may measure this machine", FirstScreen(markdown));
+        var section = RunSection(markdown);
+        Assert.Contains("The harness may have been the bottleneck: the client used 1.90 of 2 cores at p95 (above 85%); the emulator released " +
+                        "packets 2.5 ms late at p99 (above 1 ms). Rule: ", section);
+        Assert.Contains("(every packet since the world came up, calibration included", section);
+    }
+
+    [Fact]
+    public void Concerns_MachineBusyFromOtherWork_MayBeBottleneck()
+    {
+        var harness = StudySamples.Harness() with { MachineBusyP95 = 0.97 };
+
+        var concerns = HarnessLoad.Concerns(harness);
+
+        Assert.Equal(["the machine was 97% busy at p95 (every process counts)"], concerns);
+    }
+
+    [Fact]
+    public void Build_RunJsonWithoutHarness_RunSectionSaysNotRecordedAndStillReports()
+    {
+        var run = SmallRun() with { Manifest = ManifestSamples.Partial() };
+
+        var markdown = Markdown(run);
+
+        var section = RunSection(markdown);
+        Assert.Contains("- Harness load: not recorded (a run from a version before client CPU and emulator lateness were recorded)\n", section);
+        Assert.DoesNotContain("Client CPU", markdown);
+        Assert.DoesNotContain("bottleneck", markdown);
+        Assert.Contains("| App cold start |", markdown);
+    }
+
+    [Fact]
+    public void Build_RelayWorld_EmulatorCpuWithoutReleaseStatistics()
+    {
+        var harness = StudySamples.Harness() with { Emulator = new HarnessEmulator { CpuCoresMean = 0.3, CpuCoresMax = 0.5 } };
+        var run = SmallRun() with { Manifest = ManifestSamples.Partial() with { Harness = harness } };
+
+        var section = RunSection(Markdown(run));
+
+        Assert.Contains("- Emulator: 0.30 cores on average, 0.50 at peak; no release statistics (a relay, or a world started by an older version)\n", section);
+    }
 }

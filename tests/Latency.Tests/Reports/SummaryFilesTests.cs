@@ -52,4 +52,46 @@ public class SummaryFilesTests
         Assert.DoesNotContain("\r", text);
         Assert.DoesNotMatch(@"\d,\d", text);
     }
+
+    [Fact]
+    public async Task WriteAsync_RunJsonWithHarness_SummaryJsonHarnessObjectAfterRowsBeforeProblems()
+    {
+        using var run = new TempDirectory();
+        using var output = new TempDirectory();
+        await StudySamples.WriteRunAsync(run.Path, StudySamples.Study(), harness: StudySamples.Harness() with { CpuCoresP95 = 1.9 });
+
+        await StudyReportWriter.WriteAsync(run.Path, output.Path, CancellationToken.None);
+
+        using var summary = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(output.File(SummaryFiles.JsonFileName)));
+        var names = summary.RootElement.EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(names.IndexOf("rows") + 1, names.IndexOf("harness"));
+        Assert.Equal(names.IndexOf("harness") + 1, names.IndexOf("problems"));
+        var harness = summary.RootElement.GetProperty("harness");
+        Assert.Equal(2, harness.GetProperty("processor_count").GetInt32());
+        Assert.Equal(0.412, harness.GetProperty("cpu_cores_mean").GetDouble());
+        Assert.Equal(1.9, harness.GetProperty("cpu_cores_p95").GetDouble());
+        Assert.Equal(0.482, harness.GetProperty("machine_busy_mean").GetDouble());
+        var emulator = harness.GetProperty("emulator");
+        Assert.Equal(123_456, emulator.GetProperty("forwarded").GetInt64());
+        Assert.Equal(85, emulator.GetProperty("lateness_p99_us").GetDouble());
+        Assert.Equal("run", emulator.GetProperty("lateness_scope").GetString());
+        Assert.True(harness.GetProperty("may_be_bottleneck").GetBoolean());
+        Assert.Equal(["the client used 1.90 of 2 cores at p95 (above 85%)"],
+            harness.GetProperty("concerns").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(HarnessLoad.Rule, harness.GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task WriteAsync_RunJsonWithoutHarness_SummaryJsonHarnessNull()
+    {
+        using var run = new TempDirectory();
+        using var output = new TempDirectory();
+        await StudySamples.WriteRunAsync(run.Path, StudySamples.Study());
+
+        await StudyReportWriter.WriteAsync(run.Path, output.Path, CancellationToken.None);
+
+        using var summary = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(output.File(SummaryFiles.JsonFileName)));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, summary.RootElement.GetProperty("harness").ValueKind);
+        Assert.Equal(2, summary.RootElement.GetProperty("schema_version").GetInt32());
+    }
 }
