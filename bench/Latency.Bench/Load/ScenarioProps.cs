@@ -21,6 +21,14 @@ public sealed record ScenarioProps(string Name, Func<ScenarioContext, Task<Respo
 
     public IReadOnlyList<LoadSimulation> LoadSimulations { get; init; } = [];
 
+    /// <summary>
+    /// Open phases: asked at each arrival's time with its index in the phase; an arrival it refuses is not issued
+    /// (neither counted nor run). With a test independent of the arrival times this thins the pacer's process, and a
+    /// Poisson process thinned with probability q is a Poisson process at q times the rate: a controller can lower a
+    /// scenario's rate during the run while the pacer stays a pure function. Null: every arrival is issued.
+    /// </summary>
+    public Func<long, bool>? ArrivalFilter { get; init; }
+
     public Func<ScenarioInitContext, Task>? Init { get; init; }
 
     public Func<ScenarioInitContext, Task>? Clean { get; init; }
@@ -49,6 +57,8 @@ public sealed record ScenarioProps(string Name, Func<ScenarioContext, Task<Respo
         this with { WarmUpIterations = iterations, WarmUpIterationsLimit = limit ?? WarmUpIterationsLimit };
 
     public ScenarioProps WithLoadSimulations(params LoadSimulation[] simulations) => this with { LoadSimulations = simulations };
+
+    public ScenarioProps WithArrivalFilter(Func<long, bool>? filter) => this with { ArrivalFilter = filter };
 
     public ScenarioProps WithInit(Func<ScenarioInitContext, Task> init) => this with { Init = init };
 

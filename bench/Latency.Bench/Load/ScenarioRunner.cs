@@ -150,6 +150,11 @@ internal sealed class ScenarioRunner
                 return;
             }
 
+            if (_props.ArrivalFilter is { } admit && !admit(issued))
+            {
+                continue;
+            }
+
             if (recording)
             {
                 Counters.CountIntended();

@@ -13,4 +13,8 @@ public sealed record StudyCell(
     IReadOnlyList<string> Deployments,
     WorkloadDefinition Workload,
     double SessionsPerMinute,
-    IReadOnlyDictionary<string, string> FixedRoles);
+    IReadOnlyDictionary<string, string> FixedRoles)
+{
+    /// <summary>The rate while the cell's interval is wider than the study's precision; null: no adaptive sampling.</summary>
+    public double? MaxSessionsPerMinute { get; init; }
+}

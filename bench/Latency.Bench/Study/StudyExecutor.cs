@@ -131,21 +131,56 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
     {
         using var warm = new WarmClients();
         var backend = world?.Backend ?? "direct";
-        var scenarios = study.Cells.Select(cell => StudyScenarioFactory.Create(cell, target, warm, study.Duration, study.Seed, study.Thresholds)).ToList();
+        var sampling = study.Precision is { } precision ? new AdaptiveSampling(precision, study.Cells) : null;
+        var scenarios = study.Cells.Select(cell => StudyScenarioFactory.Create(cell, target, warm, study.Duration, study.Seed, study.Thresholds, sampling))
+            .ToList();
         var started = RunManifestBuilder.Started(suite, RunManifestBuilder.Environment(backend), DateTimeOffset.UtcNow);
         await using var sink = await RunDirectorySink.CreateAsync(outDirectory, started, CancellationToken.None).ConfigureAwait(false);
         var progress = new ProgressView(output, live: showProgress && !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out), enabled: showProgress);
-        var engine = new LoadEngine(new EngineOptions { OnInterval = sink.Append, OnProgress = progress.Update });
+        var engine = new LoadEngine(new EngineOptions
+        {
+            OnInterval = sampling is null ? sink.Append : intervals => { sink.Append(intervals); sampling.Observe(intervals); },
+            OnProgress = progress.Update,
+        });
         await output.WriteLineAsync($"Running {scenarios.Count} probe x workload scenarios for {study.Duration.TotalMinutes:0.#} min; run directory: {outDirectory}")
             .ConfigureAwait(false);
         using var harness = HarnessWatch.Start(worldDirectory, world);
         var run = engine.RunAsync(scenarios, stop);
+        using var samplingStop = new CancellationTokenSource();
+        var sampler = sampling?.RunAsync(TimeProvider.System, samplingStop.Token) ?? Task.CompletedTask;
         await progress.ShowUntilAsync(run).ConfigureAwait(false);
         var result = await run.ConfigureAwait(false);
+        await samplingStop.CancelAsync().ConfigureAwait(false);
+        await sampler.ConfigureAwait(false);
+        if (sampling is not null)
+        {
+            await PrintSamplingAsync(sampling).ConfigureAwait(false);
+        }
+
         var (_, thresholds) = await RunCompletion.CompleteAsync(sink, started, result, Info(study, world, backend),
             await harness.StopAsync(result.EndedUtc).ConfigureAwait(false)).ConfigureAwait(false);
         StudyTable.Print(output, study.Cells, result.Histograms, backend);
         return await RunCompletion.ExitCodeAsync(result, thresholds, outDirectory, error).ConfigureAwait(false);
+    }
+
+    private async Task PrintSamplingAsync(AdaptiveSampling sampling)
+    {
+        var results = sampling.Results;
+        if (results.Count == 0)
+        {
+            return;
+        }
+
+        var target = (sampling.Precision * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        var reached = results.Where(r => r.ReachedAt is not null).ToList();
+        await output.WriteLineAsync($"Adaptive sampling: {reached.Count} of {results.Count} cells reached a p50-gain interval within ±{target}% " +
+                                    "and went back to their own rate" + (reached.Count == 0 ? "." : $" (after {string.Join(", ",
+                                        reached.Select(r => $"{r.Scenario} {r.ReachedAt!.Value.TotalSeconds:0} s"))}).")).ConfigureAwait(false);
+        foreach (var wide in results.Where(r => r.ReachedAt is null))
+        {
+            var width = double.IsFinite(wide.HalfWidth) ? $"±{wide.HalfWidth * 100:0.#}%" : "too few sessions";
+            await output.WriteLineAsync($"  not reached: {wide.Scenario} ({width} when last evaluated)").ConfigureAwait(false);
+        }
     }
 
     private static StudyInfo Info(StudyRun study, WorldState? world, string backend) => new()
@@ -155,6 +190,7 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
         Profile = world?.Profile,
         Backend = backend,
         MaxErrorRate = study.MaxErrorRate,
+        Precision = study.Precision,
         Comparisons = study.Cells.GroupBy(c => c.Probe).Select(g =>
         {
             var probe = world?.Probes.FirstOrDefault(p => p.Name == g.Key);

@@ -28,7 +28,10 @@ public sealed record StudyPreparation(StudyRun Run, StudyDefinition Definition, 
 
         var roles = study.Roles.ToDictionary(r => r.Role, r => r.Deployment, StringComparer.Ordinal);
         var cells = study.Compare.SelectMany(comparison => study.Workloads.Select(workload =>
-            new StudyCell(comparison.Probe, comparison.Deployments, workload.Workload, workload.SessionsPerMinute, roles))).ToList();
+            new StudyCell(comparison.Probe, comparison.Deployments, workload.Workload, workload.SessionsPerMinute, roles)
+            {
+                MaxSessionsPerMinute = study.Precision is null ? null : workload.MaxSessionsPerMinute,
+            })).ToList();
         // Check the arrivals now, not after a world has been brought up for nothing.
         var problems = cells.Take(1).SelectMany(cell => Scenarios.Load.LoadSimulationValidator.Validate([StudyScenarioFactory.Arrivals(cell, durationLimit ?? study.Duration)]))
             .Select(p => new ValidationError(study.Location, $"study duration: {p.Message}")).ToList();
@@ -40,6 +43,7 @@ public sealed record StudyPreparation(StudyRun Run, StudyDefinition Definition, 
         var run = new StudyRun(suite.Name, durationLimit ?? study.Duration, study.Seed, cells, study.Thresholds.Select(t => t.Text).ToList())
         {
             MaxErrorRate = study.MaxErrorRate,
+            Precision = study.Precision,
         };
         var plan = world is null ? null : WorldPlanner.Plan(world, study.Profile, study.WorldSource == StudyWorldSource.File ? Path.GetFullPath(study.WorldPath!) : null);
         return new StudyPreparation(run, study, world, plan);

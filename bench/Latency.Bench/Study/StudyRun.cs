@@ -13,4 +13,7 @@ public sealed record StudyRun(
 {
     /// <summary>The share of failed sessions above which a comparison's verdict is "errors" (study <c>max_error_rate</c>).</summary>
     public double MaxErrorRate { get; init; } = Scenarios.Studies.StudyDefinition.DefaultMaxErrorRate;
+
+    /// <summary>The widest p50-gain interval wanted, as a share of the gain (study <c>precision</c>); null: none.</summary>
+    public double? Precision { get; init; }
 }

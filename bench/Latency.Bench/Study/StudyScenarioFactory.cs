@@ -29,10 +29,13 @@ public static class StudyScenarioFactory
     /// workload): probes with the same rate must not start their sessions at the same instants or alternate
     /// deployments in the same order, and the same suite must still repeat exactly.</param>
     /// <param name="thresholds">The study's thresholds (<see cref="CellThresholds"/> says which this cell checks).</param>
+    /// <param name="sampling">The study's adaptive sampling, when it has a precision: an adaptive cell's arrivals are
+    /// drawn at its max rate and thinned to its own rate once its interval is narrow enough.</param>
     public static ScenarioProps Create(StudyCell cell, Func<string, string, SessionTarget> target, WarmClients warm, TimeSpan duration, int seed,
-        IReadOnlyList<string>? thresholds = null)
+        IReadOnlyList<string>? thresholds = null, AdaptiveSampling? sampling = null)
     {
         seed = CellSeed(seed, cell);
+        var filter = sampling?.Filter(cell, seed);
         var runner = new SessionRunner(cell.Workload);
         var targets = cell.Deployments.ToDictionary(d => d, d => Targets(cell, d, target), StringComparer.Ordinal);
         var name = ScenarioName(cell.Probe, cell.Workload.Name);
@@ -53,7 +56,8 @@ public static class StudyScenarioFactory
 
                 return failed ?? Response.Ok();
             })
-            .WithLoadSimulations(Arrivals(cell, duration))
+            .WithLoadSimulations(Arrivals(cell, duration, atMaxRate: filter is not null))
+            .WithArrivalFilter(filter)
             .WithWarmUpIterations(WarmUpSessions)
             .WithThresholds([.. CellThresholds(cell, thresholds ?? [])])
             .WithSeed(seed)
@@ -95,8 +99,15 @@ public static class StudyScenarioFactory
     /// Poisson arrivals at the cell's rate, drawn per one-second interval (a Poisson process restarted every second
     /// is still one: its gaps are memoryless), so any duration of a second or more works.
     /// </summary>
-    public static LoadSimulation Arrivals(StudyCell cell, TimeSpan duration) =>
-        new InjectRandom(cell.SessionsPerMinute / 60, cell.SessionsPerMinute / 60, TimeSpan.FromSeconds(1), duration);
+    /// <param name="cell">The cell.</param>
+    /// <param name="duration">How long arrivals go on.</param>
+    /// <param name="atMaxRate">At the cell's <see cref="StudyCell.MaxSessionsPerMinute"/> (adaptive sampling thins them).</param>
+    public static LoadSimulation Arrivals(StudyCell cell, TimeSpan duration, bool atMaxRate = false)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        var perSecond = (atMaxRate && cell.MaxSessionsPerMinute is { } max ? max : cell.SessionsPerMinute) / 60;
+        return new InjectRandom(perSecond, perSecond, TimeSpan.FromSeconds(1), duration);
+    }
 
     private static IReadOnlyDictionary<string, SessionTarget> Targets(StudyCell cell, string deployment, Func<string, string, SessionTarget> target)
     {

@@ -25,6 +25,12 @@ public sealed record StudyInfo
     /// </summary>
     public double? MaxErrorRate { get; init; }
 
+    /// <summary>
+    /// The widest p50-gain 95% interval the study asked for, as a share of the gain (0.15 = ±15%); null when it set
+    /// none. Reports name the comparisons that did not reach it.
+    /// </summary>
+    public double? Precision { get; init; }
+
     /// <summary>The study default of <see cref="MaxErrorRate"/>: 1%.</summary>
     public const double DefaultMaxErrorRate = 0.01;
 

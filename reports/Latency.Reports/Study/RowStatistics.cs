@@ -26,6 +26,14 @@ public sealed record RowStatistics
     /// <summary>The p50 gain with its bootstrap interval; null when either side has no sessions.</summary>
     public GainEstimate? GainP50 => Gain(0.5);
 
+    /// <summary>
+    /// Half the p50-gain interval's width as a share of the gain (0.1 = the gain within ±10%): what the study's
+    /// <c>precision</c> targets; null without an interval.
+    /// </summary>
+    public double? HalfWidth => GainP50 is { } g && double.IsFinite(g.Lower) && double.IsFinite(g.Upper) && g.Gain > 0
+        ? (g.Upper - g.Lower) / 2 / g.Gain
+        : null;
+
     /// <summary>The gain at <paramref name="probability"/> (one of p50, p95, p99), or null when not estimated.</summary>
     public GainEstimate? Gain(double probability) => Gains.FirstOrDefault(g => g.Probability == probability);
 

@@ -126,7 +126,35 @@ public sealed record StudyReport
             }).ToList(),
             new HashSet<int> { 3, 4, 6, 7, 8, 9, 10 });
         yield return new ReportParagraph(StudyVerdict.Rule(statistics.Count == 0 ? StudyInfo.DefaultMaxErrorRate : statistics[0].MaxErrorRate));
+        if (Precision(summary, statistics) is { } precision)
+        {
+            yield return new ReportParagraph(precision);
+        }
         yield return new ReportList(summary.Rows.Select(ReportFormat.Headline).ToList());
+    }
+
+    /// <summary>
+    /// Whether the study's precision target was met: how many comparisons have a p50-gain interval within ±target, and
+    /// which did not. Null when the study set no target.
+    /// </summary>
+    private static string? Precision(StudySummary summary, IReadOnlyList<RowStatistics> statistics)
+    {
+        if (summary.Precision is not { } target)
+        {
+            return null;
+        }
+
+        var percent = StudyVerdict.Percent(target);
+        var missed = statistics.Where(s => s.HalfWidth is not { } w || w > target).ToList();
+        var text = $"Precision target: every p50-gain interval within ±{percent} of the gain. Met by {statistics.Count - missed.Count} of {statistics.Count} comparisons";
+        if (missed.Count == 0)
+        {
+            return text + ".";
+        }
+
+        return text + "; not met by " + string.Join(", ", missed.Select(s =>
+            $"{s.Row.Country}, {WorkloadLabel.Of(s.Row.Workload)} ({(s.HalfWidth is { } w ? "±" + StudyVerdict.Percent(w) : "no interval")})")) +
+            ". Workloads given a max_sessions_per_minute are sampled faster until they meet it, within the study's duration.";
     }
 
     /// <summary>The p50 gain's bootstrap interval, or a dash when a side is missing.</summary>

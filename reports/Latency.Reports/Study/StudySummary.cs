@@ -27,6 +27,9 @@ public sealed record StudySummary
     /// <summary>True when run.json had a study section; false when probes and deployments were derived from tags.</summary>
     public bool FromStudySection { get; init; }
 
+    /// <summary>The study's precision target (half-width / gain of the p50-gain interval), from run.json; null: none.</summary>
+    public double? Precision { get; init; }
+
     /// <summary>Things a reader should know: probes without data, origins derived from tags, and the like.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
@@ -143,6 +146,7 @@ public sealed record StudySummary
                 ? MainWorkloadName
                 : ordered.Select(r => r.Workload).Order(StringComparer.Ordinal).FirstOrDefault(),
             FromStudySection = study is not null,
+            Precision = study?.Precision,
             Notes = notes,
         };
     }

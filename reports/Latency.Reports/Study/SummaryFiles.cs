@@ -101,6 +101,7 @@ public static class SummaryFiles
             json.WriteString("unit", "ms");
             json.WriteString("main_workload", summary.MainWorkload);
             json.WriteNumber("max_error_rate", manifest?.Study?.MaxErrorRate ?? StudyInfo.DefaultMaxErrorRate);
+            WriteNumberOrNull(json, "precision", summary.Precision);
             json.WriteString("verdict_rule", StudyVerdict.Rule(manifest?.Study?.MaxErrorRate ?? StudyInfo.DefaultMaxErrorRate));
             json.WriteStartArray("thresholds");
             foreach (var scenario in manifest?.Scenarios ?? [])
@@ -140,6 +141,7 @@ public static class SummaryFiles
                 }
 
                 json.WriteString("verdict", stats.Verdict);
+                WriteNumberOrNull(json, "gain_p50_half_width", stats.HalfWidth is { } w ? Math.Round(w, 4, MidpointRounding.AwayFromZero) : null);
                 WriteNumberOrNull(json, "gain_p50", Gain(row.GainP50));
                 WriteNumberOrNull(json, "gain_p95", Gain(row.GainP95));
                 json.WriteStartArray("gains");

@@ -50,6 +50,12 @@ public sealed record StudyDefinition(
     /// </summary>
     public double MaxErrorRate { get; init; } = DefaultMaxErrorRate;
 
+    /// <summary>
+    /// The widest p50-gain 95% interval wanted, as a share of the gain (0.15: the gain within ±15%); null: no target.
+    /// Workloads with a <c>max_sessions_per_minute</c> run at that rate until their interval is this narrow.
+    /// </summary>
+    public double? Precision { get; init; }
+
     /// <summary>Used when <c>seed</c> is not given.</summary>
     public const int DefaultSeed = 1;
 

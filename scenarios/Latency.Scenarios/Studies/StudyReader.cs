@@ -15,9 +15,9 @@ namespace Latency.Scenarios.Studies;
 internal sealed class StudyReader(YamlContext context)
 {
     private static readonly string[] StudyKeys =
-        ["world", "profile", "duration", "seed", "compare", "roles", "workloads", "endpoints", "thresholds", "max_error_rate"];
+        ["world", "profile", "duration", "seed", "compare", "roles", "workloads", "endpoints", "thresholds", "max_error_rate", "precision"];
     private static readonly string[] CompareKeys = ["probe", "deployments"];
-    private static readonly string[] WorkloadKeys = ["file", "sessions_per_minute"];
+    private static readonly string[] WorkloadKeys = ["file", "sessions_per_minute", "max_sessions_per_minute"];
     private static readonly TimeSpan LongestDuration = TimeSpan.FromHours(24);
 
     // False when a workload entry failed to load: a threshold naming it must not also be told it does not exist.
@@ -114,10 +114,21 @@ internal sealed class StudyReader(YamlContext context)
         var thresholds = ReadThresholds(fields, workloads, ref ok);
         var maxErrorRate = StudyDefinition.DefaultMaxErrorRate;
         if (fields.TryGetValue("max_error_rate", out var rateNode) && !context.TryShare(rateNode, "max_error_rate", out maxErrorRate)) ok = false;
+        double? precision = null;
+        if (fields.TryGetValue("precision", out var precisionNode))
+        {
+            if (!context.TryShare(precisionNode, "precision", out var share)) ok = false;
+            else if (share <= 0)
+            {
+                context.Error(precisionNode, "'precision' must be above 0% (the widest p50-gain interval accepted, as a share of the gain, e.g. 15%)");
+                ok = false;
+            }
+            else precision = share;
+        }
 
         return ok
             ? new StudyDefinition(worldSource, worldPath, profile, duration, seed, compare, roles, workloads,
-                new ReadOnlyDictionary<string, Uri>(endpoints), thresholds, context.At(map)) { MaxErrorRate = maxErrorRate }
+                new ReadOnlyDictionary<string, Uri>(endpoints), thresholds, context.At(map)) { MaxErrorRate = maxErrorRate, Precision = precision }
             : null;
     }
 
@@ -367,6 +378,18 @@ internal sealed class StudyReader(YamlContext context)
             ok = false;
         }
 
+        double? maxRate = null;
+        if (fields.TryGetValue("max_sessions_per_minute", out var maxNode))
+        {
+            if (!context.TryNumber(maxNode, "max_sessions_per_minute", out var max)) ok = false;
+            else if (rate > 0 && max < rate)
+            {
+                context.Error(maxNode, $"'max_sessions_per_minute' must be at least 'sessions_per_minute' ({rate.ToString(CultureInfo.InvariantCulture)}; got {max.ToString(CultureInfo.InvariantCulture)})");
+                ok = false;
+            }
+            else maxRate = max;
+        }
+
         var file = context.Required(fields, "file", map, "a study workload");
         if (file is null) return null;
         var fileNode = fields["file"];
@@ -403,7 +426,7 @@ internal sealed class StudyReader(YamlContext context)
             ok = false;
         }
 
-        return ok ? new StudyWorkload(path, workload, rate, context.At(map)) : null;
+        return ok ? new StudyWorkload(path, workload, rate, context.At(map)) { MaxSessionsPerMinute = maxRate } : null;
     }
 
     private List<ThresholdDefinition> ReadThresholds(Dictionary<string, YamlNode> fields, List<StudyWorkload> workloads, ref bool ok)

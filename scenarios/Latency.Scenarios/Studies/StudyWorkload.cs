@@ -10,4 +10,11 @@ namespace Latency.Scenarios.Studies;
 /// Mean session arrivals per minute, per probe, across that probe's deployments (open model: Poisson arrivals).
 /// </param>
 /// <param name="Location">Where the entry was written in the suite.</param>
-public sealed record StudyWorkload(string File, WorkloadDefinition Workload, double SessionsPerMinute, SourceLocation? Location = null);
+public sealed record StudyWorkload(string File, WorkloadDefinition Workload, double SessionsPerMinute, SourceLocation? Location = null)
+{
+    /// <summary>
+    /// With the study's <c>precision</c>: the rate a probe's sessions of this workload run at while its p50-gain
+    /// interval is still wider than the target; null: always <see cref="SessionsPerMinute"/>.
+    /// </summary>
+    public double? MaxSessionsPerMinute { get; init; }
+}
