@@ -140,8 +140,9 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
         var run = engine.RunAsync(scenarios, stop);
         await progress.ShowUntilAsync(run).ConfigureAwait(false);
         var result = await run.ConfigureAwait(false);
-        var (_, thresholds) = await RunCompletion.CompleteAsync(sink, started, result, Info(study, world, backend)).ConfigureAwait(false);
-        StudyTable.Print(output, study.Cells, result.Histograms, backend);
+        var info = Info(study, world, backend);
+        var (_, thresholds) = await RunCompletion.CompleteAsync(sink, started, result, info).ConfigureAwait(false);
+        StudyTable.Print(output, study.Cells, result.Histograms, backend, info.Comparisons);
         return await RunCompletion.ExitCodeAsync(result, thresholds, outDirectory, error).ConfigureAwait(false);
     }
 
