@@ -4,8 +4,9 @@ using Xunit.Abstractions;
 namespace Latency.IntegrationTests.Study;
 
 /// <summary>
-/// Issue 10, point 10, through the real CLI: a study over a world file of its own labels its table as the report does.
-/// Works as root (namespaces) and without (relays); each test keeps its own state directory and name prefix.
+/// Issue 10, point 10, through the real CLI: a study over a world file of its own labels its table as the report does,
+/// and a world up from other content under the same name (the file edited since) is refused, never measured. Works
+/// as root (namespaces) and without (relays); each test keeps its own state directory and name prefix.
 /// </summary>
 [Collection(TimingSensitive.Name)]
 public sealed class StudyOwnWorldTests(ITestOutputHelper output) : IDisposable
@@ -54,6 +55,42 @@ public sealed class StudyOwnWorldTests(ITestOutputHelper output) : IDisposable
         Assert.DoesNotContain("ota-check", table, StringComparison.Ordinal);
         Assert.Contains("Malaysia (Kuala Lumpur)", await File.ReadAllTextAsync(Path.Combine(outDir, "report.md")), StringComparison.Ordinal);
         Assert.Empty(await World.WorldFixture.OursLeftAsync("lxa"));
+    }
+
+    [Fact]
+    public async Task Run_WorldUpFromAnEditedFile_RefusedExitCode2NothingRun()
+    {
+        var environment = Environment("lxb");
+        var suite = WriteStudy();
+        var world = Path.Combine(_temp.Path, "small.yaml");
+        var up = await CliRun.ChildAsync(environment, TimeSpan.FromSeconds(90), "world", "up", "--world", world);
+        Assert.True(up.ExitCode == 0, up.Output + up.Error);
+        try
+        {
+            // Same name and profile, same path, other content: before, the study ran on the 10 ms path that is up.
+            await File.WriteAllTextAsync(world, WorldYaml.Replace("rtt_ms: { value: 10,", "rtt_ms: { value: 40,", StringComparison.Ordinal));
+            var outDir = Path.Combine(_temp.Path, "run");
+
+            var run = await CliRun.ChildAsync(environment, TimeSpan.FromMinutes(2), "run", suite, "--duration", "3s", "--out", outDir, "--no-progress");
+            var again = await CliRun.ChildAsync(environment, TimeSpan.FromSeconds(60), "world", "up", "--world", world);
+            output.WriteLine(run.Output + run.Error + again.Output + again.Error);
+
+            const string Refusal = "latency: world 'small' is up from a different file (content differs): up from ";
+            Assert.Equal(2, run.ExitCode);
+            Assert.StartsWith(Refusal + world + " (sha256 ", run.Error, StringComparison.Ordinal);
+            Assert.Contains($"wanted from {world} (sha256 ", run.Error, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(outDir), "nothing should run, so no run directory");
+            // `world up` with the edited file used to answer "already up" (it compared the path).
+            Assert.Equal(2, again.ExitCode);
+            Assert.StartsWith(Refusal, again.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            var down = await CliRun.ChildAsync(environment, TimeSpan.FromSeconds(60), "world", "down");
+            Assert.True(down.ExitCode == 0, down.Output + down.Error);
+        }
+
+        Assert.Empty(await World.WorldFixture.OursLeftAsync("lxb"));
     }
 
     /// <summary>small.yaml, ota-check.yaml and the study suite naming them; returns the suite's path.</summary>
