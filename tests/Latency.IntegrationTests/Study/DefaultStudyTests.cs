@@ -38,7 +38,7 @@ public sealed class DefaultStudyTests(ITestOutputHelper output) : IDisposable
         var mumbai = manifest.Study.Comparisons.Single(c => c.Probe == "mumbai");
         Assert.Equal(("India", "Mumbai"), (mumbai.Country, mumbai.City));
         Assert.True(File.Exists(Path.Combine(outDir, "report.html")));
-        Assert.Contains("The in-region deployment was significantly faster in ", outcome.Output, StringComparison.Ordinal);
+        Assert.Contains("The in-region deployment was faster in ", outcome.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(outDir, "calibration.json")));
         Assert.Empty(await World.WorldFixture.OursLeftAsync("ld"));
     }
