@@ -161,6 +161,13 @@ public static class WorldCommand
         }
 
         var controller = Controller();
+        if (controller.Conflict(plan) is { } conflict)
+        {
+            // Asking for a world while another is up is a mistake in the request, not a failure of the machine.
+            await error.WriteLineAsync($"latency: {conflict}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
         var useNamespaces = NamespaceTopology.HasNetAdmin;
         if (!useNamespaces)
         {

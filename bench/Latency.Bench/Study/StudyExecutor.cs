@@ -30,17 +30,18 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
         }
 
         var controller = WorldCommand.Controller();
+        // The world up must be the study's by content, not only by name: a file of one's own named like the built-in
+        // world, or one edited since its world came up, would otherwise be measured on the wrong network.
+        if (controller.Conflict(worldPlan) is { } conflict)
+        {
+            await error.WriteLineAsync($"latency: {conflict}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
         var running = controller.Running();
         var weStartedIt = false;
-        if (running is null || running.WorldName != worldPlan.WorldName || running.Profile != worldPlan.Profile)
+        if (running is null)
         {
-            if (running is not null)
-            {
-                await error.WriteLineAsync($"latency: world '{running.WorldName}' (profile {running.Profile}) is up, but the study needs " +
-                                           $"'{worldPlan.WorldName}' (profile {worldPlan.Profile}): run 'latency world down' first").ConfigureAwait(false);
-                return ExitCodes.BadInput;
-            }
-
             if (!NamespaceTopology.HasNetAdmin)
             {
                 await error.WriteLineAsync("latency: not root: the world runs on loopback relays (no per-packet loss); the report says so.")
@@ -157,9 +158,10 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
             await PrintSamplingAsync(sampling).ConfigureAwait(false);
         }
 
-        var (_, thresholds) = await RunCompletion.CompleteAsync(sink, started, result, Info(study, world, backend),
+        var info = Info(study, world, backend);
+        var (_, thresholds) = await RunCompletion.CompleteAsync(sink, started, result, info,
             await harness.StopAsync(result.EndedUtc).ConfigureAwait(false)).ConfigureAwait(false);
-        StudyTable.Print(output, study.Cells, result.Histograms, backend);
+        StudyTable.Print(output, study.Cells, result.Histograms, backend, info.Comparisons);
         return await RunCompletion.ExitCodeAsync(result, thresholds, outDirectory, error).ConfigureAwait(false);
     }
 

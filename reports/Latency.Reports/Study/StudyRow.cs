@@ -34,7 +34,7 @@ public sealed record StudyRow
     public double? GainP95 => Gain(Origin.P95Us, InRegion?.P95Us, InRegion?.Count);
 
     /// <summary>"India (Mumbai)", or just the country when the city is unknown.</summary>
-    public string Place => City is null ? Country : $"{Country} ({City})";
+    public string Place => ProbeLabel.Of(Probe, Country, City);
 
     private double? Gain(double originUs, double? inRegionUs, long? inRegionCount) =>
         Origin.Count > 0 && inRegionCount > 0 && inRegionUs > 0 ? (double)originUs / inRegionUs.Value : null;

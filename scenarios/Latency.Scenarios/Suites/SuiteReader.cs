@@ -40,6 +40,13 @@ internal sealed class SuiteReader(YamlContext context)
         // A study alone needs neither: its deployments come from the world or from its own endpoints.
         var hasStudy = fields.TryGetValue("study", out var studyNode);
         var hasScenarios = fields.TryGetValue("scenarios", out var scenariosNode);
+        if (hasStudy && hasScenarios)
+        {
+            // The run used to take the study and drop the scenarios without a word. Both are still read, so their own
+            // mistakes are reported in the same pass.
+            context.Error(SecondKey(root, "study", "scenarios"), "a suite has either 'scenarios' or a 'study', not both: run them as two suites");
+        }
+
         if (fields.TryGetValue("targets", out var targetsNode)) ReadTargets(targetsNode);
         else if (hasScenarios || !hasStudy) context.Error(root, "the suite is missing 'targets' (named base URLs, e.g. api: https://localhost:5001)");
 
@@ -53,6 +60,10 @@ internal sealed class SuiteReader(YamlContext context)
             ? null
             : new SuiteDefinition(name, context.File, new ReadOnlyDictionary<string, Uri>(targets), scenarios.AsReadOnly(), study);
     }
+
+    // The key node written later in the file of two that are both present: where the reader sees the clash.
+    private static YamlNode SecondKey(YamlMappingNode map, string first, string second) =>
+        map.Children.Keys.Last(k => k is YamlScalarNode { Value: { } key } && (key == first || key == second));
 
     private void ReadVersion(YamlMappingNode root, Dictionary<string, YamlNode> fields)
     {

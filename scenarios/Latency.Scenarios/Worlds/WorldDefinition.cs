@@ -18,6 +18,12 @@ public sealed record WorldDefinition(
     IReadOnlyList<DeploymentDefinition> Deployments,
     IReadOnlyList<PathDefinition> Paths)
 {
+    /// <summary>
+    /// SHA-256 (lower-case hex) of the text the world was read from; empty for a world built in code. Two files can
+    /// give a world the same name: a world that is up is compared with a wanted one by this, not by name or path.
+    /// </summary>
+    public string ContentSha256 { get; init; } = string.Empty;
+
     /// <summary>The profile names a world can be brought up in, in file order.</summary>
     public IReadOnlyList<string> ProfileNames => Profiles.Select(p => p.Name).ToList();
 

@@ -49,6 +49,9 @@ public static class WorldLoader
                 : [new ValidationError(context.At(1), "not a valid world")]);
         }
 
-        return world;
+        return world with { ContentSha256 = Sha256Hex(yamlText) };
     }
+
+    private static string Sha256Hex(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 }

@@ -91,6 +91,7 @@ public static class BackendsPart
         {
             WorldName = plan.WorldName,
             WorldFile = plan.WorldFile,
+            WorldContentSha256 = plan.WorldContentSha256,
             Profile = plan.Profile,
             Prefix = plan.Prefix,
             Backend = backend,

@@ -27,19 +27,25 @@ public sealed class WorldController(WorldDirectory directory, IReadOnlyList<stri
         return state is not null && state.ProcessIds.All(WorldProcesses.IsAlive) ? state : null;
     }
 
-    /// <summary>Brings a world up from a plan, or returns the one already up when it is the same world and profile.</summary>
+    /// <summary>
+    /// Null when no world is up or the one up is <paramref name="plan"/>'s (same name, profile and file content);
+    /// else why the world that is up is another (see <see cref="WorldMismatch"/>), for the command to refuse with.
+    /// </summary>
+    /// <param name="plan">The world a command needs.</param>
+    public string? Conflict(WorldPlan plan) => Running() is { } running ? WorldMismatch.Describe(running, plan) : null;
+
+    /// <summary>
+    /// Brings a world up from a plan, or returns the one already up when it is the same world: same name, profile and
+    /// file content (a path names a file, not what was in it when the world came up).
+    /// </summary>
     public async Task<(WorldState State, bool AlreadyUp)> UpAsync(WorldPlan plan, bool useNamespaces, Action<string> log,
         CancellationToken cancellationToken, Action? beforeStart = null)
     {
         if (Running() is { } running)
         {
-            if (running.WorldName == plan.WorldName && running.Profile == plan.Profile && running.WorldFile == plan.WorldFile)
-            {
-                return (running, true);
-            }
-
-            throw new InvalidOperationException(
-                $"world '{running.WorldName}' (profile {running.Profile}) is up; run 'latency world down' first");
+            return WorldMismatch.Describe(running, plan) is { } mismatch
+                ? throw new InvalidOperationException(mismatch)
+                : (running, true);
         }
 
         foreach (var removed in await DownAsync(cancellationToken).ConfigureAwait(false))

@@ -10,6 +10,10 @@ public sealed record WorldPlan
 {
     public required string WorldName { get; init; }
     public string? WorldFile { get; init; }
+
+    /// <summary>SHA-256 of the world file's text (the embedded text for the built-in world): what makes it this world.</summary>
+    public string? WorldContentSha256 { get; init; }
+
     public required string Profile { get; init; }
     public required string Prefix { get; init; }
     public required ulong Seed { get; init; }

@@ -17,6 +17,7 @@ public static class WorldPlanner
         {
             WorldName = world.Name,
             WorldFile = worldFile,
+            WorldContentSha256 = world.ContentSha256.Length > 0 ? world.ContentSha256 : null,
             Profile = chosen,
             Prefix = WorldController.PrefixFamily + Random.Shared.Next(0x1000, 0x10000).ToString("x4", System.Globalization.CultureInfo.InvariantCulture),
             Seed = seed,

@@ -11,6 +11,13 @@ public sealed record WorldState
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
     public required string WorldName { get; init; }
     public string? WorldFile { get; init; }
+
+    /// <summary>
+    /// SHA-256 of the world file's text when the world came up; null in a state written before it was recorded.
+    /// A world wanted under the same name is this one only if its file's text hashes the same.
+    /// </summary>
+    public string? WorldContentSha256 { get; init; }
+
     public required string Profile { get; init; }
     public required string Prefix { get; init; }
 

@@ -85,6 +85,40 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_SuiteWithScenariosAndStudy_RejectedAtTheSecondKeyNothingRun()
+    {
+        _temp.File("ping.yaml", """
+            version: 1
+            name: ping
+            description: "one request"
+            steps:
+              - request: { name: ping, response_bytes: 100 }
+            """);
+        // Valid scenarios (line 4) and a valid study (line 12, real endpoints so nothing is brought up): the run used to
+        // take the study and drop the scenarios.
+        var path = _temp.File("both.yaml", Valid + """
+
+            study:
+              world: none
+              duration: 2s
+              compare:
+                - { probe: lab, deployments: [origin, near] }
+              workloads:
+                - { file: ping.yaml, sessions_per_minute: 60 }
+              endpoints: { origin: http://127.0.0.1:9, near: http://127.0.0.1:9 }
+            """);
+        var outDir = Path.Combine(_temp.Path, "out-both");
+
+        var outcome = await CliRun.InProcessAsync("run", path, "--out", outDir, "--no-progress");
+
+        Assert.Equal(2, outcome.ExitCode);
+        var problem = Assert.Single(outcome.Error.Split('\n'), l => l.StartsWith(path + ":", StringComparison.Ordinal));
+        Assert.Equal($"{path}:12: a suite has either 'scenarios' or a 'study', not both: run them as two suites", problem.TrimEnd('\r'));
+        Assert.DoesNotContain("   at ", outcome.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir), "nothing should run, so no run directory");
+    }
+
+    [Fact]
     public async Task Run_SeveralProblems_AllReportedInOnePass()
     {
         var yaml = Valid.Replace("rate: 10", "rate: -5").Replace("target: api", "target: web");

@@ -266,6 +266,31 @@ public sealed class StudyLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_StudyThenScenarios_RejectedAtTheScenariosKey()
+    {
+        // A valid study (lines 2-10) followed by valid scenarios (line 12): the run used to drop the scenarios silently.
+        var errors = Errors(Study("seed: 1") + Scenarios);
+
+        Assert.Equal([$"{SuitePath}:12: a suite has either 'scenarios' or a 'study', not both: run them as two suites"], errors);
+    }
+
+    [Fact]
+    public void Load_ScenariosThenStudy_RejectedAtTheStudyKeyWithTheStudysOwnErrors()
+    {
+        var study = Study("seed: x").Replace("version: 1\n", "", StringComparison.Ordinal);
+
+        var errors = Errors("version: 1\n" + Scenarios + study);
+
+        // Line 5 is "study:", line 8 its bad seed: both sections are still read, so every mistake comes out at once.
+        Assert.Equal(
+            [
+                $"{SuitePath}:5: a suite has either 'scenarios' or a 'study', not both: run them as two suites",
+                $"{SuitePath}:8: 'seed' must be a whole number (got 'x')",
+            ],
+            errors);
+    }
+
+    [Fact]
     public void Validate_AgainstWorld_ReportsUnknownNamesAndMissingPaths()
     {
         var world = WorldLoader.Parse(WorldSamples.Valid, WorldSamples.File);
@@ -334,6 +359,14 @@ public sealed class StudyLoaderTests : IDisposable
         else lines[4] = "  " + line;
         return string.Join('\n', lines) + "\n";
     }
+
+    // Targets and one valid scenario, 3 lines, to append to a suite.
+    private const string Scenarios = """
+        targets: { api: http://127.0.0.1:9 }
+        scenarios:
+          - { name: s, target: api, steps: [{ name: get, path: / }], load: [{ inject: { rate: 10, interval: 1s, during: 2s } }] }
+
+        """;
 
     private static string ThresholdError(string text)
     {
