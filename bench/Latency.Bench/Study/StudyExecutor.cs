@@ -158,7 +158,7 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
             await PrintSamplingAsync(sampling).ConfigureAwait(false);
         }
 
-        var info = Info(study, world, backend);
+        var info = Info(study, world, backend) with { PrecisionWorkloads = sampling?.Workloads ?? [] };
         var (_, thresholds) = await RunCompletion.CompleteAsync(sink, started, result, info,
             await harness.StopAsync(result.EndedUtc).ConfigureAwait(false)).ConfigureAwait(false);
         StudyTable.Print(output, study.Cells, result.Histograms, backend, info.Comparisons);

@@ -31,6 +31,9 @@ public sealed record StudyInfo
     /// </summary>
     public double? Precision { get; init; }
 
+    /// <summary>The workloads sampled toward <see cref="Precision"/> (those with a max rate); the target is theirs.</summary>
+    public IReadOnlyList<string> PrecisionWorkloads { get; init; } = [];
+
     /// <summary>The study default of <see cref="MaxErrorRate"/>: 1%.</summary>
     public const double DefaultMaxErrorRate = 0.01;
 

@@ -145,16 +145,18 @@ public sealed record StudyReport
         }
 
         var percent = StudyVerdict.Percent(target);
-        var missed = statistics.Where(s => s.HalfWidth is not { } w || w > target).ToList();
-        var text = $"Precision target: every p50-gain interval within ±{percent} of the gain. Met by {statistics.Count - missed.Count} of {statistics.Count} comparisons";
+        var targeted = statistics.Where(s => summary.PrecisionWorkloads.Count == 0 || summary.PrecisionWorkloads.Contains(s.Row.Workload)).ToList();
+        var workloads = summary.PrecisionWorkloads.Count == 0 ? "every workload" : string.Join(", ", summary.PrecisionWorkloads.Select(WorkloadLabel.Of));
+        var missed = targeted.Where(s => s.HalfWidth is not { } w || w > target).ToList();
+        var text = $"Precision target: a p50-gain interval within ±{percent} of the gain for {workloads} (sampled faster until they got there, " +
+                   $"within the study's duration). Met by {targeted.Count - missed.Count} of {targeted.Count} comparisons";
         if (missed.Count == 0)
         {
             return text + ".";
         }
 
         return text + "; not met by " + string.Join(", ", missed.Select(s =>
-            $"{s.Row.Country}, {WorkloadLabel.Of(s.Row.Workload)} ({(s.HalfWidth is { } w ? "±" + StudyVerdict.Percent(w) : "no interval")})")) +
-            ". Workloads given a max_sessions_per_minute are sampled faster until they meet it, within the study's duration.";
+            $"{s.Row.Country}, {WorkloadLabel.Of(s.Row.Workload)} ({(s.HalfWidth is { } w ? "±" + StudyVerdict.Percent(w) : "no interval")})")) + ".";
     }
 
     /// <summary>The p50 gain's bootstrap interval, or a dash when a side is missing.</summary>

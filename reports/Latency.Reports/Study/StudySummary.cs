@@ -30,6 +30,9 @@ public sealed record StudySummary
     /// <summary>The study's precision target (half-width / gain of the p50-gain interval), from run.json; null: none.</summary>
     public double? Precision { get; init; }
 
+    /// <summary>The workloads the precision target is for (sampled toward it); empty: every workload.</summary>
+    public IReadOnlyList<string> PrecisionWorkloads { get; init; } = [];
+
     /// <summary>Things a reader should know: probes without data, origins derived from tags, and the like.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
@@ -147,6 +150,7 @@ public sealed record StudySummary
                 : ordered.Select(r => r.Workload).Order(StringComparer.Ordinal).FirstOrDefault(),
             FromStudySection = study is not null,
             Precision = study?.Precision,
+            PrecisionWorkloads = study?.PrecisionWorkloads ?? [],
             Notes = notes,
         };
     }

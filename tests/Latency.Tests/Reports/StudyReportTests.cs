@@ -134,4 +134,41 @@ public class StudyReportTests
 
         Assert.Contains("- Emulator: 0.30 cores on average, 0.50 at peak; no release statistics (a relay, or a world started by an older version)\n", section);
     }
+
+    /// <summary>Issue 10, point 8: the report says whether the study's precision target was met, and names who missed it.</summary>
+    [Fact]
+    public void Build_PrecisionTarget_SaysWhichComparisonsMetIt()
+    {
+        var run = HeatmapChartTests.RunOf(new Dictionary<string, long[]>
+        {
+            // Tight (400 sessions a side, spread 1%): the interval is far within ±15%.
+            ["mumbai.app-cold-start/beijing/uncorrected"] = Enumerable.Range(0, 400).Select(i => 200_000 + i * 5L).ToArray(),
+            ["mumbai.app-cold-start/mumbai/uncorrected"] = Enumerable.Range(0, 400).Select(i => 100_000 + i * 2L).ToArray(),
+            // Loose (8 sessions a side, spread 4x): far wider.
+            ["jakarta.app-cold-start/beijing/uncorrected"] = Enumerable.Range(0, 8).Select(i => 100_000 + i * 50_000L).ToArray(),
+            ["jakarta.app-cold-start/jakarta/uncorrected"] = Enumerable.Range(0, 8).Select(i => 50_000 + i * 30_000L).ToArray(),
+            // Not targeted: no line about it.
+            ["jakarta.app-store-download/beijing/uncorrected"] = Enumerable.Range(0, 8).Select(i => 100_000 + i * 50_000L).ToArray(),
+            ["jakarta.app-store-download/jakarta/uncorrected"] = Enumerable.Range(0, 8).Select(i => 50_000 + i * 30_000L).ToArray(),
+        });
+        run = run with
+        {
+            Manifest = ManifestSamples.Partial() with
+            {
+                Study = new StudyInfo { Precision = 0.15, PrecisionWorkloads = ["app-cold-start"] },
+            },
+        };
+
+        var markdown = Markdown(run);
+
+        Assert.Matches(@"Precision target: a p50-gain interval within ±15% of the gain for App cold start \(sampled faster until they got there, " +
+                       @"within the study's duration\)\. Met by 1 of 2 comparisons; not met by jakarta, App cold start \(±\d+%\)\.", markdown);
+        Assert.DoesNotContain("App store download (±", markdown);
+        Assert.True(markdown.IndexOf("Precision target", StringComparison.Ordinal) < markdown.IndexOf("## Charts", StringComparison.Ordinal));
+        Assert.DoesNotContain("Precision target", Markdown(HeatmapChartTests.RunOf(new Dictionary<string, long[]>
+        {
+            ["mumbai.app-cold-start/beijing/uncorrected"] = [200_000, 210_000],
+            ["mumbai.app-cold-start/mumbai/uncorrected"] = [100_000, 110_000],
+        })));
+    }
 }

@@ -122,6 +122,26 @@ public sealed class StudyLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_PrecisionAndMaxRate_ReadIntoTheStudyAndItsWorkload()
+    {
+        var study = Load(Study("precision: 15%", workload: "workloads/ping.yaml")
+            .Replace("sessions_per_minute: 1 }", "sessions_per_minute: 2, max_sessions_per_minute: 30 }", StringComparison.Ordinal)).Study!;
+
+        Assert.Equal(0.15, study.Precision!.Value, 12);
+        Assert.Equal(30, Assert.Single(study.Workloads).MaxSessionsPerMinute);
+        Assert.Null(Load(Study("seed: 1")).Study!.Precision);
+    }
+
+    [Fact]
+    public void Load_MaxRateBelowTheRate_SaysSo()
+    {
+        var errors = Errors(Study("seed: 1", workload: "workloads/ping.yaml")
+            .Replace("sessions_per_minute: 1 }", "sessions_per_minute: 2, max_sessions_per_minute: 1 }", StringComparison.Ordinal));
+
+        Assert.Contains(errors, e => e.EndsWith("'max_sessions_per_minute' must be at least 'sessions_per_minute' (2; got 1)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Load_WorldFile_ResolvesAgainstTheSuiteFolder()
     {
         File.WriteAllText(directory.File("world.yaml"), WorldSamples.Valid);
@@ -251,6 +271,8 @@ public sealed class StudyLoaderTests : IDisposable
     [InlineData("max_error_rate: 101%", "5: 'max_error_rate' must be a percentage from 0% to 100% (e.g. 1%) or a fraction from 0 to 1 (got '101%')")]
     [InlineData("max_error_rate: 5", "5: 'max_error_rate' must be a percentage")]
     [InlineData("max_error_rate: lots", "5: 'max_error_rate' must be a percentage")]
+    [InlineData("precision: 0%", "5: 'precision' must be above 0%")]
+    [InlineData("precision: 150%", "5: 'precision' must be a percentage")]
     public void Load_OneMistake_ReportsIt(string line, string expectedStart)
     {
         var errors = Errors(Study(line));
