@@ -24,9 +24,23 @@ public sealed record Response
     /// <summary>Phases of the HTTP request behind this response, when it was one.</summary>
     public RequestPhases? Phases { get; private init; }
 
+    /// <summary>
+    /// Where a composite step's time went (a session's critical path); null for a single request, whose
+    /// <see cref="Phases"/> are its own.
+    /// </summary>
+    public CriticalPathTimes? CriticalPath { get; private init; }
+
     public static Response Ok(int? statusCode = null, long sizeBytes = 0, RequestPhases? phases = null) =>
         new() { StatusCode = statusCode, SizeBytes = sizeBytes, Phases = phases };
 
     public static Response Fail(string errorKind, string? message = null, int? statusCode = null, RequestPhases? phases = null) =>
         new() { IsError = true, ErrorKind = errorKind, Message = message, StatusCode = statusCode, Phases = phases };
+
+    /// <summary>
+    /// This response as the outcome of a composite step with that critical path, without request phases: a session
+    /// returns its last request's response, whose phases are not the session's (they were recorded as the session's
+    /// own until issue 10, point 7).
+    /// </summary>
+    /// <param name="path">The step's critical path.</param>
+    public Response WithCriticalPath(CriticalPathTimes path) => this with { Phases = null, CriticalPath = path };
 }

@@ -2,10 +2,11 @@ namespace Latency.Bench.Load;
 
 /// <summary>
 /// Runs and records one named step inside an iteration (NBomber's <c>Step.Run</c>): its duration, outcome and, for
-/// HTTP, its request phases. An exception from the step is data, not a crash: it becomes a failed response whose kind
-/// names the exception. A failed step's duration goes to its own histogram (kind <c>failed</c>), never to the step's
-/// latency: a deployment that answers 503 or refuses connections at once must not look fast (issue 10), and phases are
-/// recorded for successful steps only, for the same reason.
+/// HTTP, its request phases, or for a composite step (a session) its time split along its critical path
+/// (<see cref="Response.CriticalPath"/>). An exception from the step is data, not a crash: it becomes a failed
+/// response whose kind names the exception. A failed step's duration goes to its own histogram (kind <c>failed</c>),
+/// never to the step's latency: a deployment that answers 503 or refuses connections at once must not look fast
+/// (issue 10), and phases are recorded for successful steps only, for the same reason.
 /// </summary>
 public static class Step
 {
@@ -63,7 +64,18 @@ public static class Step
             }
 
             recorders.Record(step.DurationMetric, elapsed);
-            if (response.Phases is { } phases)
+            if (response.CriticalPath is { } path)
+            {
+                // Every kind, zeros included, once per run: the means then add up to the mean duration.
+                recorders.Record(step.DnsMetric, path.DnsUs);
+                recorders.Record(step.ConnectMetric, path.ConnectUs);
+                recorders.Record(step.TlsMetric, path.TlsUs);
+                recorders.Record(step.TtfbMetric, path.TtfbUs);
+                recorders.Record(step.TransferMetric, path.TransferUs);
+                recorders.Record(step.ThinkMetric, path.ThinkUs);
+                recorders.Record(step.OtherMetric, path.OtherUs(elapsed));
+            }
+            else if (response.Phases is { } phases)
             {
                 if (phases.DnsMicros is { } dns) recorders.Record(step.DnsMetric, dns);
                 if (phases.ConnectMicros is { } connect) recorders.Record(step.ConnectMetric, connect);

@@ -20,6 +20,8 @@ public sealed class StepCounters
         TlsMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Tls));
         TtfbMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Ttfb));
         TransferMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Transfer));
+        ThinkMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Think));
+        OtherMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Other));
     }
 
     public string Name { get; }
@@ -36,6 +38,12 @@ public sealed class StepCounters
     internal int TlsMetric { get; }
     internal int TtfbMetric { get; }
     internal int TransferMetric { get; }
+
+    /// <summary>Critical-path think time of composite steps (sessions).</summary>
+    internal int ThinkMetric { get; }
+
+    /// <summary>What a composite step's critical path does not cover.</summary>
+    internal int OtherMetric { get; }
 
     public ErrorCounts Errors { get; } = new();
 

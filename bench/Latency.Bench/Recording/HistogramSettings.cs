@@ -19,6 +19,10 @@ public static class HistogramSettings
     public static Recorder CreateRecorder() =>
         new(LowestMicros, HighestMicros, SignificantDigits, (id, low, high, digits) => new IntHistogram(id, low, high, digits));
 
-    /// <summary>Values outside the range are clamped rather than thrown: a 2-hour stall is still "at least 1 h".</summary>
-    public static long Clamp(long micros) => Math.Clamp(micros, LowestMicros, HighestMicros);
+    /// <summary>
+    /// Values outside the range are clamped rather than thrown: a 2-hour stall is still "at least 1 h". Zero stays
+    /// zero (HdrHistogram keeps it in its first bucket): a session whose critical path had no DNS lookup records 0,
+    /// and raising it to 1 us would make the means of a session's phases add up to more than its mean time.
+    /// </summary>
+    public static long Clamp(long micros) => Math.Clamp(micros, 0, HighestMicros);
 }

@@ -23,5 +23,18 @@ public static class MetricKinds
     public const string Ttfb = HistogramTag.Ttfb;
     public const string Transfer = HistogramTag.Transfer;
 
+    /// <summary>Session level: waiting by design along the session's critical path.</summary>
+    public const string Think = HistogramTag.Think;
+
+    /// <summary>Session level: the session time not covered by its critical path's phases and think times.</summary>
+    public const string Other = HistogramTag.Other;
+
+    /// <summary>A request's phases.</summary>
     public static readonly IReadOnlyList<string> Phases = [Dns, Connect, Tls, Ttfb, Transfer];
+
+    /// <summary>
+    /// Every kind a step can split its time into: a request's phases, or a session's critical path (the phases, then
+    /// think and other), in the order charts stack them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Breakdown = [Dns, Connect, Tls, Ttfb, Transfer, Think, Other];
 }

@@ -84,7 +84,7 @@ public static class RunManifestBuilder
                 Errors = step.Errors.Snapshot(),
                 Latency = Summary(step.Name, MetricKinds.Uncorrected),
                 FailedLatency = step.Failed > 0 ? Summary(step.Name, MetricKinds.Failed) : null,
-                Phases = MetricKinds.Phases
+                Phases = MetricKinds.Breakdown
                     .Select(phase => (phase, summary: Summary(step.Name, phase)))
                     .Where(p => p.summary.Count > 0)
                     .ToDictionary(p => p.phase, p => p.summary),

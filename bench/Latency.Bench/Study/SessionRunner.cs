@@ -9,8 +9,9 @@ namespace Latency.Bench.Study;
 /// together, think times waited, replayed sessions at their recorded offsets. Every timed wait (think times, replay
 /// offsets) goes through the engine's <see cref="PreciseScheduler"/>, and a request that was meant to start at a given
 /// time (after a think, at its offset) is measured from that time with its lateness recorded, as is the session from
-/// its intended start. The session is recorded as step <c>&lt;label&gt;</c> and each request as
-/// <c>&lt;label&gt;.&lt;request&gt;</c>, with its phases. The first failed request ends the session, which then counts as failed.
+/// its intended start. The session is recorded as step <c>&lt;label&gt;</c>, its time split along its critical path
+/// (<see cref="CriticalPath"/>), and each request as <c>&lt;label&gt;.&lt;request&gt;</c>, with its phases. The first
+/// failed request ends the session, which then counts as failed.
 /// </summary>
 public sealed class SessionRunner(WorkloadDefinition workload)
 {
@@ -59,7 +60,7 @@ public sealed class SessionRunner(WorkloadDefinition workload)
 
                 return _schedule is not null
                     ? await ReplayAsync(context, label, start, _schedule, targets, clients).ConfigureAwait(false)
-                    : await SequenceAsync(context, label, targets, clients).ConfigureAwait(false);
+                    : await SequenceAsync(context, label, start, targets, clients).ConfigureAwait(false);
             }
             finally
             {
@@ -71,29 +72,35 @@ public sealed class SessionRunner(WorkloadDefinition workload)
         });
     }
 
-    private async Task<Response> SequenceAsync(ScenarioContext context, string label, IReadOnlyDictionary<string, SessionTarget> targets,
-        Dictionary<string, HandsetHttpClient> clients)
+    private async Task<Response> SequenceAsync(ScenarioContext context, string label, long sessionStart,
+        IReadOnlyDictionary<string, SessionTarget> targets, Dictionary<string, HandsetHttpClient> clients)
     {
         var last = Response.Ok();
+        var path = CriticalPathTimes.Zero;
         long? thinkEnded = null;
         foreach (var step in workload.Steps)
         {
             switch (step)
             {
                 case WorkloadRequest request:
-                    last = await SendAsync(context, label, request, targets, clients, thinkEnded).ConfigureAwait(false);
+                    var (response, played) = await SendAsync(context, label, sessionStart, request, targets, clients, thinkEnded).ConfigureAwait(false);
+                    last = response;
+                    path += CriticalPath.Request(played);
                     thinkEnded = null;
                     break;
                 case WorkloadParallel group:
                     var due = thinkEnded;
-                    var responses = await Task.WhenAll(group.Requests.Select(r => SendAsync(context, label, r, targets, clients, due))).ConfigureAwait(false);
-                    last = responses.FirstOrDefault(r => r.IsError) ?? responses.LastOrDefault() ?? Response.Ok();
+                    var answered = await Task.WhenAll(group.Requests.Select(r => SendAsync(context, label, sessionStart, r, targets, clients, due)))
+                        .ConfigureAwait(false);
+                    last = Outcome(answered);
+                    path += CriticalPath.Parallel(answered.Select(a => a.Played).ToList());
                     thinkEnded = null;
                     break;
                 case WorkloadThink think:
                     // From the end of the step before: the next request is due then, and measured from then.
                     var ends = context.Clock.Now + context.Clock.FromTimeSpan(think.Duration);
                     await PreciseScheduler.Shared.WaitUntilAsync(context.Clock, ends, context.CancellationToken).ConfigureAwait(false);
+                    path += CriticalPath.Think((long)think.Duration.TotalMicroseconds);
                     thinkEnded = ends;
                     break;
             }
@@ -104,7 +111,7 @@ public sealed class SessionRunner(WorkloadDefinition workload)
             }
         }
 
-        return last;
+        return last.WithCriticalPath(path);
     }
 
     private static async Task<Response> ReplayAsync(ScenarioContext context, string label, long sessionStart, ReplaySchedule schedule,
@@ -113,27 +120,50 @@ public sealed class SessionRunner(WorkloadDefinition workload)
         // Each request at its recorded offset from the session's intended start, whether or not earlier ones have
         // finished: a slow answer must not push later requests back (the engine's rule for intended start times).
         // After each wait the request is sent from the scheduler's thread, before the next wait is queued.
-        var inFlight = new List<Task<Response>>(schedule.Items.Count);
+        var inFlight = new List<Task<(Response Response, PlayedRequest Played)>>(schedule.Items.Count);
         foreach (var item in schedule.Items)
         {
             var due = sessionStart + context.Clock.FromTimeSpan(item.Due);
             await PreciseScheduler.Shared.WaitUntilAsync(context.Clock, due, context.CancellationToken).ConfigureAwait(false);
-            inFlight.Add(SendAsync(context, label, item.Request, targets, clients, due));
+            inFlight.Add(SendAsync(context, label, sessionStart, item.Request, targets, clients, due));
         }
 
-        var responses = await Task.WhenAll(inFlight).ConfigureAwait(false);
-        return responses.FirstOrDefault(r => r.IsError) ?? responses.LastOrDefault() ?? Response.Ok();
+        var answered = await Task.WhenAll(inFlight).ConfigureAwait(false);
+        var outcome = Outcome(answered);
+        return outcome.IsError ? outcome : outcome.WithCriticalPath(CriticalPath.Replay(answered.Select(a => a.Played).ToList()));
     }
 
-    // intendedStart: when the request was due (after a think, at its replay offset), or null: now.
-    private static Task<Response> SendAsync(ScenarioContext context, string label, WorkloadRequest request,
-        IReadOnlyDictionary<string, SessionTarget> targets, Dictionary<string, HandsetHttpClient> clients, long? intendedStart)
+    // Requests sent together: the first failure, else the last response.
+    private static Response Outcome(IReadOnlyList<(Response Response, PlayedRequest Played)> answered) =>
+        answered.Select(a => a.Response).FirstOrDefault(r => r.IsError) ?? answered.Select(a => a.Response).LastOrDefault() ?? Response.Ok();
+
+    // intendedStart: when the request was due (after a think, at its replay offset), or null: now. The request's send
+    // and end are taken inside the recorded step, for the session's critical path.
+    private static async Task<(Response Response, PlayedRequest Played)> SendAsync(ScenarioContext context, string label, long sessionStart,
+        WorkloadRequest request, IReadOnlyDictionary<string, SessionTarget> targets, Dictionary<string, HandsetHttpClient> clients, long? intendedStart)
     {
+        var clock = context.Clock;
         var target = targets[request.Role];
         var url = new Uri(target.BaseUrl.AbsoluteUri.TrimEnd('/') + request.EffectivePath());
-        Func<Task<Response>> send = () => clients[request.Role].SendAsync(new HttpMethod(request.Method), url, request.InstructionHeaders(),
-            request.RequestBytes, TimeSpan.FromMinutes(5), context.CancellationToken);
+        long sentAt = 0;
+        long endedAt = 0;
+        async Task<Response> Send()
+        {
+            sentAt = clock.Now;
+            try
+            {
+                return await clients[request.Role].SendAsync(new HttpMethod(request.Method), url, request.InstructionHeaders(),
+                    request.RequestBytes, TimeSpan.FromMinutes(5), context.CancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                endedAt = clock.Now;
+            }
+        }
+
         var name = $"{label}.{request.Name}";
-        return intendedStart is { } due ? Step.Run(name, context, due, send) : Step.Run(name, context, send);
+        var response = await (intendedStart is { } due ? Step.Run(name, context, due, Send) : Step.Run(name, context, Send)).ConfigureAwait(false);
+        long Us(long at) => clock.ToMicroseconds(at - sessionStart);
+        return (response, new PlayedRequest(Us(intendedStart ?? sentAt), Us(sentAt), Us(endedAt), response.Phases));
     }
 }

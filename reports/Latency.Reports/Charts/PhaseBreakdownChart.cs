@@ -6,44 +6,61 @@ using ScottPlot;
 namespace Latency.Reports.Charts;
 
 /// <summary>
-/// Phase breakdown of one probe's workload: per deployment a stacked bar of DNS, connect, TLS, TTFB and transfer
-/// time of a typical session, in ms. Shows whether the in-region gain comes from round trips (connect, TLS, TTFB)
-/// or from bandwidth (transfer).
+/// Phase breakdown of one probe's workload: per deployment a stacked bar of the mean session time, split along each
+/// session's critical path into DNS, connect, TLS, TTFB, transfer, think and other time, in ms. Shows whether the
+/// in-region gain comes from round trips (connect, TLS, TTFB) or from bandwidth (transfer).
 /// </summary>
+/// <remarks>
+/// Why means of the critical path: a session's requests overlap (parallel groups, replayed captures), so adding up
+/// their own phases counted parallel requests several times, and the bars of the old chart (per-request medians
+/// summed over a session) stood far above the session time beside them (issue 10, point 7: 5,413 ms for a 2,105 ms
+/// p50). Along the critical path each moment of a session counts once, and <c>other</c> takes the rest, so one
+/// session's parts add up to its time; the engine records them per session at the session step. Means of parts add
+/// up to the mean of the whole; medians do not, so the bar is the mean session time, and the report shows that mean
+/// in its Sessions per deployment table.
+/// </remarks>
 public static class PhaseBreakdownChart
 {
-    /// <summary>Legend text per phase, bottom to top.</summary>
+    /// <summary>Legend text per part, bottom to top.</summary>
     public static readonly IReadOnlyList<(string Phase, string Label)> PhaseLabels =
     [
         (HistogramTag.Dns, "DNS"), (HistogramTag.Connect, "Connect"), (HistogramTag.Tls, "TLS"),
-        (HistogramTag.Ttfb, "TTFB"), (HistogramTag.Transfer, "Transfer"),
+        (HistogramTag.Ttfb, "TTFB"), (HistogramTag.Transfer, "Transfer"), (HistogramTag.Think, "Think"), (HistogramTag.Other, "Other"),
     ];
 
     private static readonly Color[] PhaseColors =
     [
         Color.FromHex("#9467bd"), Color.FromHex("#ff7f0e"), Color.FromHex("#2ca02c"),
-        Color.FromHex("#17becf"), Color.FromHex("#8c564b"),
+        Color.FromHex("#17becf"), Color.FromHex("#8c564b"), Color.FromHex("#bcbd22"), Color.FromHex("#c7c7c7"),
     ];
 
     /// <summary>The chart, named "phases-&lt;probe&gt;-&lt;workload&gt;".</summary>
+    /// <param name="bars">The bars, in order (<see cref="From"/>).</param>
+    /// <param name="place">Where the probe's users are, for people.</param>
+    /// <param name="probe">The probe's name.</param>
+    /// <param name="workload">The workload's name.</param>
     public static RenderedChart Render(IReadOnlyList<PhaseBar> bars, string place, string probe, string workload)
     {
         ArgumentNullException.ThrowIfNull(bars);
         var label = WorkloadLabel.Of(workload);
-        var title = $"{place}: {label} time per phase";
-        var description = $"Stacked bars per deployment of the median DNS, connect, TLS, TTFB and transfer time of one " +
-                          $"{label} session from {place}, summed over the session's requests, in milliseconds.";
+        var title = $"{place}: {label} mean session time by phase";
+        var description = $"Stacked bars per deployment of the mean {label} session time from {place}, split along each session's " +
+                          "critical path (the requests and waits that decided when it ended) into DNS, connect, TLS, TTFB, transfer, " +
+                          "think time and other time (client work, gaps between requests), in milliseconds. Each bar adds up to the " +
+                          "mean session time (Mean in Sessions per deployment), not the median: medians of parts do not add up.";
         return ChartStyle.Render(Create(title, bars), ChartStyle.FileName("phases", probe, workload), title, description);
     }
 
     /// <summary>Builds the plot: x = deployments in the given order, y = ms; each bar's total above it.</summary>
+    /// <param name="title">The plot's title.</param>
+    /// <param name="bars">The bars, in order.</param>
     public static Plot Create(string title, IReadOnlyList<PhaseBar> bars)
     {
         ArgumentNullException.ThrowIfNull(bars);
-        var plot = ChartStyle.NewPlot(title, "Deployment", "Median time per session, by phase (ms)");
+        var plot = ChartStyle.NewPlot(title, "Deployment", "Mean session time, split along the critical path (ms)");
         if (bars.Count == 0)
         {
-            plot.Add.Annotation("no request phases recorded");
+            plot.Add.Annotation("no session phases recorded (no successful session, or a run from an older version)");
             return plot;
         }
 
@@ -72,7 +89,7 @@ public static class PhaseBreakdownChart
         var maxTotal = bars.Max(b => b.TotalMs);
         for (var b = 0; b < bars.Count; b++)
         {
-            var total = plot.Add.Text(HeatmapChart.Milliseconds(bars[b].TotalMs) + " ms", b, bars[b].TotalMs + maxTotal * 0.02);
+            var total = plot.Add.Text("mean " + HeatmapChart.Milliseconds(bars[b].TotalMs) + " ms", b, bars[b].TotalMs + maxTotal * 0.02);
             total.LabelFontSize = 14;
             total.LabelBold = true;
             total.LabelAlignment = Alignment.LowerCenter;
@@ -87,80 +104,36 @@ public static class PhaseBreakdownChart
     }
 
     /// <summary>
-    /// The bars of <paramref name="probe"/>'s <paramref name="workload"/>, one per deployment with recorded phases
-    /// (origins first, then by name), from the request tags <c>&lt;probe&gt;.&lt;workload&gt;/&lt;deployment&gt;.&lt;request&gt;/&lt;phase&gt;</c>.
+    /// The bars of <paramref name="probe"/>'s <paramref name="workload"/>, one per deployment whose sessions recorded
+    /// a critical-path split (origins first, then by name), from the session tags
+    /// <c>&lt;probe&gt;.&lt;workload&gt;/&lt;deployment&gt;/&lt;kind&gt;</c>: each part is its histogram's sum over the
+    /// sessions that recorded a split (one value per session and kind, <c>other</c> always), so the parts add up to
+    /// the mean session time. Runs recorded before the split have none: their session phases were the last request's.
     /// </summary>
-    /// <remarks>
-    /// Why the sum over requests of per-request medians: the logs hold one histogram per request and phase, not
-    /// per session, so a session's own phase sums cannot be rebuilt (which DNS lookup belonged to which session is
-    /// lost). A session plays its requests one after another, so the sum of each request's typical phase time is
-    /// a typical session's phase budget, and the bar's height is comparable with the session p50 (the sum of
-    /// medians is not exactly the median of sums; it ignores queueing between requests and parallel requests).
-    /// A phase that did not happen in every request (DNS from cache, TLS on a reused connection) counts as 0 ms in
-    /// the requests that skipped it: its median is taken over all the request's runs (the request's
-    /// <c>uncorrected</c> count), so a handshake made in one session of ten does not add a full handshake.
-    /// </remarks>
+    /// <param name="run">The run's data.</param>
+    /// <param name="probe">The probe's name.</param>
+    /// <param name="workload">The workload's name.</param>
     public static IReadOnlyList<PhaseBar> From(RunData run, string probe, string workload)
     {
         ArgumentNullException.ThrowIfNull(run);
         var scenario = $"{probe}.{workload}";
-        var sums = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        foreach (var (tag, histogram) in run.Totals)
+        var bars = new Dictionary<string, PhaseBar>(StringComparer.Ordinal);
+        foreach (var (tag, other) in run.Totals)
         {
-            var phase = PhaseIndex(tag.Kind);
-            var dot = tag.Step.IndexOf('.');
-            if (tag.Scenario != scenario || phase < 0 || dot <= 0)
+            if (tag.Scenario != scenario || tag.Kind != HistogramTag.Other || tag.IsIteration || tag.Step.Contains('.') || other.TotalCount == 0)
             {
                 continue;
             }
 
-            var deployment = tag.Step[..dot];
-            run.Totals.TryGetValue(new HistogramTag(tag.Scenario, tag.Step, HistogramTag.Uncorrected), out var requests);
-            if (!sums.TryGetValue(deployment, out var sum))
-            {
-                sums[deployment] = sum = new double[PhaseLabels.Count];
-            }
-
-            sum[phase] += MedianWithSkipped(histogram, requests?.TotalCount ?? histogram.TotalCount) / 1000.0;
+            var sessions = other.TotalCount;
+            double MeanMs(string kind) =>
+                run.Totals.TryGetValue(new HistogramTag(scenario, tag.Step, kind), out var h) && h.TotalCount > 0
+                    ? h.GetMean() * h.TotalCount / sessions / 1000.0
+                    : 0;
+            bars[tag.Step] = new PhaseBar(tag.Step, MeanMs(HistogramTag.Dns), MeanMs(HistogramTag.Connect), MeanMs(HistogramTag.Tls),
+                MeanMs(HistogramTag.Ttfb), MeanMs(HistogramTag.Transfer), MeanMs(HistogramTag.Think), MeanMs(HistogramTag.Other));
         }
 
-        return HeatmapChart.DeploymentOrder(run, sums.Keys)
-            .Select(d => new PhaseBar(d, sums[d][0], sums[d][1], sums[d][2], sums[d][3], sums[d][4]))
-            .ToList();
-    }
-
-    /// <summary>
-    /// Median in us of a phase recorded in <paramref name="phase"/>.TotalCount of <paramref name="requests"/> runs,
-    /// the others counting as 0: the value at rank requests / 2, where the zeros take the lowest ranks.
-    /// </summary>
-    internal static double MedianWithSkipped(HistogramBase phase, long requests)
-    {
-        var recorded = phase.TotalCount;
-        if (recorded == 0)
-        {
-            return 0;
-        }
-
-        var skipped = Math.Max(0, requests - recorded);
-        var rank = 0.5 * (skipped + recorded);
-        if (rank <= skipped)
-        {
-            return 0;
-        }
-
-        return phase.GetValueAtPercentile(100.0 * (rank - skipped) / recorded);
-    }
-
-    private static int PhaseIndex(string kind)
-    {
-        for (var i = 0; i < PhaseLabels.Count; i++)
-        {
-            if (PhaseLabels[i].Phase == kind)
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        return HeatmapChart.DeploymentOrder(run, bars.Keys).Select(d => bars[d]).ToList();
     }
 }

@@ -48,6 +48,18 @@ public sealed record HistogramTag
     /// <summary>Step level: from the first to the last response byte.</summary>
     public const string Transfer = "transfer";
 
+    /// <summary>
+    /// Session level: time a session's critical path spent waiting by design (think times, and in a replay the
+    /// recorded offset of the request that ended last). Sessions record every phase kind as critical-path totals.
+    /// </summary>
+    public const string Think = "think";
+
+    /// <summary>
+    /// Session level: the session time its critical path's phases and think times do not cover (client work, gaps
+    /// between requests, late starts), so that the phase kinds of one session add up to its time.
+    /// </summary>
+    public const string Other = "other";
+
     private const char Separator = '/';
 
     /// <summary>Creates a tag; every part must already be a valid name (see <see cref="Sanitize"/>).</summary>

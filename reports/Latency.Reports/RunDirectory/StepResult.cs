@@ -22,6 +22,7 @@ public sealed record StepResult
 
     /// <summary>
     /// Per request phase ("dns", "connect", "tls", "ttfb", "transfer") of successful runs; a phase that did not happen is absent.
+    /// For a session step: its critical-path totals per session, "think" and "other" too (docs/run-directory.md).
     /// </summary>
     public IReadOnlyDictionary<string, LatencySummary> Phases { get; init; } = new Dictionary<string, LatencySummary>();
 }

@@ -32,6 +32,12 @@ public sealed record DeploymentSessions
     /// <summary>99th percentile session time in microseconds, as <see cref="P50Us"/>; 0 when no sessions.</summary>
     public double P99Us { get; init; }
 
+    /// <summary>
+    /// Mean session time in microseconds (HdrHistogram's mean of the merged histogram); 0 when no sessions. The phase
+    /// charts split this figure: means of parts add up to the mean of the whole, quantiles do not.
+    /// </summary>
+    public double MeanUs { get; init; }
+
     /// <summary>Failed sessions from run.json (the scenario's step named after the deployment); null when unknown.</summary>
     public long? Failed { get; init; }
 

@@ -187,6 +187,7 @@ public sealed record StudySummary
             P50Us = Quantile(0.5),
             P95Us = Quantile(0.95),
             P99Us = Quantile(0.99),
+            MeanUs = buckets is null ? 0 : histogram!.GetMean(),
             Failed = step?.Failed,
             Errors = step?.Errors ?? new Dictionary<string, long>(),
         };

@@ -1,9 +1,7 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Latency.IntegrationTests.Support;
 using Latency.Reports.RunDirectory;
-using Latency.World.Backend;
 using Xunit.Abstractions;
 
 namespace Latency.IntegrationTests.Study;
@@ -29,35 +27,11 @@ public sealed class RealEndpointStudyTests(ITestOutputHelper output) : IDisposab
           - request: { name: ping, response_bytes: 100, server_ms: {{serverMs}} }
         """);
 
-    /// <summary>A <c>world: none</c> study of one workload at 300 sessions/min from probe lab-desk, origin first.</summary>
-    private string StudySuite(string file, string name, string duration, (string Name, Uri Url) origin, (string Name, Uri Url) inRegion,
-        string workloadFile, string extraStudyLine = "") =>
-        _temp.File(file, $$"""
-            version: 1
-            name: {{name}}
-            study:
-              world: none
-              duration: {{duration}}
-              compare:
-                - { probe: lab-desk, deployments: [{{origin.Name}}, {{inRegion.Name}}] }
-              endpoints:
-                {{origin.Name}}: {{origin.Url}}
-                {{inRegion.Name}}: {{inRegion.Url}}
-              workloads:
-                - { file: {{workloadFile}}, sessions_per_minute: 300 }
-              {{extraStudyLine}}
-            """);
-
-    /// <summary>Runs a study of ping.yaml (<see cref="StudySuite"/>) against two local handset backends, origin and near.</summary>
+    /// <summary>Runs a study of ping.yaml (<see cref="LocalStudy.RunAsync"/>) against two local handset backends, origin and near.</summary>
     private async Task<(CliRun.Outcome Outcome, string OutDir)> RunPingStudyAsync(string name, string duration, int serverMs, string extraStudyLine = "")
     {
-        await using var origin = await HandsetBackend.StartAsync(IPAddress.Loopback, 0, CancellationToken.None);
-        await using var near = await HandsetBackend.StartAsync(IPAddress.Loopback, 0, CancellationToken.None);
         WritePing(serverMs);
-        var suite = StudySuite(name + ".yaml", name, duration, ("origin", origin.BaseUrl), ("near", near.BaseUrl), "ping.yaml", extraStudyLine);
-        var outDir = Path.Combine(_temp.Path, "run");
-
-        var outcome = await CliRun.InProcessAsync("run", suite, "--out", outDir, "--no-progress");
+        var (outcome, outDir) = await LocalStudy.RunAsync(_temp, name, duration, ["ping.yaml"], extraStudyLine);
         output.WriteLine(outcome.Output + outcome.Error);
         return (outcome, outDir);
     }
@@ -65,8 +39,6 @@ public sealed class RealEndpointStudyTests(ITestOutputHelper output) : IDisposab
     [Fact]
     public async Task Run_StudyAgainstUrls_RunsEverySessionOnBothEndpointsDirectly()
     {
-        await using var origin = await HandsetBackend.StartAsync(IPAddress.Loopback, 0, CancellationToken.None);
-        await using var near = await HandsetBackend.StartAsync(IPAddress.Loopback, 0, CancellationToken.None);
         _temp.File("login.yaml", """
             version: 1
             name: login
@@ -76,10 +48,7 @@ public sealed class RealEndpointStudyTests(ITestOutputHelper output) : IDisposab
               - request: { name: token, method: POST, request_bytes: 500, response_bytes: 800, server_ms: 5 }
               - request: { name: profile, response_bytes: 2000, server_ms: 5 }
             """);
-        var suite = StudySuite("real.yaml", "real-endpoints", "4s", ("origin", origin.BaseUrl), ("near", near.BaseUrl), "login.yaml");
-        var outDir = Path.Combine(_temp.Path, "run");
-
-        var outcome = await CliRun.InProcessAsync("run", suite, "--out", outDir, "--no-progress");
+        var (outcome, outDir) = await LocalStudy.RunAsync(_temp, "real-endpoints", "4s", ["login.yaml"]);
         output.WriteLine(outcome.Output + outcome.Error);
 
         Assert.Equal(0, outcome.ExitCode);
@@ -174,7 +143,7 @@ public sealed class RealEndpointStudyTests(ITestOutputHelper output) : IDisposab
             return Task.CompletedTask;
         }));
         WritePing(serverMs: 0);
-        var suite = StudySuite("failing.yaml", "failing-candidate", "3s", ("origin", origin.BaseUrl), ("candidate", candidate.BaseUrl), "ping.yaml");
+        var suite = LocalStudy.Suite(_temp, "failing-candidate", "3s", ("origin", origin.BaseUrl), ("candidate", candidate.BaseUrl), "", "ping.yaml");
         var outDir = Path.Combine(_temp.Path, "run");
 
         var outcome = await CliRun.InProcessAsync("run", suite, "--out", outDir, "--no-progress");

@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Net;
 using Latency.IntegrationTests.Support;
 using Latency.Reports.RunDirectory;
-using Latency.World.Backend;
 using Xunit.Abstractions;
 
 namespace Latency.IntegrationTests.Study;
@@ -25,8 +23,6 @@ public sealed class StudyTimingTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Run_ReplayAndThinkWorkloads_EveryTimedRequestStartsWithin5MsOfItsDueTime()
     {
-        await using var origin = await HandsetBackend.StartAsync(IPAddress.Loopback, 0, CancellationToken.None);
-        await using var near = await HandsetBackend.StartAsync(IPAddress.Loopback, 0, CancellationToken.None);
         _temp.File("replayed.yaml", """
             version: 1
             name: replayed
@@ -49,24 +45,7 @@ public sealed class StudyTimingTests(ITestOutputHelper output) : IDisposable
               - think: 80ms
               - request: { name: second, response_bytes: 500, server_ms: 5 }
             """);
-        var suite = _temp.File("timing.yaml", $$"""
-            version: 1
-            name: timing
-            study:
-              world: none
-              duration: 6s
-              compare:
-                - { probe: lab-desk, deployments: [origin, near] }
-              endpoints:
-                origin: {{origin.BaseUrl}}
-                near: {{near.BaseUrl}}
-              workloads:
-                - { file: replayed.yaml, sessions_per_minute: 300 }
-                - { file: thinker.yaml, sessions_per_minute: 300 }
-            """);
-        var outDir = Path.Combine(_temp.Path, "run");
-
-        var outcome = await CliRun.InProcessAsync("run", suite, "--out", outDir, "--no-progress");
+        var (outcome, outDir) = await LocalStudy.RunAsync(_temp, "timing", "6s", ["replayed.yaml", "thinker.yaml"]);
         output.WriteLine(outcome.Output + outcome.Error);
 
         Assert.Equal(0, outcome.ExitCode);

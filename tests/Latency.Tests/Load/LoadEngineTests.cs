@@ -1,3 +1,4 @@
+using HdrHistogram;
 using Latency.Reports.RunDirectory;
 using Latency.Bench.Load;
 using Latency.Bench.Recording;
@@ -173,6 +174,45 @@ public class LoadEngineTests
         // A failed step's time is kept apart (issue 10): a quick 503 must not pass for a fast answer.
         Assert.Equal(20, result.Histograms.Total(new MetricKey("s", "fetch", MetricKinds.Uncorrected)).TotalCount);
         Assert.Equal(10, result.Histograms.Total(new MetricKey("s", "fetch", MetricKinds.Failed)).TotalCount);
+    }
+
+    /// <summary>
+    /// Issue 10, point 7: a session returned its last request's response, and its step recorded that request's phases
+    /// as the session's. A step with a critical path records the path instead, every kind once per run (zeros too),
+    /// and other = its duration less the path, so the means add up to the mean duration.
+    /// </summary>
+    [Fact]
+    public async Task StepRun_ResponseWithCriticalPath_RecordsThePathAndOtherNotTheLastRequestsPhases()
+    {
+        var path = new CriticalPathTimes(0, 0, 0, 5_000, 1_000, 3_000);
+        var scenario = Scenario.Create("s", async ctx => await Step.Run("session", ctx, async () =>
+            {
+                await Task.Delay(20);
+                var last = Response.Ok(200, phases: new Latency.Bench.Http.RequestPhases(700, 7_000, 7_700, 9_000, 900));
+                return last.WithCriticalPath(path);
+            }))
+            .WithLoadSimulations(new IterationsForConstant(1, 5));
+
+        var result = await RunAsync(scenario);
+
+        HistogramBase Total(string kind) => result.Histograms.Total(new MetricKey("s", "session", kind));
+        var expected = new Dictionary<string, long>
+        {
+            [MetricKinds.Dns] = 0, [MetricKinds.Connect] = 0, [MetricKinds.Tls] = 0, [MetricKinds.Ttfb] = 5_000,
+            [MetricKinds.Transfer] = 1_000, [MetricKinds.Think] = 3_000,
+        };
+        foreach (var (kind, us) in expected)
+        {
+            var histogram = Total(kind);
+            Assert.Equal(5, histogram.TotalCount);
+            Assert.Equal(histogram.LowestEquivalentValue(us), histogram.LowestEquivalentValue(histogram.GetValueAtPercentile(0)));
+            Assert.Equal(histogram.LowestEquivalentValue(us), histogram.LowestEquivalentValue(histogram.GetMaxValue()));
+        }
+
+        var durationMeanUs = Total(MetricKinds.Uncorrected).GetMean();
+        var partsMeanUs = MetricKinds.Breakdown.Sum(kind => Total(kind).GetMean());
+        Assert.Equal(5, Total(MetricKinds.Other).TotalCount);
+        Assert.InRange(partsMeanUs, durationMeanUs * 0.999, durationMeanUs * 1.001);
     }
 
     /// <summary>Issue 10, point 11: warm-up iterations run first, unrecorded, then the timeline runs in full.</summary>

@@ -9,86 +9,89 @@ public class PhaseBreakdownChartTests
     [Fact]
     public void Render_StackedBars_ValidPngAndSvgWithLabelsAndTotals()
     {
-        PhaseBar[] bars = [new("beijing", 12, 95, 190, 110, 40), new("mumbai", 4, 20, 41, 25, 12)];
+        PhaseBar[] bars = [new("beijing", 12, 95, 190, 110, 40, 0, 10), new("mumbai", 4, 20, 41, 25, 12, 0, 5)];
 
         var chart = PhaseBreakdownChart.Render(bars, "India (Mumbai)", "mumbai", "app-cold-start");
 
         Assert.Equal("phases-mumbai-app-cold-start", chart.Name);
         ChartAssert.ValidImages(chart);
         Assert.Contains("Deployment", chart.Svg);
-        Assert.Contains("Median time per session, by phase (ms)", chart.Svg);
-        foreach (var label in new[] { "DNS", "Connect", "TLS", "TTFB", "Transfer", "beijing", "mumbai" })
+        Assert.Contains("Mean session time, split along the critical path (ms)", chart.Svg);
+        foreach (var label in new[] { "DNS", "Connect", "TLS", "TTFB", "Transfer", "Think", "Other", "beijing", "mumbai" })
         {
             Assert.Contains(label, chart.Svg);
         }
 
-        Assert.Contains("447 ms", chart.Svg);
-        Assert.Contains("102 ms", chart.Svg);
+        Assert.Contains("mean 457 ms", chart.Svg);
+        Assert.Contains("mean 107 ms", chart.Svg);
+        Assert.Contains("mean session time", chart.Description, StringComparison.Ordinal);
+    }
+
+    /// <remarks>
+    /// Issue 10, point 7: the bars summed per-request medians, so parallel requests counted several times and a bar
+    /// stood far above the session time. Each bar is now the mean of the sessions' critical-path splits, which add
+    /// up to the mean session time of the same run.
+    /// </remarks>
+    [Fact]
+    public async Task From_SyntheticStudyRun_EachBarTotalsTheMeanSessionTime()
+    {
+        using var directory = new TempDirectory();
+        await StudySamples.WriteRunAsync(directory.Path, StudySamples.Study());
+        var run = await RunDirectoryReader.ReadAsync(directory.Path);
+
+        var bars = PhaseBreakdownChart.From(run, "mumbai", "app-cold-start");
+
+        Assert.Equal(["beijing", "mumbai"], bars.Select(b => b.Deployment));
+        foreach (var (bar, sessions) in bars.Zip([StudySamples.MumbaiBeijing(), StudySamples.MumbaiMumbai()]))
+        {
+            var histogramMeanMs = run.Totals[new HistogramTag("mumbai.app-cold-start", bar.Deployment, HistogramTag.Uncorrected)].GetMean() / 1000;
+            var exactMeanMs = sessions.Average() / 1000;
+            // Both within HdrHistogram's 3 significant digits of the sessions' own mean.
+            Assert.InRange(bar.TotalMs, histogramMeanMs * 0.999, histogramMeanMs * 1.001);
+            Assert.InRange(bar.TotalMs, exactMeanMs * 0.999, exactMeanMs * 1.001);
+            Assert.InRange(bar.TtfbMs, exactMeanMs * 0.5 * 0.999, exactMeanMs * 0.5 * 1.001);
+            Assert.Equal(0, bar.ThinkMs);
+        }
     }
 
     [Fact]
-    public void From_RequestPhases_SumsPerRequestMediansPerDeployment()
+    public void From_SessionSplits_MeanPerKindOverTheSessionsIgnoringRequestsAndOldRuns()
     {
         var totals = new Dictionary<HistogramTag, HistogramBase>
         {
-            // Two requests on beijing: config (TLS in all 10 runs) and feed (TLS in 3 of 10: median 0).
-            [Tag("beijing.config", "uncorrected")] = Values(10, 400_000),
-            [Tag("beijing.config", "dns")] = Values(10, 10_000),
-            [Tag("beijing.config", "connect")] = Values(10, 100_000),
-            [Tag("beijing.config", "tls")] = Values(10, 200_000),
-            [Tag("beijing.config", "ttfb")] = Values(10, 90_000),
-            [Tag("beijing.config", "transfer")] = Values(10, 5_000),
-            [Tag("beijing.feed", "uncorrected")] = Values(10, 300_000),
-            [Tag("beijing.feed", "tls")] = Values(3, 200_000),
-            [Tag("beijing.feed", "ttfb")] = Values(10, 100_000),
-            [Tag("beijing.feed", "transfer")] = Values(10, 40_000),
-            // TLS in 8 of 10 mumbai runs: the median over all 10 is a handshake; ttfb half 20 ms, half 30 ms.
-            [Tag("mumbai.config", "uncorrected")] = Values(10, 90_000),
-            [Tag("mumbai.config", "tls")] = Values(8, 40_000),
-            [Tag("mumbai.config", "ttfb")] = Merge(Values(5, 20_000), Values(5, 30_000)),
-            // Not phases of a request: session, iteration, another probe.
-            [Tag("mumbai", "uncorrected")] = Values(10, 500_000),
-            [new HistogramTag("mumbai.app-cold-start", "-", "uncorrected")] = Values(10, 500_000),
-            [new HistogramTag("jakarta.app-cold-start", "jakarta.config", "tls")] = Values(10, 1_000_000),
+            // Four beijing sessions of 100, 100, 200 and 200 ms: TLS in two of them, think time in all.
+            [Tag("beijing", "uncorrected")] = Values(100_000, 100_000, 200_000, 200_000),
+            [Tag("beijing", "dns")] = Values(0, 0, 0, 0),
+            [Tag("beijing", "connect")] = Values(0, 0, 20_000, 20_000),
+            [Tag("beijing", "tls")] = Values(0, 0, 40_000, 40_000),
+            [Tag("beijing", "ttfb")] = Values(60_000, 60_000, 100_000, 100_000),
+            [Tag("beijing", "transfer")] = Values(10_000, 10_000, 10_000, 10_000),
+            [Tag("beijing", "think")] = Values(20_000, 20_000, 20_000, 20_000),
+            [Tag("beijing", "other")] = Values(10_000, 10_000, 10_000, 10_000),
+            // A run from before the split: the session step held its last request's phases, and no "other".
+            [Tag("mumbai", "uncorrected")] = Values(50_000),
+            [Tag("mumbai", "ttfb")] = Values(20_000),
+            // Requests' own phases and other probes are not sessions of this one.
+            [Tag("beijing.config", "ttfb")] = Values(1_000_000),
+            [Tag("beijing.config", "other")] = Values(1_000_000),
+            [new HistogramTag("jakarta.app-cold-start", "beijing", "other")] = Values(1_000_000),
         };
         var run = new RunData { Directory = "/nowhere", Totals = totals };
 
         var bars = PhaseBreakdownChart.From(run, "mumbai", "app-cold-start");
 
-        Assert.Equal(["beijing", "mumbai"], bars.Select(b => b.Deployment));
-        Near(new PhaseBar("beijing", 10, 100, 200, 190, 45), bars[0]);
-        Near(new PhaseBar("mumbai", 0, 0, 40, 20, 0), bars[1]);
+        var bar = Assert.Single(bars);
+        Assert.Equal("beijing", bar.Deployment);
+        Assert.Equal(new PhaseBar("beijing", 0, 10, 20, 80, 10, 20, 10), Rounded(bar));
+        Assert.Equal(150, bar.TotalMs, 0.2);
         Assert.Empty(PhaseBreakdownChart.From(run, "mumbai", "photo-backup"));
-    }
-
-    [Theory]
-    [InlineData(10, 10, 100_000)]
-    [InlineData(4, 10, 0)]
-    [InlineData(5, 10, 0)]
-    [InlineData(6, 10, 100_000)]
-    [InlineData(10, 5, 100_000)]
-    public void MedianWithSkipped_SkippedRunsCountAsZero(int recorded, int requests, double expectedUs)
-    {
-        Assert.Equal(expectedUs, PhaseBreakdownChart.MedianWithSkipped(Values(recorded, 100_000), requests), 0.001 * Math.Max(1, expectedUs));
     }
 
     private static HistogramTag Tag(string step, string kind) => new("mumbai.app-cold-start", step, kind);
 
-    private static HistogramBase Values(int count, long valueUs) => StudySamples.Histogram(Enumerable.Repeat(valueUs, count).ToArray());
+    private static HistogramBase Values(params long[] valuesUs) => StudySamples.Histogram(valuesUs);
 
-    private static HistogramBase Merge(HistogramBase a, HistogramBase b)
-    {
-        a.Add(b);
-        return a;
-    }
-
-    private static void Near(PhaseBar expected, PhaseBar actual)
-    {
-        Assert.Equal(expected.Deployment, actual.Deployment);
-        var pairs = expected.Phases.Zip(actual.Phases);
-        foreach (var ((phase, e), (_, a)) in pairs)
-        {
-            Assert.True(Math.Abs(e - a) <= Math.Max(0.001, e * 0.001), $"{expected.Deployment} {phase}: expected {e} ms, got {a} ms");
-        }
-    }
+    // HdrHistogram's mean is of bucket midpoints: within 0.05% of the values at 3 significant digits.
+    private static PhaseBar Rounded(PhaseBar bar) => new(bar.Deployment, Math.Round(bar.DnsMs, 1), Math.Round(bar.ConnectMs, 1),
+        Math.Round(bar.TlsMs, 1), Math.Round(bar.TtfbMs, 1), Math.Round(bar.TransferMs, 1), Math.Round(bar.ThinkMs, 1), Math.Round(bar.OtherMs, 1));
 }

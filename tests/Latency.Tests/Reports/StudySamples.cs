@@ -48,6 +48,35 @@ internal static class StudySamples
         ["mumbai.app-cold-start/-/uncorrected"] = [210_000, 300_000],
     };
 
+    /// <summary>
+    /// The critical-path split of every session in <see cref="Sessions"/> (session level, one value per session and
+    /// kind, as the engine records them): per session DNS 2%, connect 10%, TLS 10%, TTFB 50%, transfer 20%, no think
+    /// time, and other the rest, so each session's parts add up to its time.
+    /// </summary>
+    public static Dictionary<string, long[]> SessionSplits()
+    {
+        var splits = new Dictionary<string, long[]>();
+        foreach (var (tag, values) in Sessions())
+        {
+            if (!HistogramTag.TryParse(tag, out var parsed) || parsed.IsIteration || parsed.Step.Contains('.'))
+            {
+                continue;
+            }
+
+            long[] Part(Func<long, long> of) => values.Select(of).ToArray();
+            string Kind(string kind) => new HistogramTag(parsed.Scenario, parsed.Step, kind).Format();
+            splits[Kind(HistogramTag.Dns)] = Part(v => v / 50);
+            splits[Kind(HistogramTag.Connect)] = Part(v => v / 10);
+            splits[Kind(HistogramTag.Tls)] = Part(v => v / 10);
+            splits[Kind(HistogramTag.Ttfb)] = Part(v => v / 2);
+            splits[Kind(HistogramTag.Transfer)] = Part(v => v / 5);
+            splits[Kind(HistogramTag.Think)] = Part(_ => 0);
+            splits[Kind(HistogramTag.Other)] = Part(v => v - v / 50 - v / 10 - v / 10 - v / 2 - v / 5);
+        }
+
+        return splits;
+    }
+
     public static StudyInfo Study(string backend = "tun") => new()
     {
         Name = "default",
@@ -92,10 +121,13 @@ internal static class StudySamples
         },
     };
 
-    /// <summary>Writes run.json (with <paramref name="study"/>) and one interval log of <see cref="Sessions"/>, split over two intervals.</summary>
+    /// <summary>
+    /// Writes run.json (with <paramref name="study"/>) and one interval log of <see cref="Sessions"/> and their
+    /// <see cref="SessionSplits"/>, split over two intervals.
+    /// </summary>
     public static async Task WriteRunAsync(string directory, StudyInfo? study, string backend = "tun", HarnessInfo? harness = null)
     {
-        var sessions = Sessions();
+        var sessions = Sessions().Concat(SessionSplits()).ToDictionary();
         var manifest = ManifestSamples.Partial() with
         {
             Suite = new SuiteInfo { Name = "default" },

@@ -1,0 +1,39 @@
+namespace Latency.Bench.Load;
+
+/// <summary>
+/// Where a composite step's time went along its critical path (the chain of waits and requests that decided when it
+/// ended), in microseconds per phase. A session's requests overlap, so adding up their own phases counts parallel
+/// requests several times (issue 10, point 7: a 5.4 s phase bar for a 2.1 s session); along the critical path each
+/// moment of the session counts once. What the path does not cover is <see cref="OtherUs"/>, so that the kinds of one
+/// step add up to its time exactly.
+/// </summary>
+/// <param name="DnsUs">DNS resolution on the path.</param>
+/// <param name="ConnectUs">TCP connects on the path.</param>
+/// <param name="TlsUs">TLS handshakes on the path.</param>
+/// <param name="TtfbUs">Request written to first response byte, on the path.</param>
+/// <param name="TransferUs">First to last response byte, on the path.</param>
+/// <param name="ThinkUs">Waiting by design: think times, replay offsets.</param>
+public sealed record CriticalPathTimes(long DnsUs, long ConnectUs, long TlsUs, long TtfbUs, long TransferUs, long ThinkUs)
+{
+    /// <summary>An empty path.</summary>
+    public static readonly CriticalPathTimes Zero = new(0, 0, 0, 0, 0, 0);
+
+    /// <summary>Everything the path covers: all phases and think times.</summary>
+    public long TotalUs => DnsUs + ConnectUs + TlsUs + TtfbUs + TransferUs + ThinkUs;
+
+    /// <summary>
+    /// The part of a step of <paramref name="stepUs"/> the path does not cover (client work, gaps between requests,
+    /// late starts); never negative, so a path is expected to fit in its step (the session runner cuts phases to fit).
+    /// </summary>
+    /// <param name="stepUs">The step's measured time.</param>
+    public long OtherUs(long stepUs) => Math.Max(0, stepUs - TotalUs);
+
+    /// <summary>Two pieces of path, one after the other.</summary>
+    public static CriticalPathTimes operator +(CriticalPathTimes a, CriticalPathTimes b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return new CriticalPathTimes(a.DnsUs + b.DnsUs, a.ConnectUs + b.ConnectUs, a.TlsUs + b.TlsUs, a.TtfbUs + b.TtfbUs,
+            a.TransferUs + b.TransferUs, a.ThinkUs + b.ThinkUs);
+    }
+}
