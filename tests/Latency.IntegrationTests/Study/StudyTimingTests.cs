@@ -14,14 +14,16 @@ namespace Latency.IntegrationTests.Study;
 [Collection(TimingSensitive.Name)]
 public sealed class StudyTimingTests(ITestOutputHelper output) : IDisposable
 {
-    private static readonly double ToleranceUs = 5_000;
+    // 10 ms at p95: on a quiet machine the worst request was 3.5 ms late at p95; with other builds loading both cores
+    // (load average 7-19) 6-11 ms. Task.Delay, which this replaced, was 40-600 ms late: the bound still tells them apart.
+    private static readonly double ToleranceUs = 10_000;
 
     private readonly TempDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task Run_ReplayAndThinkWorkloads_EveryTimedRequestStartsWithin5MsOfItsDueTime()
+    public async Task Run_ReplayAndThinkWorkloads_EveryTimedRequestStartsWithin10MsOfItsDueTimeAtP95()
     {
         _temp.File("replayed.yaml", """
             version: 1
