@@ -59,7 +59,7 @@ public static class SummaryFiles
     /// with its 95% interval, and the row's <c>verdict</c> (<see cref="StudyVerdict"/>); then <c>harness</c>, run.json's
     /// CPU and emulator figures judged by <see cref="HarnessLoad.Rule"/>. Properties in a fixed order.
     /// </summary>
-    /// <param name="run">The run as read (p99 comes from its histograms).</param>
+    /// <param name="run">The run as read (status, study and thresholds come from its run.json).</param>
     /// <param name="summary">The run's summary.</param>
     /// <param name="statistics">The statistics of the summary's rows, in row order.</param>
     /// <param name="backend">The network backend as the report shows it, or null when unknown.</param>
@@ -129,7 +129,7 @@ public static class SummaryFiles
                 json.WriteString("workload", row.Workload);
                 json.WriteString("scenario", row.Scenario);
                 json.WritePropertyName("origin");
-                WriteSessions(json, run, row.Origin, stats.Origin);
+                WriteSessions(json, row.Origin, stats.Origin);
                 json.WritePropertyName("in_region");
                 if (row.InRegion is null)
                 {
@@ -137,7 +137,7 @@ public static class SummaryFiles
                 }
                 else
                 {
-                    WriteSessions(json, run, row.InRegion, stats.InRegion);
+                    WriteSessions(json, row.InRegion, stats.InRegion);
                 }
 
                 json.WriteString("verdict", stats.Verdict);
@@ -188,8 +188,8 @@ public static class SummaryFiles
         {
             var row = stats.Row;
             var cells = new List<string> { row.Probe, row.Country, row.City ?? "", row.Workload, row.Scenario };
-            cells.AddRange(SessionCells(run, row.Origin));
-            cells.AddRange(row.InRegion is null ? ["", "", "", "", "", ""] : SessionCells(run, row.InRegion));
+            cells.AddRange(SessionCells(row.Origin));
+            cells.AddRange(row.InRegion is null ? ["", "", "", "", "", ""] : SessionCells(row.InRegion));
             cells.Add(Number(Gain(row.GainP50)));
             cells.Add(Number(Gain(row.GainP95)));
             cells.AddRange(IntervalCells(stats.Origin));
@@ -240,7 +240,7 @@ public static class SummaryFiles
         return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
-    private static void WriteSessions(Utf8JsonWriter json, RunData run, DeploymentSessions sessions, DeploymentQuantiles? quantiles)
+    private static void WriteSessions(Utf8JsonWriter json, DeploymentSessions sessions, DeploymentQuantiles? quantiles)
     {
         json.WriteStartObject();
         json.WriteString("deployment", sessions.Deployment);
@@ -369,7 +369,7 @@ public static class SummaryFiles
             ? new[] { "", "", "", "" }
             : [Number(Ms(e.Estimate)), Number(Ms(e.Lower)), Number(Ms(e.Upper)), e.TooFewSamples ? "true" : "false"]);
 
-    private static IEnumerable<string> SessionCells(RunData run, DeploymentSessions sessions) =>
+    private static IEnumerable<string> SessionCells(DeploymentSessions sessions) =>
     [
         sessions.Deployment,
         sessions.Count.ToString(CultureInfo.InvariantCulture),
