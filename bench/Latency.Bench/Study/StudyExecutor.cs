@@ -192,6 +192,7 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
         Profile = world?.Profile,
         Backend = backend,
         MaxErrorRate = study.MaxErrorRate,
+        PracticalDifference = study.PracticalDifference,
         Precision = study.Precision,
         Comparisons = study.Cells.GroupBy(c => c.Probe).Select(g =>
         {

@@ -43,6 +43,7 @@ public sealed record StudyPreparation(StudyRun Run, StudyDefinition Definition, 
         var run = new StudyRun(suite.Name, durationLimit ?? study.Duration, study.Seed, cells, study.Thresholds.Select(t => t.Text).ToList())
         {
             MaxErrorRate = study.MaxErrorRate,
+            PracticalDifference = study.PracticalDifference,
             Precision = study.Precision,
         };
         var plan = world is null ? null : WorldPlanner.Plan(world, study.Profile, study.WorldSource == StudyWorldSource.File ? Path.GetFullPath(study.WorldPath!) : null);

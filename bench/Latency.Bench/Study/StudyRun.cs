@@ -14,6 +14,9 @@ public sealed record StudyRun(
     /// <summary>The share of failed sessions above which a comparison's verdict is "errors" (study <c>max_error_rate</c>).</summary>
     public double MaxErrorRate { get; init; } = Scenarios.Studies.StudyDefinition.DefaultMaxErrorRate;
 
+    /// <summary>The smallest p50 gain, as a share, that counts as faster or slower (study <c>practical_difference</c>).</summary>
+    public double PracticalDifference { get; init; } = Scenarios.Studies.StudyDefinition.DefaultPracticalDifference;
+
     /// <summary>The widest p50-gain interval wanted, as a share of the gain (study <c>precision</c>); null: none.</summary>
     public double? Precision { get; init; }
 }

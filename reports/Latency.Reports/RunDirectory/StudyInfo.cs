@@ -34,6 +34,12 @@ public sealed record StudyInfo
     /// <summary>The workloads sampled toward <see cref="Precision"/> (those with a max rate); the target is theirs.</summary>
     public IReadOnlyList<string> PrecisionWorkloads { get; init; } = [];
 
+    /// <summary>
+    /// The smallest p50 gain that counts as faster or slower, as a share (0.05: at least 1.05x); null in older files and
+    /// when the study set none, where reports use 5%.
+    /// </summary>
+    public double? PracticalDifference { get; init; }
+
     /// <summary>The study default of <see cref="MaxErrorRate"/>: 1%.</summary>
     public const double DefaultMaxErrorRate = 0.01;
 

@@ -43,6 +43,9 @@ public sealed record RowStatistics
     /// <summary>The share of failed sessions above which the verdict is <see cref="StudyVerdict.Errors"/>.</summary>
     public required double MaxErrorRate { get; init; }
 
+    /// <summary>The smallest p50 gain, as a share, that the verdict counts as faster or slower (study <c>practical_difference</c>).</summary>
+    public double PracticalDifference { get; init; } = StudyVerdict.DefaultPracticalDifference;
+
     /// <summary>The origin's p50/p95 with intervals; null when it has no sessions.</summary>
     public DeploymentQuantiles? Origin { get; init; }
 
@@ -70,12 +73,14 @@ public sealed record RowStatistics
         }
 
         var maxErrorRate = run.Manifest?.Study?.MaxErrorRate ?? StudyInfo.DefaultMaxErrorRate;
+        var practicalDifference = run.Manifest?.Study?.PracticalDifference ?? StudyVerdict.DefaultPracticalDifference;
         return new RowStatistics
         {
             Row = row,
             Gains = gains,
-            Verdict = StudyVerdict.Decide(row, gains.FirstOrDefault(g => g.Probability == 0.5), maxErrorRate),
+            Verdict = StudyVerdict.Decide(row, gains.FirstOrDefault(g => g.Probability == 0.5), maxErrorRate, practicalDifference),
             MaxErrorRate = maxErrorRate,
+            PracticalDifference = practicalDifference,
             Origin = DeploymentQuantiles.From(run, row.Origin),
             InRegion = DeploymentQuantiles.From(run, row.InRegion),
         };

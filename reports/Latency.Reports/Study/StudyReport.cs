@@ -125,7 +125,7 @@ public sealed record StudyReport
                 ];
             }).ToList(),
             new HashSet<int> { 3, 4, 6, 7, 8, 9, 10 });
-        yield return new ReportParagraph(StudyVerdict.Rule(statistics.Count == 0 ? StudyInfo.DefaultMaxErrorRate : statistics[0].MaxErrorRate));
+        yield return new ReportParagraph(statistics.Count == 0 ? StudyVerdict.Rule(StudyInfo.DefaultMaxErrorRate) : StudyVerdict.Rule(statistics[0].MaxErrorRate, statistics[0].PracticalDifference));
         if (Precision(summary, statistics) is { } precision)
         {
             yield return new ReportParagraph(precision);

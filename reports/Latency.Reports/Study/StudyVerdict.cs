@@ -9,11 +9,16 @@ namespace Latency.Reports.Study;
 /// first screen). In order: <see cref="Errors"/> when more than the study's <c>max_error_rate</c> of either side's
 /// sessions failed (its successful sessions are not what its users see); <see cref="TooFewSamples"/> when a side has
 /// fewer successful sessions than a 95% interval of the median needs; otherwise <see cref="Faster"/> when the whole 95%
-/// interval of the p50 gain is above 1, <see cref="Slower"/> when it is below 1, and <see cref="NoDifference"/> when it
-/// holds 1.
+/// interval of the p50 gain is above 1 and the gain is at least the study's <c>practical_difference</c> (default 5%:
+/// 1.05x), <see cref="Slower"/> when the interval is below 1 and the gain at most 1/1.05x, and
+/// <see cref="NoDifference"/> otherwise: an interval holding 1, or a difference too small to matter to a user (issue
+/// 11: a 1.02x gain measured precisely is not a reason to move a service).
 /// </summary>
 public static class StudyVerdict
 {
+    /// <summary>The study default of the practical difference: 5% (a gain of at least 1.05x, or at most 1/1.05x).</summary>
+    public const double DefaultPracticalDifference = 0.05;
+
     /// <summary>In region faster: the p50 gain's whole interval is above 1.</summary>
     public const string Faster = "faster";
 
@@ -36,7 +41,8 @@ public static class StudyVerdict
     /// <param name="row">The row, with its failures.</param>
     /// <param name="gainP50">The row's p50 gain and bootstrap interval; null when either side has no successful session.</param>
     /// <param name="maxErrorRate">The share of failed sessions (0-1) a side may have.</param>
-    public static string Decide(StudyRow row, GainEstimate? gainP50, double maxErrorRate)
+    /// <param name="practicalDifference">The smallest gain that counts, as a share (0.05: at least 1.05x faster or slower).</param>
+    public static string Decide(StudyRow row, GainEstimate? gainP50, double maxErrorRate, double practicalDifference = DefaultPracticalDifference)
     {
         ArgumentNullException.ThrowIfNull(row);
         if (row.Origin.FailureRate > maxErrorRate || row.InRegion?.FailureRate > maxErrorRate)
@@ -49,7 +55,10 @@ public static class StudyVerdict
             return TooFewSamples;
         }
 
-        return gainP50.Lower > 1 ? Faster : gainP50.Upper < 1 ? Slower : NoDifference;
+        var least = 1 + practicalDifference;
+        return gainP50.Lower > 1 && gainP50.Gain >= least ? Faster
+            : gainP50.Upper < 1 && gainP50.Gain <= 1 / least ? Slower
+            : NoDifference;
     }
 
     /// <summary>The verdict as the report's tables say it, e.g. "in-region faster" or "errors (12% failed)".</summary>
@@ -68,11 +77,16 @@ public static class StudyVerdict
     }
 
     /// <summary>The rule in one sentence, for under the first table.</summary>
-    public static string Rule(double maxErrorRate) =>
-        "Verdict: in-region faster when the whole 95% interval of the p50 gain is above 1x, slower when it is below 1x, " +
-        "no clear difference when it contains 1x; \"errors\" when more than " + Percent(maxErrorRate) + " of either side's " +
+    /// <param name="maxErrorRate">The share of failed sessions (0-1) a side may have.</param>
+    /// <param name="practicalDifference">The smallest gain that counts, as a share.</param>
+    public static string Rule(double maxErrorRate, double practicalDifference = DefaultPracticalDifference) =>
+        "Verdict: in-region faster when the whole 95% interval of the p50 gain is above 1x and the gain is at least " +
+        Factor(1 + practicalDifference) + ", slower when the interval is below 1x and the gain at most 1/" + Factor(1 + practicalDifference) +
+        ", otherwise no clear difference; \"errors\" when more than " + Percent(maxErrorRate) + " of either side's " +
         $"sessions failed, \"too few sessions\" below {SampleSizeRule.MinimumCount(0.5)} successful sessions a side. " +
         "Times, gains and intervals count successful sessions only.";
+
+    private static string Factor(double gain) => gain.ToString("0.0#", CultureInfo.InvariantCulture) + "x";
 
     /// <summary>A share as a percentage: "1%", "0.5%", "12%".</summary>
     public static string Percent(double share) =>

@@ -102,7 +102,9 @@ public static class SummaryFiles
             json.WriteString("main_workload", summary.MainWorkload);
             json.WriteNumber("max_error_rate", manifest?.Study?.MaxErrorRate ?? StudyInfo.DefaultMaxErrorRate);
             WriteNumberOrNull(json, "precision", summary.Precision);
-            json.WriteString("verdict_rule", StudyVerdict.Rule(manifest?.Study?.MaxErrorRate ?? StudyInfo.DefaultMaxErrorRate));
+            json.WriteNumber("practical_difference", manifest?.Study?.PracticalDifference ?? StudyVerdict.DefaultPracticalDifference);
+            json.WriteString("verdict_rule", StudyVerdict.Rule(manifest?.Study?.MaxErrorRate ?? StudyInfo.DefaultMaxErrorRate,
+                manifest?.Study?.PracticalDifference ?? StudyVerdict.DefaultPracticalDifference));
             json.WriteStartArray("thresholds");
             foreach (var scenario in manifest?.Scenarios ?? [])
             {

@@ -50,6 +50,15 @@ public sealed record StudyDefinition(
     /// </summary>
     public double MaxErrorRate { get; init; } = DefaultMaxErrorRate;
 
+    /// <summary>Used when <c>practical_difference</c> is not given: 5% (a gain of at least 1.05x counts).</summary>
+    public const double DefaultPracticalDifference = 0.05;
+
+    /// <summary>
+    /// The smallest p50 gain, as a share, that counts as faster or slower (0.05: at least 1.05x); smaller gains are "no
+    /// clear difference" however narrow their interval, since a user would not notice them.
+    /// </summary>
+    public double PracticalDifference { get; init; } = DefaultPracticalDifference;
+
     /// <summary>
     /// The widest p50-gain 95% interval wanted, as a share of the gain (0.15: the gain within ±15%); null: no target.
     /// Workloads with a <c>max_sessions_per_minute</c> run at that rate until their interval is this narrow.

@@ -15,7 +15,7 @@ namespace Latency.Scenarios.Studies;
 internal sealed class StudyReader(YamlContext context)
 {
     private static readonly string[] StudyKeys =
-        ["world", "profile", "duration", "seed", "compare", "roles", "workloads", "endpoints", "thresholds", "max_error_rate", "precision"];
+        ["world", "profile", "duration", "seed", "compare", "roles", "workloads", "endpoints", "thresholds", "max_error_rate", "precision", "practical_difference"];
     private static readonly string[] CompareKeys = ["probe", "deployments"];
     private static readonly string[] WorkloadKeys = ["file", "sessions_per_minute", "max_sessions_per_minute"];
     private static readonly TimeSpan LongestDuration = TimeSpan.FromHours(24);
@@ -114,6 +114,8 @@ internal sealed class StudyReader(YamlContext context)
         var thresholds = ReadThresholds(fields, workloads, ref ok);
         var maxErrorRate = StudyDefinition.DefaultMaxErrorRate;
         if (fields.TryGetValue("max_error_rate", out var rateNode) && !context.TryShare(rateNode, "max_error_rate", out maxErrorRate)) ok = false;
+        var practicalDifference = StudyDefinition.DefaultPracticalDifference;
+        if (fields.TryGetValue("practical_difference", out var practicalNode) && !context.TryShare(practicalNode, "practical_difference", out practicalDifference)) ok = false;
         double? precision = null;
         if (fields.TryGetValue("precision", out var precisionNode))
         {
@@ -128,7 +130,7 @@ internal sealed class StudyReader(YamlContext context)
 
         return ok
             ? new StudyDefinition(worldSource, worldPath, profile, duration, seed, compare, roles, workloads,
-                new ReadOnlyDictionary<string, Uri>(endpoints), thresholds, context.At(map)) { MaxErrorRate = maxErrorRate, Precision = precision }
+                new ReadOnlyDictionary<string, Uri>(endpoints), thresholds, context.At(map)) { MaxErrorRate = maxErrorRate, PracticalDifference = practicalDifference, Precision = precision }
             : null;
     }
 

@@ -27,10 +27,10 @@ public sealed class StudyVerdictTests
         InRegion = Side("mumbai", inRegionCount, inRegionFailed),
     };
 
-    private static GainEstimate Gain(double lower, double upper, bool tooFew = false) => new()
+    private static GainEstimate Gain(double lower, double upper, bool tooFew = false, double? gain = null) => new()
     {
         Probability = 0.5,
-        Gain = (lower + upper) / 2,
+        Gain = gain ?? (lower + upper) / 2,
         Lower = lower,
         Upper = upper,
         ConfidenceLevel = 0.95,
@@ -42,6 +42,19 @@ public sealed class StudyVerdictTests
         Replicates = 2000,
         Seed = 1,
     };
+
+    [Theory]
+    [InlineData(1.01, 1.03, 1.02, 0.05, StudyVerdict.NoDifference)]
+    [InlineData(1.01, 1.08, 1.049, 0.05, StudyVerdict.NoDifference)]
+    [InlineData(1.01, 1.08, 1.05, 0.05, StudyVerdict.Faster)]
+    [InlineData(1.01, 1.03, 1.02, 0.0, StudyVerdict.Faster)]
+    [InlineData(0.97, 0.99, 0.98, 0.05, StudyVerdict.NoDifference)]
+    [InlineData(0.90, 0.99, 0.95, 0.05, StudyVerdict.Slower)]
+    [InlineData(0.90, 0.99, 0.96, 0.05, StudyVerdict.NoDifference)]
+    public void Decide_ClearButSmallerThanThePracticalDifference_NoDifference(double lower, double upper, double gain, double practical, string expected)
+    {
+        Assert.Equal(expected, StudyVerdict.Decide(Row(), Gain(lower, upper, gain: gain), 0.01, practical));
+    }
 
     [Theory]
     [InlineData(1.2, 3.0, StudyVerdict.Faster)]

@@ -121,6 +121,17 @@ public sealed class StudyLoaderTests : IDisposable
         Assert.Equal(expected, study.MaxErrorRate, 12);
     }
 
+    [Theory]
+    [InlineData(null, 0.05)]
+    [InlineData("practical_difference: 10%", 0.10)]
+    [InlineData("practical_difference: 0", 0.0)]
+    public void Load_PracticalDifference_PercentageOrFractionDefaultFivePercent(string? line, double expected)
+    {
+        var study = Load(Study(line ?? "seed: 1")).Study!;
+
+        Assert.Equal(expected, study.PracticalDifference, 12);
+    }
+
     [Fact]
     public void Load_PrecisionAndMaxRate_ReadIntoTheStudyAndItsWorkload()
     {
