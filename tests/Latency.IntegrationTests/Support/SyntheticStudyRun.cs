@@ -61,6 +61,23 @@ public static class SyntheticStudyRun
         }
     }
 
+    /// <summary>
+    /// Writes the run to a directory of its own, runs <c>latency report</c> on it in process with its output in
+    /// <paramref name="output"/>, and returns report.html's file:// URL, as a browser would open it.
+    /// </summary>
+    public static async Task<string> ReportHtmlAsync(string output)
+    {
+        using var run = new TempDirectory();
+        await WriteAsync(run.Path);
+        var cli = await CliRun.InProcessAsync("report", run.Path, "--out", output);
+        if (cli.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"latency report exited with {cli.ExitCode}:\n{cli.Error}");
+        }
+
+        return new Uri(Path.Combine(output, "report.html")).AbsoluteUri;
+    }
+
     private static long[] Repeat(params (long ValueUs, int Count)[] parts) =>
         parts.SelectMany(p => Enumerable.Repeat(p.ValueUs, p.Count)).ToArray();
 }
