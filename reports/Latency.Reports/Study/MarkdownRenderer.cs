@@ -14,46 +14,99 @@ public static class MarkdownRenderer
         var text = new StringBuilder();
         foreach (var block in blocks)
         {
-            switch (block)
-            {
-                case ReportHeading h:
-                    text.Append('#', Math.Clamp(h.Level, 1, 6)).Append(' ').Append(Inline(h.Text)).Append("\n\n");
-                    break;
-                case ReportParagraph p:
-                    text.Append(Inline(p.Text)).Append("\n\n");
-                    break;
-                case ReportCallout c:
-                    text.Append("> **").Append(Inline(c.Title)).Append("** ").Append(Inline(c.Text)).Append("\n\n");
-                    break;
-                case ReportList l:
-                    foreach (var item in l.Items)
-                    {
-                        text.Append("- ").Append(Inline(item)).Append('\n');
-                    }
-
-                    text.Append('\n');
-                    break;
-                case ReportTable t:
-                    text.Append("| ").Append(string.Join(" | ", t.Header.Select(Cell))).Append(" |\n");
-                    text.Append('|').Append(string.Join("|", t.Header.Select((_, i) => t.NumericColumns.Contains(i) ? "---:" : "---"))).Append("|\n");
-                    foreach (var row in t.Rows)
-                    {
-                        text.Append("| ").Append(string.Join(" | ", row.Select(Cell))).Append(" |\n");
-                    }
-
-                    text.Append('\n');
-                    break;
-                case ReportChart c:
-                    text.Append("![").Append(Inline(c.Chart.Description)).Append("](").Append(ChartsFolder).Append('/').Append(c.Chart.Name)
-                        .Append(".png)\n\n*").Append(Inline(c.Chart.Title)).Append("* ([SVG](").Append(ChartsFolder).Append('/')
-                        .Append(c.Chart.Name).Append(".svg))\n\n");
-                    break;
-                default:
-                    throw new NotSupportedException($"no Markdown for {block.GetType().Name}");
-            }
+            Append(text, block);
         }
 
         return text.ToString().TrimEnd('\n') + "\n";
+    }
+
+    private static void Append(StringBuilder text, ReportBlock block)
+    {
+        switch (block)
+        {
+            case ReportHeading h:
+                text.Append('#', Math.Clamp(h.Level, 1, 6)).Append(' ').Append(Inline(h.Text)).Append("\n\n");
+                break;
+            case ReportHeadline h:
+                text.Append("**").Append(Inline(h.Text)).Append("**\n\n");
+                break;
+            case ReportParagraph p:
+                text.Append(Inline(p.Text)).Append("\n\n");
+                break;
+            case ReportCallout c:
+                text.Append("> **").Append(Inline(c.Title)).Append("** ").Append(Inline(c.Text)).Append("\n\n");
+                break;
+            case ReportList l:
+                AppendList(text, l.Items);
+                break;
+            case ReportTable t:
+                AppendTable(text, t.Header, t.Rows, t.NumericColumns);
+                break;
+            case ReportChart c:
+                text.Append("![").Append(Inline(c.Chart.Description)).Append("](").Append(ChartsFolder).Append('/').Append(c.Chart.Name)
+                    .Append(".png)\n\n*").Append(Inline(c.Chart.Title)).Append("* ([SVG](").Append(ChartsFolder).Append('/')
+                    .Append(c.Chart.Name).Append(".svg))\n\n");
+                break;
+            case ReportGainGrid g:
+                // A table cannot be filled in Markdown: each cell says its value and its verdict in words.
+                AppendTable(text,
+                    g.Grid.Workloads.Select(WorkloadLabel.Of).Prepend("Country").ToList(),
+                    g.Grid.Rows.Select(r => (IReadOnlyList<string>)r.Cells.Select(Cell).Prepend(r.Label).ToList()).ToList(),
+                    new HashSet<int>());
+                text.Append(Inline(g.Caption)).Append("\n\n");
+                break;
+            case ReportMap m:
+                text.Append("![").Append(Inline(m.Caption)).Append("](").Append(ChartsFolder).Append('/').Append(ReportMap.FileName).Append(")\n\n*")
+                    .Append(Inline(m.Caption)).Append("*\n\n");
+                break;
+            case ReportColumns c:
+                foreach (var inner in c.Left.Concat(c.Right))
+                {
+                    Append(text, inner);
+                }
+
+                break;
+            case ReportBox b:
+                text.Append("### ").Append(Inline(b.Title)).Append("\n\n");
+                AppendList(text, b.Items);
+                break;
+            case ReportDetails d:
+                text.Append("## ").Append(Inline(d.Title)).Append("\n\n");
+                foreach (var inner in d.Blocks)
+                {
+                    Append(text, inner);
+                }
+
+                break;
+            default:
+                throw new NotSupportedException($"no Markdown for {block.GetType().Name}");
+        }
+    }
+
+    private static string Cell(GainGridCell? cell) => cell is null
+        ? "-"
+        : $"{cell.Value} ({cell.Detail})" + (cell.LowConfidence ? ", low confidence" : "");
+
+    private static void AppendList(StringBuilder text, IReadOnlyList<string> items)
+    {
+        foreach (var item in items)
+        {
+            text.Append("- ").Append(Inline(item)).Append('\n');
+        }
+
+        text.Append('\n');
+    }
+
+    private static void AppendTable(StringBuilder text, IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlySet<int> numeric)
+    {
+        text.Append("| ").Append(string.Join(" | ", header.Select(Cell))).Append(" |\n");
+        text.Append('|').Append(string.Join("|", header.Select((_, i) => numeric.Contains(i) ? "---:" : "---"))).Append("|\n");
+        foreach (var row in rows)
+        {
+            text.Append("| ").Append(string.Join(" | ", row.Select(Cell))).Append(" |\n");
+        }
+
+        text.Append('\n');
     }
 
     // Text from run files (names, error messages) must not turn into Markdown structure.

@@ -59,20 +59,5 @@ public static class ReportFormat
     public static string Time(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>The row as a sentence: "India (Mumbai): App cold start 2.50x faster in mumbai than in beijing".</summary>
-    public static string Headline(StudyRow row)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        if (row.GainP50 is not { } gain || row.InRegion is null)
-        {
-            return $"{row.Place}: {WorkloadLabel.Of(row.Workload)}: no comparison (sessions missing on " +
-                   $"{(row.Origin.Count == 0 ? row.Origin.Deployment : row.InRegion?.Deployment ?? "an in-region deployment")})";
-        }
-
-        return gain >= 1
-            ? $"{row.Place}: {WorkloadLabel.Of(row.Workload)} {Gain(gain)} faster in {row.InRegion.Deployment} than in {row.Origin.Deployment} (median session)"
-            : $"{row.Place}: {WorkloadLabel.Of(row.Workload)} {Gain(1 / gain)} slower in {row.InRegion.Deployment} than in {row.Origin.Deployment} (median session)";
-    }
-
     private static long Microseconds(double value) => (long)Math.Round(value, MidpointRounding.AwayFromZero);
 }

@@ -21,9 +21,10 @@ public sealed record StudyReport
     /// <param name="charts">Rendered charts, in the order to show.</param>
     /// <param name="calibration">calibration.json of the run, or null.</param>
     /// <param name="problems">Every problem found: reading the run, the calibration, drawing charts.</param>
+    /// <param name="map">The map of the countries studied; null when the study's world gives no coordinates.</param>
     public static StudyReport Build(
         RunData run, StudySummary summary, IReadOnlyList<RowStatistics> statistics, IReadOnlyList<RenderedChart> charts,
-        CalibrationTable? calibration, IReadOnlyList<RunDirectoryProblem> problems)
+        CalibrationTable? calibration, IReadOnlyList<RunDirectoryProblem> problems, ReportMap? map = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(summary);
@@ -35,6 +36,8 @@ public sealed record StudyReport
         var study = manifest?.Study;
         var name = study?.Name ?? manifest?.Suite.Name ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(run.Directory));
         var title = $"Latency study: {name}";
+        // The first screen (issue 11): at 1400 x 900 a product lead sees the headline, the grid and the map without
+        // scrolling, so what precedes them is kept to the title and the callouts that change how to read them.
         var backend = study?.Backend ?? manifest?.Environment.NetworkBackend ?? calibration?.Backend;
         var blocks = new List<ReportBlock> { new ReportHeading(1, title) };
 
@@ -73,21 +76,114 @@ public sealed record StudyReport
                 Capitalize(string.Join("; ", concerns)) + ": the times may measure this machine as well as the network. See Run below."));
         }
 
-        blocks.AddRange(Answer(summary, statistics));
-        blocks.Add(new ReportHeading(2, "Charts"));
-        if (charts.Count == 0)
+        blocks.AddRange(FirstScreen(summary, statistics, map));
+        blocks.Add(TrustBox(run, summary, statistics, backend, calibration));
+        var gainChart = charts.FirstOrDefault(c => c.Name == GainChart.Name);
+        if (gainChart is not null)
         {
-            blocks.Add(new ReportParagraph("No charts: no sessions were recorded."));
+            blocks.Add(new ReportHeading(2, "Speed gain per country and workload"));
+            blocks.Add(new ReportChart(gainChart));
         }
 
-        blocks.AddRange(charts.Select(c => new ReportChart(c)));
+        // Details for engineers, collapsed: the page opens on the answer and nothing below repeats it.
+        blocks.Add(new ReportDetails("All comparisons: times, gains, failures and verdicts", Answer(summary, statistics).ToList()));
         blocks.AddRange(Details(statistics));
-        blocks.AddRange(Thresholds(manifest));
-        blocks.AddRange(Calibration(calibration));
-        blocks.AddRange(Run(run, backend));
-        blocks.AddRange(Errors(manifest, problems, summary));
-        blocks.AddRange(Environment(manifest));
+        var otherCharts = charts.Where(c => c != gainChart).Select(c => (ReportBlock)new ReportChart(c)).ToList();
+        blocks.Add(new ReportDetails("Charts: distributions, heatmaps, phases and time series",
+            otherCharts.Count > 0 ? otherCharts : [new ReportParagraph("No charts: no sessions were recorded.")]));
+        if (Thresholds(manifest).ToList() is { Count: > 0 } thresholds)
+        {
+            blocks.Add(new ReportDetails("Thresholds", thresholds));
+        }
+
+        blocks.Add(new ReportDetails("Calibration", Calibration(calibration).ToList()));
+        blocks.Add(new ReportDetails("Run, errors and environment", Run(run, backend).Concat(Errors(manifest, problems, summary)).Concat(Environment(manifest)).ToList()));
         return new StudyReport { Title = title, Blocks = blocks };
+    }
+
+    /// <summary>The headline, then the grid beside the map.</summary>
+    private static IEnumerable<ReportBlock> FirstScreen(StudySummary summary, IReadOnlyList<RowStatistics> statistics, ReportMap? map)
+    {
+        if (StudyHeadline.Of(statistics, summary.MainWorkload) is { } headline)
+        {
+            yield return new ReportHeadline(headline);
+        }
+
+        if (GainGrid.From(statistics, summary.MainWorkload) is not { } grid)
+        {
+            yield break;
+        }
+
+        var origins = statistics.Select(s => s.Row.Origin.Deployment).Distinct(StringComparer.Ordinal).ToList();
+        var origin = origins.Count == 1 ? Capitalize(origins[0]) : "the origin";
+        var caption = $"How many times faster a typical session (the median) is on the in-region deployment than on {origin}, " +
+                      "with the range it very likely lies in (95% interval). Grey: no clear difference (the interval includes 1x, or the gain is under " +
+                      $"{StudyVerdict.Percent(statistics[0].PracticalDifference)}), too few sessions, or errors. Low confidence: too few sessions " +
+                      $"or an interval wider than ±{StudyVerdict.Percent(GainGrid.LowConfidenceHalfWidth)}.";
+        IReadOnlyList<ReportBlock> right = map is null
+            ? [new ReportParagraph("No map: the study's world gives no coordinates for its probes and deployments.")]
+            : [map];
+        yield return new ReportColumns([new ReportGainGrid(grid, caption)], right);
+    }
+
+    /// <summary>
+    /// The trust box: when and where the study ran, what network it crossed, how many sessions each comparison has, how
+    /// intervals were computed, the thresholds, and which comparisons are low confidence.
+    /// </summary>
+    private static ReportBox TrustBox(RunData run, StudySummary summary, IReadOnlyList<RowStatistics> statistics, string? backend, CalibrationTable? calibration)
+    {
+        var manifest = run.Manifest;
+        var items = new List<string>();
+        if (manifest is not null)
+        {
+            items.Add($"Ran {ReportFormat.Time(manifest.StartedUtc)} to {ReportFormat.Time(manifest.EndedUtc)} " +
+                      $"({ReportFormat.Number((manifest.EndedUtc - manifest.StartedUtc).TotalMinutes, "0.#")} min) on {manifest.Environment.MachineName} " +
+                      $"({manifest.Environment.ProcessorCount} processors), status {manifest.Status.ToString().ToLowerInvariant()}.");
+        }
+
+        var world = manifest?.Study?.World ?? calibration?.World;
+        var profile = manifest?.Study?.Profile ?? calibration?.Profile;
+        items.Add((backend ?? "").ToLowerInvariant() switch
+        {
+            "tun" => $"Network: emulated (world {world ?? "?"}, profile {profile ?? "?"}): each path's delay, bandwidth and loss come from published measurements; " +
+                     "packets cross a user-space WAN emulator." + (calibration is null ? " Not calibrated." : " Calibrated: see Calibration."),
+            "relay" => $"Network: emulated without packet loss (loopback relay, world {world ?? "?"}): gains on lossy paths are understated.",
+            "direct" => "Network: real: sessions reached the deployments' real endpoints from this machine.",
+            _ => "Network: unknown (run.json does not say).",
+        });
+        var compared = statistics.Where(s => s.Row.InRegion is not null).ToList();
+        if (compared.Count > 0)
+        {
+            var sessions = compared.Select(s => Math.Min(s.Row.Origin.Count, s.Row.InRegion!.Count)).Order().ToList();
+            items.Add($"Sessions per comparison (the smaller side): {ReportFormat.Count(sessions[0])} to {ReportFormat.Count(sessions[^1])}, " +
+                      $"median {ReportFormat.Count(sessions[sessions.Count / 2])}; successful sessions only.");
+        }
+
+        items.Add("Intervals: a percentile bootstrap of the ratio of medians over the recorded sessions " +
+                  $"({ReportFormat.Count(new Statistics.QuantileRatioBootstrap().Replicates)} resamples, seeded); \"very likely\" = the 95% interval. " +
+                  "The headline pools countries by the geometric mean of their gains.");
+        var practical = statistics.Count == 0 ? StudyVerdict.DefaultPracticalDifference : statistics[0].PracticalDifference;
+        var maxErrorRate = statistics.Count == 0 ? StudyInfo.DefaultMaxErrorRate : statistics[0].MaxErrorRate;
+        items.Add($"Clearly faster: the whole 95% interval above 1x and a gain of at least {StudyVerdict.Percent(practical)}; " +
+                  $"more than {StudyVerdict.Percent(maxErrorRate)} failed sessions on a side make a comparison \"errors\".");
+        var thresholds = (manifest?.Scenarios ?? []).SelectMany(s => s.Thresholds).ToList();
+        items.Add(thresholds.Count == 0
+            ? "Thresholds: none set."
+            : thresholds.All(t => t.Passed)
+                ? $"Thresholds: all {thresholds.Count} passed."
+                : $"Thresholds: {thresholds.Count(t => !t.Passed)} of {thresholds.Count} FAILED (see Thresholds).");
+        var low = compared.Where(s => GainGrid.Cell(s).LowConfidence).ToList();
+        items.Add(low.Count == 0
+            ? "Low confidence: none (every comparison has enough sessions and an interval within ±50%)."
+            : $"Low confidence ({low.Count}: too few sessions or an interval wider than ±{StudyVerdict.Percent(GainGrid.LowConfidenceHalfWidth)}): " +
+              string.Join(", ", low.Select(s => $"{s.Row.Country} {WorkloadLabel.InSentence(s.Row.Workload)}")) + ".");
+        if (manifest?.Harness is { } harness)
+        {
+            var concerns = HarnessLoad.Concerns(harness);
+            items.Add(concerns.Count == 0 ? "Harness load: within limits." : $"Harness load: may have been the bottleneck ({string.Join("; ", concerns)}).");
+        }
+
+        return new ReportBox("trust", "How far to trust these numbers", items);
     }
 
     private static IEnumerable<ReportBlock> Answer(StudySummary summary, IReadOnlyList<RowStatistics> statistics)
@@ -130,7 +226,6 @@ public sealed record StudyReport
         {
             yield return new ReportParagraph(precision);
         }
-        yield return new ReportList(summary.Rows.Select(ReportFormat.Headline).ToList());
     }
 
     /// <summary>
@@ -203,7 +298,6 @@ public sealed record StudyReport
             yield break;
         }
 
-        yield return new ReportHeading(2, "Thresholds");
         yield return new ReportParagraph(
             "Each study threshold checked per probe, workload and deployment, on successful sessions' times (errors: failed sessions).");
         yield return new ReportTable(["Scenario", "Threshold", "Observed", "Result"],
@@ -218,8 +312,8 @@ public sealed record StudyReport
             yield break;
         }
 
-        yield return new ReportHeading(2, "Sessions per deployment");
-        yield return new ReportParagraph(
+        var perDeployment = new List<ReportBlock>();
+        perDeployment.Add(new ReportParagraph(
             "Sample counts are successful sessions (the histogram); failed sessions come from run.json. " +
             "p50 and p95 come with their 95% confidence interval in parentheses (Harrell-Davis with the Maritz-Jarrett interval up to " +
             $"{ReportFormat.Count(Statistics.HarrellDavisQuantileWithCi.MaxCount)} sessions, order statistics with the binomial interval above), " +
@@ -227,7 +321,7 @@ public sealed record StudyReport
             $"\"few samples\": fewer sessions than a 95% interval needs ({ReportFormat.Count(Statistics.SampleSizeRule.MinimumCount(0.5))} for p50, " +
             $"{ReportFormat.Count(Statistics.SampleSizeRule.MinimumCount(0.95))} for p95), so the interval is narrower than it claims. " +
             "Mean: the mean session time, which the phase charts split along the critical path (means of parts add up to the " +
-            "mean of the whole; medians do not). The gains of these deployments at p50, p95 and p99 are in the next table.");
+            "mean of the whole; medians do not). The gains of these deployments at p50, p95 and p99 are in the next section."));
         var rows = new List<IReadOnlyList<string>>();
         foreach (var s in statistics)
         {
@@ -244,30 +338,31 @@ public sealed record StudyReport
             }
         }
 
-        yield return new ReportTable(
+        perDeployment.Add(new ReportTable(
             ["Scenario", "Deployment", "Role", "Sessions", "Failed", "p50 (ms, 95% CI)", "p95 (ms, 95% CI)", "Mean (ms)"], rows,
-            new HashSet<int> { 3, 4, 5, 6, 7 });
+            new HashSet<int> { 3, 4, 5, 6, 7 }));
+        yield return new ReportDetails("Sessions per deployment", perDeployment);
 
-        yield return new ReportHeading(2, "Speed gain at p50, p95 and p99");
-        yield return new ReportParagraph(
+        var gains = new List<ReportBlock>();
+        gains.Add(new ReportParagraph(
             "Gain = origin quantile / in-region quantile of the session times, with its 95% percentile-bootstrap interval in " +
             $"parentheses ({ReportFormat.Count(new Statistics.QuantileRatioBootstrap().Replicates)} replicates; each draws the resampled " +
             "sessions' order statistics from beta distributions, the same as resampling every session). Quantiles here are the " +
             "Hyndman-Fan definition 7 of the recorded successful sessions, the same as in the first table. \"few samples\": a side has fewer sessions than a 95% interval of that quantile needs " +
-            $"({ReportFormat.Count(Statistics.SampleSizeRule.MinimumCount(0.95))} for p95, {ReportFormat.Count(Statistics.SampleSizeRule.MinimumCount(0.99))} for p99).");
-        yield return new ReportTable(
+            $"({ReportFormat.Count(Statistics.SampleSizeRule.MinimumCount(0.95))} for p95, {ReportFormat.Count(Statistics.SampleSizeRule.MinimumCount(0.99))} for p99)."));
+        gains.Add(new ReportTable(
             ["Country", "Workload", "In region", "Gain p50 (95% CI)", "Gain p95 (95% CI)", "Gain p99 (95% CI)"],
             statistics.Select(s => (IReadOnlyList<string>)
             [
                 s.Row.Country, WorkloadLabel.Of(s.Row.Workload), s.Row.InRegion?.Deployment ?? "-",
                 ReportFormat.Gain(s.Gain(0.5)), ReportFormat.Gain(s.Gain(0.95)), ReportFormat.Gain(s.Gain(0.99)),
             ]).ToList(),
-            new HashSet<int> { 3, 4, 5 });
+            new HashSet<int> { 3, 4, 5 }));
+        yield return new ReportDetails("Speed gain at p50, p95 and p99", gains);
     }
 
     private static IEnumerable<ReportBlock> Calibration(CalibrationTable? calibration)
     {
-        yield return new ReportHeading(2, "Calibration");
         if (calibration is null)
         {
             yield return new ReportParagraph("No calibration.json in the run directory: run `latency calibrate --out RUN_DIR` to add one.");
@@ -330,7 +425,7 @@ public sealed record StudyReport
 
     private static IEnumerable<ReportBlock> Run(RunData run, string? backend)
     {
-        yield return new ReportHeading(2, "Run");
+        yield return new ReportHeading(3, "Run");
         var manifest = run.Manifest;
         var items = new List<string>
         {
@@ -365,7 +460,7 @@ public sealed record StudyReport
 
     private static IEnumerable<ReportBlock> Errors(RunManifest? manifest, IReadOnlyList<RunDirectoryProblem> problems, StudySummary summary)
     {
-        yield return new ReportHeading(2, "Errors and dropped sessions");
+        yield return new ReportHeading(3, "Errors and dropped sessions");
         var scenarios = manifest?.Scenarios ?? [];
         var rows = scenarios
             .Where(s => s.Iterations.Failed > 0 || s.Iterations.Dropped > 0 || s.Errors.Count > 0)
@@ -385,13 +480,13 @@ public sealed record StudyReport
 
         if (problems.Count > 0)
         {
-            yield return new ReportHeading(3, "Problems");
+            yield return new ReportHeading(4, "Problems");
             yield return new ReportList(problems.Select(p => p.ToString()).ToList());
         }
 
         if (summary.Notes.Count > 0)
         {
-            yield return new ReportHeading(3, "Notes");
+            yield return new ReportHeading(4, "Notes");
             yield return new ReportList(summary.Notes);
         }
     }
@@ -403,7 +498,7 @@ public sealed record StudyReport
             yield break;
         }
 
-        yield return new ReportHeading(2, "Environment");
+        yield return new ReportHeading(3, "Environment");
         var e = manifest.Environment;
         yield return new ReportList(
         [
@@ -416,6 +511,7 @@ public sealed record StudyReport
 
     private static string Ms(DeploymentSessions sessions, bool p95 = false) =>
         sessions.Count == 0 ? "-" : ReportFormat.Ms(p95 ? sessions.P95Us : sessions.P50Us);
+
 
 
     private static string Capitalize(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];

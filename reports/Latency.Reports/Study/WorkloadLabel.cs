@@ -38,4 +38,14 @@ public static class WorkloadLabel
         words[0] = char.ToUpperInvariant(words[0][0]) + words[0][1..];
         return string.Join(' ', words);
     }
+
+    /// <summary>
+    /// The label mid-sentence: "app cold start" for "App cold start", but "OTA check" keeps the capitals of its
+    /// initialism.
+    /// </summary>
+    public static string InSentence(string name)
+    {
+        var label = Of(name);
+        return label.Length > 1 && char.IsUpper(label[0]) && !char.IsUpper(label[1]) ? char.ToLowerInvariant(label[0]) + label[1..] : label;
+    }
 }

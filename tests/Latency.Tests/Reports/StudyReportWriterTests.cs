@@ -44,12 +44,15 @@ public class StudyReportWriterTests
         // 150/60 ms and 180/45 ms, at HdrHistogram's 3 significant digits.
         Assert.Contains("| India | Mumbai | App cold start | 150 | 250 | mumbai | 60.0 | 125 | 2.50x |", markdown);
         Assert.Contains("| Indonesia | Jakarta | App cold start | 180 | 300 | jakarta | 45.0 | 90.0 | 4.00x |", markdown);
-        Assert.Contains("India (Mumbai): App cold start 2.50x faster in mumbai than in beijing", markdown);
+        // The first screen: the headline, then the grid (largest gain first), before the engineers' table.
+        Assert.StartsWith("**In region, app cold start is ", markdown.Split('\n')[2], StringComparison.Ordinal);
+        Assert.Contains("| Indonesia | 4.0x (2.0-6.7x), low confidence |\n| India | 2.5x (1.2-4.2x), low confidence |", markdown);
+        Assert.True(markdown.IndexOf("| Indonesia | 4.0x", StringComparison.Ordinal) < markdown.IndexOf("| India | Mumbai |", StringComparison.Ordinal));
         // Product leads read the workload's label; engineers' details keep the scenario's raw name.
         Assert.Contains("| mumbai.app-cold-start | beijing | origin | 100 |", markdown);
         // The answer comes before the charts, the charts before the run details.
         Assert.True(markdown.IndexOf("| India |", StringComparison.Ordinal) < markdown.IndexOf("## Charts", StringComparison.Ordinal));
-        Assert.True(markdown.IndexOf("## Charts", StringComparison.Ordinal) < markdown.IndexOf("## Run", StringComparison.Ordinal));
+        Assert.True(markdown.IndexOf("## Charts", StringComparison.Ordinal) < markdown.IndexOf("### Run", StringComparison.Ordinal));
         Assert.Contains("](charts/gain.png)", markdown);
         Assert.Contains("](charts/cdf-mumbai.png)", markdown);
         Assert.DoesNotContain("packet loss is not modelled", markdown);
