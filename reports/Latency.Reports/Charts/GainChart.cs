@@ -5,14 +5,19 @@ using ScottPlot;
 namespace Latency.Reports.Charts;
 
 /// <summary>
-/// Gain per country as a horizontal dot-and-whisker chart: one band per country (top to bottom in the study's order),
-/// one dot per workload in it (a colour per workload, in the same slot in every band), the 95% bootstrap interval as
-/// whiskers, on one log gain axis with a dashed line at 1x; right of it the in-region deployment is faster.
+/// Gain per country as a horizontal dot-and-interval chart: one band per country (top to bottom in the study's order),
+/// one dot per workload in it (a colour per workload, in the same slot in every band) on a thick bar for the 80%
+/// bootstrap interval and a thin line for the 95% one, on one log gain axis with a dashed line labelled
+/// "1x = no gain"; right of it the in-region deployment is faster.
 /// </summary>
 /// <remarks>
 /// A study has about 7 countries x 6 workloads: as grouped vertical bars with whiskers that was 42 thin bars whose
 /// whiskers and legend covered each other. Dots need no width of their own, so each gets a row; a log axis puts 2x and
 /// 0.5x at the same distance from 1x and keeps a 10x gain from flattening the 1.2x ones; the legend sits outside.
+/// Two graded intervals instead of one error bar because lay readers take a single bar's ends as hard limits; a thick
+/// likely range inside a thin very likely one shows that the gain is less and less plausible away from the dot
+/// (Wilke, "Fundamentals of Data Visualization", ch. 16; Kay et al. 2016). No caps: they would add marks that look
+/// like the ends of the data.
 /// </remarks>
 public static class GainChart
 {
@@ -21,6 +26,21 @@ public static class GainChart
 
     /// <summary>Up to this many workloads each dot is labelled with its gain; more labels would crowd the rows.</summary>
     public const int MaxLabelledWorkloads = 2;
+
+    /// <summary>Line width of the 95% interval, px: thin, so the 80% bar stands out as the likely range.</summary>
+    public const float ThinWidth = 1.5f;
+
+    /// <summary>Line width of the 80% interval, px: thick, yet half the 10 px between workloads' rows of a full study.</summary>
+    public const float ThickWidth = 5;
+
+    /// <summary>What the 1x line is called on the chart and in its legend.</summary>
+    public const string NoGainLabel = "1x = no gain";
+
+    /// <summary>The legend's words for the two intervals, also in the chart's description.</summary>
+    public const string IntervalKey = "thick: 80% interval, thin: 95% interval";
+
+    // Wider than the thick bar, so every dot shows on its bar; under the 10 px between a full study's rows.
+    private const float DotSize = 9;
 
     /// <summary>The gain chart of every row with a gain (rows in the summary's order: probes, then workloads by name).</summary>
     public static RenderedChart Render(IReadOnlyList<RowStatistics> statistics)
@@ -31,8 +51,8 @@ public static class GainChart
     }
 
     /// <summary>
-    /// The points of the rows with a gain: the first table's p50 gain with the bootstrap interval. Rows whose verdict
-    /// is "errors" are left out: their successful sessions are not what users of the failing side see.
+    /// The points of the rows with a gain: the first table's p50 gain with the bootstrap's 95% and 80% intervals. Rows
+    /// whose verdict is "errors" are left out: their successful sessions are not what users of the failing side see.
     /// </summary>
     public static IReadOnlyList<GainPoint> From(IReadOnlyList<RowStatistics> statistics)
     {
@@ -41,7 +61,8 @@ public static class GainChart
             .Where(s => s.Row.GainP50 is not null && s.Verdict != StudyVerdict.Errors)
             .Select(s => new GainPoint(
                 s.Row.Country, s.Row.City, WorkloadLabel.Of(s.Row.Workload), s.Row.GainP50!.Value,
-                Finite(s.GainP50?.Lower), Finite(s.GainP50?.Upper), s.GainP50?.TooFewSamples ?? false))
+                Finite(s.GainP50?.Lower), Finite(s.GainP50?.Upper), s.GainP50?.TooFewSamples ?? false,
+                Finite(s.GainP50?.Lower80), Finite(s.GainP50?.Upper80)))
             .ToList();
     }
 
@@ -52,8 +73,8 @@ public static class GainChart
         ArgumentNullException.ThrowIfNull(originName);
         var title = $"Speed gain per country: {originName} p50 / in-region p50";
         var description = $"Dots: how many times faster the median session is in region than on {originName}, one row per " +
-                          "country and workload (a colour per workload), with the 95% bootstrap interval as whiskers; log scale, " +
-                          "the dashed line marks 1x (no gain), right of it the in-region deployment is faster" +
+                          $"country and workload (a colour per workload), with bootstrap intervals ({IntervalKey}); log scale, " +
+                          $"the dashed line marks {NoGainLabel}, right of it the in-region deployment is faster" +
                           (points.Any(p => p.TooFewSamples) ? "; open dots had too few sessions for the interval." : ".");
         return ChartStyle.Render(Create(points, title, originName), Name, title, description);
     }
@@ -65,7 +86,7 @@ public static class GainChart
     public static Plot Create(IReadOnlyList<GainPoint> points, string title, string originName)
     {
         ArgumentNullException.ThrowIfNull(points);
-        var plot = ChartStyle.NewPlot(title, $"Gain: {originName} p50 / in-region p50 (log scale; right of 1x: faster in region)", "");
+        var plot = ChartStyle.NewPlot(title, "How many times faster in region (median session, log scale)", "");
         if (points.Count == 0)
         {
             plot.Add.Annotation("no gain: no country has sessions on both deployments");
@@ -84,35 +105,32 @@ public static class GainChart
         }
 
         var one = plot.Add.VerticalLine(0, 2, Colors.Black, LinePattern.Dashed);
+        // Named on the line itself, above the data, so no reader has to find it in the legend.
+        one.LabelText = NoGainLabel;
+        one.LabelOppositeAxis = true;
+        one.LabelFontSize = 14;
+        one.LabelFontColor = Colors.Black;
+        one.LabelBackgroundColor = Colors.White;
+        // Room for that label between the title and the data, and not a pixel more: a full study's rows are 10 px apart.
+        plot.Axes.Top.MinimumSize = 20;
         var legend = new List<LegendItem>();
-        double lowLog = 0, highLog = 0;
         for (var w = 0; w < workloads.Count; w++)
         {
             var color = workloads.Count == 1 ? ChartStyle.InRegion : ChartStyle.Other(w);
             var series = points.Where(p => p.Workload == workloads[w]).ToList();
-            var xs = series.Select(p => Math.Log10(p.Gain)).ToArray();
             var ys = series.Select(p => Row(countries.IndexOf((p.Country, p.City)), countries.Count) + Offset(w, workloads.Count)).ToArray();
-            var lows = series.Select(p => Math.Log10(p.Lower ?? p.Gain)).ToArray();
-            var highs = series.Select(p => Math.Log10(p.Upper ?? p.Gain)).ToArray();
-            lowLog = Math.Min(lowLog, Math.Min(lows.Min(), xs.Min()));
-            highLog = Math.Max(highLog, Math.Max(highs.Max(), xs.Max()));
 
-            var whiskers = new ScottPlot.Plottables.ErrorBar(
-                xs, ys, xs.Select((x, i) => Math.Max(0, highs[i] - x)).ToArray(), xs.Select((x, i) => Math.Max(0, x - lows[i])).ToArray(), null, null)
-            {
-                LineColor = color,
-                LineWidth = 2,
-                CapSize = 5,
-            };
-            plot.Add.Plottable(whiskers);
-
-            AddDots(plot, series, xs, ys, color, open: false);
-            AddDots(plot, series, xs, ys, color, open: true);
+            // The 95% line first, the 80% bar over it, the dots on top.
+            AddIntervals(plot, series, ys, p => (p.Lower, p.Upper), color, ThinWidth);
+            AddIntervals(plot, series, ys, p => (p.Lower80, p.Upper80), color, ThickWidth);
+            AddDots(plot, series, ys, color, open: false);
+            AddDots(plot, series, ys, color, open: true);
             if (labelled)
             {
                 for (var i = 0; i < series.Count; i++)
                 {
-                    var text = plot.Add.Text(series[i].Gain.ToString("0.00", CultureInfo.InvariantCulture) + "x", Math.Max(highs[i], xs[i]), ys[i]);
+                    var text = plot.Add.Text(
+                        series[i].Gain.ToString("0.00", CultureInfo.InvariantCulture) + "x", Math.Log10(Highest(series[i])), ys[i]);
                     text.LabelFontSize = 14;
                     text.LabelAlignment = Alignment.MiddleLeft;
                     text.OffsetX = 8;
@@ -121,22 +139,27 @@ public static class GainChart
 
             legend.Add(new LegendItem
             {
-                LabelText = workloads[w], LineColor = color, LineWidth = 2, MarkerShape = MarkerShape.FilledCircle, MarkerSize = 9,
+                LabelText = workloads[w], LineColor = color, LineWidth = ThickWidth, MarkerShape = MarkerShape.FilledCircle, MarkerSize = DotSize,
                 MarkerFillColor = color, MarkerLineColor = color,
             });
         }
 
-        legend.Add(new LegendItem { LabelText = "1x: no gain", LineColor = Colors.Black, LineWidth = 2, LinePattern = LinePattern.Dashed });
+        var key = IntervalKey.Split(", ");
+        legend.Add(new LegendItem { LabelText = key[0], LineColor = Colors.DimGray, LineWidth = ThickWidth });
+        legend.Add(new LegendItem { LabelText = key[1], LineColor = Colors.DimGray, LineWidth = ThinWidth });
+        legend.Add(new LegendItem { LabelText = NoGainLabel, LineColor = Colors.Black, LineWidth = 2, LinePattern = LinePattern.Dashed });
         if (points.Any(p => p.TooFewSamples))
         {
-            legend.Add(new LegendItem
-            {
-                LabelText = "too few sessions", MarkerShape = MarkerShape.OpenCircle, MarkerSize = 9, MarkerLineColor = Colors.Gray,
-                MarkerLineWidth = 2, LineWidth = 0,
-            });
+            var open = new LegendItem { LabelText = "too few sessions", MarkerShape = MarkerShape.FilledCircle, MarkerSize = DotSize, LineWidth = 0 };
+            open.MarkerStyle.FillColor = Colors.White;
+            open.MarkerStyle.OutlineColor = Colors.Gray;
+            open.MarkerStyle.OutlineWidth = 2;
+            legend.Add(open);
         }
 
         // Gain axis: log10 of the gain, ticks at 1-2-5 (denser on short ranges) labelled as gains; labels need room on the right.
+        var lowLog = Math.Min(0, points.Min(p => Math.Log10(Lowest(p))));
+        var highLog = Math.Max(0, points.Max(p => Math.Log10(Highest(p))));
         var pad = Math.Max(0.03, (highLog - lowLog) * 0.04);
         lowLog -= pad;
         highLog += labelled ? pad + (highLog - lowLog) * 0.12 : pad;
@@ -149,7 +172,7 @@ public static class GainChart
         plot.Grid.YAxisStyle.IsVisible = false;
         plot.Axes.SetLimits(lowLog, highLog, -0.5, countries.Count - 0.5);
         plot.Legend.ManualItems.AddRange(legend);
-        // Long enough to show the 1x line's dashes and a whisker either side of the dot.
+        // Long enough to show the 1x line's dashes and a bar either side of the dot.
         plot.Legend.SymbolWidth = 30;
         plot.ShowLegend(Edge.Right);
         return plot;
@@ -159,16 +182,43 @@ public static class GainChart
     private static double Row(int index, int count) => count - 1 - index;
 
     /// <summary>
-    /// Workload <paramref name="index"/>'s place in a band: the first on top, evenly spaced about the centre, at most
-    /// 80% of the band in all and no further apart than 0.3 (two workloads stay close to their country's label).
+    /// Workload <paramref name="index"/>'s place in a band: the first on top, evenly spaced about the centre, a band's
+    /// height / count apart, so rows are as far apart across a band's edge as within it (the most room a dot and its
+    /// 80% bar get: a full study leaves about 10 px a row), and no further apart than 0.3 (two workloads stay close to
+    /// their country's label).
     /// </summary>
     private static double Offset(int index, int count)
     {
-        var step = count == 1 ? 0 : Math.Min(0.8 / (count - 1), 0.3);
+        var step = Math.Min(1.0 / count, 0.3);
         return step * ((count - 1) / 2.0 - index);
     }
 
-    private static void AddDots(Plot plot, List<GainPoint> series, double[] xs, double[] ys, Color color, bool open)
+    /// <summary>
+    /// One line per point of <paramref name="series"/> that has both bounds <paramref name="bounds"/> picks, from the
+    /// lower to the upper bound on the log axis, at the point's row.
+    /// </summary>
+    private static void AddIntervals(
+        Plot plot, List<GainPoint> series, double[] ys, Func<GainPoint, (double? Lower, double? Upper)> bounds, Color color, float width)
+    {
+        var chosen = Enumerable.Range(0, series.Count).Where(i => bounds(series[i]) is ({ }, { })).ToList();
+        if (chosen.Count == 0)
+        {
+            return;
+        }
+
+        // Centred on the lower bound, reaching to the upper: an error bar is the one ScottPlot plottable that draws
+        // many horizontal segments in one series, and a dot inside a wide interval need not be at its centre.
+        var xs = chosen.Select(i => Math.Log10(bounds(series[i]).Lower!.Value)).ToArray();
+        var lengths = chosen.Select(i => Math.Max(0, Math.Log10(bounds(series[i]).Upper!.Value) - Math.Log10(bounds(series[i]).Lower!.Value))).ToArray();
+        plot.Add.Plottable(new ScottPlot.Plottables.ErrorBar(xs, chosen.Select(i => ys[i]).ToArray(), lengths, new double[xs.Length], null, null)
+        {
+            LineColor = color,
+            LineWidth = width,
+            CapSize = 0,
+        });
+    }
+
+    private static void AddDots(Plot plot, List<GainPoint> series, double[] ys, Color color, bool open)
     {
         var chosen = Enumerable.Range(0, series.Count).Where(i => series[i].TooFewSamples == open).ToList();
         if (chosen.Count == 0)
@@ -176,13 +226,22 @@ public static class GainChart
             return;
         }
 
-        var dots = plot.Add.Markers(chosen.Select(i => xs[i]).ToArray(), chosen.Select(i => ys[i]).ToArray(),
-            open ? MarkerShape.OpenCircle : MarkerShape.FilledCircle, 9, color);
+        // Open dots are filled white, not hollow: a hollow dot would show the bar through it and read as a bar.
+        var dots = plot.Add.Markers(chosen.Select(i => Math.Log10(series[i].Gain)).ToArray(), chosen.Select(i => ys[i]).ToArray(),
+            MarkerShape.FilledCircle, DotSize, color);
         if (open)
         {
-            dots.MarkerStyle.LineWidth = 2;
+            dots.MarkerStyle.FillColor = Colors.White;
+            dots.MarkerStyle.OutlineColor = color;
+            dots.MarkerStyle.OutlineWidth = 2;
         }
     }
+
+    /// <summary>The smallest of the point's gain and its bounds (the axis must show them all).</summary>
+    private static double Lowest(GainPoint point) => new[] { point.Gain, point.Lower ?? point.Gain, point.Lower80 ?? point.Gain }.Min();
+
+    /// <summary>The largest of the point's gain and its bounds; a label goes right of it.</summary>
+    private static double Highest(GainPoint point) => new[] { point.Gain, point.Upper ?? point.Gain, point.Upper80 ?? point.Gain }.Max();
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) && v > 0 ? v : null;
 }

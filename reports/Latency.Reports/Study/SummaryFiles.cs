@@ -145,6 +145,10 @@ public static class SummaryFiles
                 json.WriteString("verdict", stats.Verdict);
                 WriteNumberOrNull(json, "gain_p50_half_width", stats.HalfWidth is { } w ? Math.Round(w, 4, MidpointRounding.AwayFromZero) : null);
                 WriteNumberOrNull(json, "gain_p50", Gain(row.GainP50));
+                WriteNumberOrNull(json, "gain_p50_lower80", Finite(Gain(stats.GainP50?.Lower80)));
+                WriteNumberOrNull(json, "gain_p50_upper80", Finite(Gain(stats.GainP50?.Upper80)));
+                // Rounded as gains are: a share of 2,000 replicates needs no more than their 4 decimals.
+                WriteNumberOrNull(json, "gain_p50_share_faster", Finite(Gain(stats.GainP50?.ShareFaster)));
                 WriteNumberOrNull(json, "gain_p95", Gain(row.GainP95));
                 json.WriteStartArray("gains");
                 foreach (var gain in stats.Gains)

@@ -1,5 +1,6 @@
 using HdrHistogram;
 using Latency.Reports.RunDirectory;
+using Latency.Reports.Statistics;
 
 namespace Latency.Tests.Reports;
 
@@ -21,6 +22,23 @@ internal static class StudySamples
 
     /// <summary>jakarta.app-cold-start on jakarta: p50 45 ms, p95 90 ms.</summary>
     public static long[] JakartaJakarta() => Repeat((45_000, 31), (90_000, 27), (200_000, 2));
+
+    /// <summary>A p50 gain with a 95% interval of [<paramref name="lower"/>, <paramref name="upper"/>], by default at its middle.</summary>
+    public static GainEstimate Gain(double lower, double upper, bool tooFew = false, double? gain = null) => new()
+    {
+        Probability = 0.5,
+        Gain = gain ?? (lower + upper) / 2,
+        Lower = lower,
+        Upper = upper,
+        ConfidenceLevel = 0.95,
+        OriginQuantile = 1,
+        InRegionQuantile = 1,
+        OriginCount = 100,
+        InRegionCount = 100,
+        TooFewSamples = tooFew,
+        Replicates = 2000,
+        Seed = 1,
+    };
 
     public static long[] Repeat(params (long ValueUs, int Count)[] parts) =>
         parts.SelectMany(p => Enumerable.Repeat(p.ValueUs, p.Count)).ToArray();

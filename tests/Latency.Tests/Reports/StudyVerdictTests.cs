@@ -27,22 +27,6 @@ public sealed class StudyVerdictTests
         InRegion = Side("mumbai", inRegionCount, inRegionFailed),
     };
 
-    private static GainEstimate Gain(double lower, double upper, bool tooFew = false, double? gain = null) => new()
-    {
-        Probability = 0.5,
-        Gain = gain ?? (lower + upper) / 2,
-        Lower = lower,
-        Upper = upper,
-        ConfidenceLevel = 0.95,
-        OriginQuantile = 1,
-        InRegionQuantile = 1,
-        OriginCount = 100,
-        InRegionCount = 100,
-        TooFewSamples = tooFew,
-        Replicates = 2000,
-        Seed = 1,
-    };
-
     [Theory]
     [InlineData(1.01, 1.03, 1.02, 0.05, StudyVerdict.NoDifference)]
     [InlineData(1.01, 1.08, 1.049, 0.05, StudyVerdict.NoDifference)]
@@ -53,7 +37,7 @@ public sealed class StudyVerdictTests
     [InlineData(0.90, 0.99, 0.96, 0.05, StudyVerdict.NoDifference)]
     public void Decide_ClearButSmallerThanThePracticalDifference_NoDifference(double lower, double upper, double gain, double practical, string expected)
     {
-        Assert.Equal(expected, StudyVerdict.Decide(Row(), Gain(lower, upper, gain: gain), 0.01, practical));
+        Assert.Equal(expected, StudyVerdict.Decide(Row(), StudySamples.Gain(lower, upper, gain: gain), 0.01, practical));
     }
 
     [Theory]
@@ -63,7 +47,7 @@ public sealed class StudyVerdictTests
     [InlineData(1.0, 1.4, StudyVerdict.NoDifference)]
     public void Decide_ByTheP50GainInterval(double lower, double upper, string expected)
     {
-        Assert.Equal(expected, StudyVerdict.Decide(Row(), Gain(lower, upper), 0.01));
+        Assert.Equal(expected, StudyVerdict.Decide(Row(), StudySamples.Gain(lower, upper), 0.01));
     }
 
     [Theory]
@@ -78,20 +62,20 @@ public sealed class StudyVerdictTests
     {
         var row = Row(originCount, originFailed, inRegionCount, inRegionFailed);
 
-        Assert.Equal(expected, StudyVerdict.Decide(row, Gain(1.5, 2.5), maxErrorRate));
+        Assert.Equal(expected, StudyVerdict.Decide(row, StudySamples.Gain(1.5, 2.5), maxErrorRate));
     }
 
     [Fact]
     public void Decide_ErrorsWinOverAClearGain()
     {
-        Assert.Equal(StudyVerdict.Errors, StudyVerdict.Decide(Row(inRegionFailed: 50), Gain(5, 9), 0.01));
+        Assert.Equal(StudyVerdict.Errors, StudyVerdict.Decide(Row(inRegionFailed: 50), StudySamples.Gain(5, 9), 0.01));
     }
 
     [Fact]
     public void Decide_NoGainOrTooFewSamples_TooFewSamples()
     {
         Assert.Equal(StudyVerdict.TooFewSamples, StudyVerdict.Decide(Row(), null, 0.01));
-        Assert.Equal(StudyVerdict.TooFewSamples, StudyVerdict.Decide(Row(), Gain(1.5, 2.5, tooFew: true), 0.01));
+        Assert.Equal(StudyVerdict.TooFewSamples, StudyVerdict.Decide(Row(), StudySamples.Gain(1.5, 2.5, tooFew: true), 0.01));
     }
 
     [Fact]

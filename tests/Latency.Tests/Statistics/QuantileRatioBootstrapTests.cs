@@ -19,6 +19,7 @@ public class QuantileRatioBootstrapTests(ITestOutputHelper output)
 
         Assert.Equal([0.5, 0.95, 0.99], gains.Select(g => g.Probability));
         Assert.All(gains, g => Assert.Equal((2.5, 2.5, 2.5), (g.Gain, g.Lower, g.Upper)));
+        Assert.All(gains, g => Assert.Equal((2.5, 2.5, 1.0), (g.Lower80, g.Upper80, g.ShareFaster)));
         Assert.Equal((50L, 70L), (gains[0].OriginCount, gains[0].InRegionCount));
         Assert.False(gains[0].TooFewSamples);
         Assert.True(gains[1].TooFewSamples); // 50 < 59 values for p95
@@ -39,9 +40,7 @@ public class QuantileRatioBootstrapTests(ITestOutputHelper output)
     [Fact]
     public void Estimate_SameSeed_SameInterval_OtherSeed_Differs()
     {
-        var random = new Random(7);
-        var origin = StatisticsSamples.Histogram(Enumerable.Range(0, 300).Select(_ => StatisticsSamples.LogNormal(random, Math.Log(400_000), 0.6)).ToArray());
-        var inRegion = StatisticsSamples.Histogram(Enumerable.Range(0, 300).Select(_ => StatisticsSamples.LogNormal(random, Math.Log(150_000), 0.4)).ToArray());
+        var (origin, inRegion) = LogNormalSides(Math.Log(400_000), Math.Log(150_000));
         var bootstrap = new QuantileRatioBootstrap().WithSeed(42);
 
         var first = bootstrap.Estimate(origin, inRegion);
@@ -59,6 +58,48 @@ public class QuantileRatioBootstrapTests(ITestOutputHelper output)
         var gains = new QuantileRatioBootstrap().Estimate(StatisticsSamples.Histogram(), StatisticsSamples.Histogram(5));
 
         Assert.All(gains, g => Assert.True(double.IsNaN(g.Gain) && double.IsNaN(g.Lower) && g.TooFewSamples));
+        Assert.All(gains, g => Assert.True(double.IsNaN(g.Lower80) && double.IsNaN(g.Upper80) && double.IsNaN(g.ShareFaster)));
+    }
+
+    [Fact]
+    public void Estimate_ClearlyFaster_EightyPercentIntervalInsideNinetyFiveAroundGain_FasterInEveryReplicate()
+    {
+        var (origin, inRegion) = LogNormalSides(Math.Log(400_000), Math.Log(150_000));
+
+        var gains = new QuantileRatioBootstrap().Estimate(origin, inRegion);
+
+        Assert.All(gains, g =>
+        {
+            Assert.True(g.Lower < g.Lower80 && g.Lower80 < g.Gain && g.Gain < g.Upper80 && g.Upper80 < g.Upper,
+                $"p{g.Probability * 100}: 95% [{g.Lower}, {g.Upper}], 80% [{g.Lower80}, {g.Upper80}], gain {g.Gain}");
+            Assert.Equal(1.0, g.ShareFaster);
+        });
+    }
+
+    [Fact]
+    public void Estimate_SameDistributionBothSides_FasterInAboutHalfTheReplicates()
+    {
+        var (origin, _) = LogNormalSides(Math.Log(400_000), Math.Log(400_000));
+
+        var gain = new QuantileRatioBootstrap().Estimate(origin, origin)[0];
+        var again = new QuantileRatioBootstrap().Estimate(origin, origin)[0];
+
+        Assert.Equal(1.0, gain.Gain);
+        // Resamples of one distribution: either side's median is the larger about as often; equal medians count as not faster.
+        Assert.InRange(gain.ShareFaster, 0.45, 0.55);
+        Assert.Equal(gain.ShareFaster, again.ShareFaster);
+        Assert.True(gain.Lower80 < 1 && 1 < gain.Upper80);
+    }
+
+    [Fact]
+    public void Estimate_InRegionSlower_FasterInNoReplicate()
+    {
+        var (origin, inRegion) = LogNormalSides(Math.Log(150_000), Math.Log(400_000));
+
+        var gain = new QuantileRatioBootstrap().Estimate(origin, inRegion)[0];
+
+        Assert.Equal(0.0, gain.ShareFaster);
+        Assert.True(gain.Upper80 < 1);
     }
 
     [Fact]
@@ -83,6 +124,15 @@ public class QuantileRatioBootstrapTests(ITestOutputHelper output)
         Assert.Equal(RankSumResult.Faster, test.Verdict);
         Assert.InRange(gains[0].Gain, 400 / 150.0 * 0.99, 400 / 150.0 * 1.01);
         Assert.True(quantiles[0].Lower <= quantiles[0].Estimate && quantiles[0].Estimate <= quantiles[0].Upper);
+    }
+
+    /// <summary>300 lognormal session times a side (µs), σ 0.6 on the origin and 0.4 in region, from a fixed seed.</summary>
+    private static (LongHistogram Origin, LongHistogram InRegion) LogNormalSides(double originMu, double inRegionMu)
+    {
+        var random = new Random(7);
+        var origin = StatisticsSamples.Histogram(Enumerable.Range(0, 300).Select(_ => StatisticsSamples.LogNormal(random, originMu, 0.6)).ToArray());
+        var inRegion = StatisticsSamples.Histogram(Enumerable.Range(0, 300).Select(_ => StatisticsSamples.LogNormal(random, inRegionMu, 0.4)).ToArray());
+        return (origin, inRegion);
     }
 
     /// <summary>100M lognormal values recorded with counts: 20,000 draws of 5,000 each, as merged probe histograms would be.</summary>
