@@ -40,10 +40,19 @@ public sealed record GainGrid
         var workloads = compared.Any(s => s.Row.Workload == mainWorkload) ? others.Prepend(mainWorkload!).ToList() : others;
         var probes = compared.GroupBy(s => s.Row.Probe, StringComparer.Ordinal).ToList();
         var countries = probes.GroupBy(g => g.First().Row.Country, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        // Largest main-workload gain first; a probe without one (errors, no sessions) after all that have one.
+        // Largest main-workload gain first among the comparisons the verdict could judge; then those with too few
+        // sessions (a 10x from 3 sessions must not top the grid), then errors and probes without the main workload.
         var rows = probes
-            .OrderByDescending(g => g.FirstOrDefault(s => s.Row.Workload == workloads[0]) is { Row.GainP50: { } gain } s0 && s0.Verdict != StudyVerdict.Errors ? gain : double.NegativeInfinity)
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (Group: g, Main: g.FirstOrDefault(s => s.Row.Workload == workloads[0])))
+            .OrderBy(p => p.Main?.Verdict switch
+            {
+                StudyVerdict.Faster or StudyVerdict.Slower or StudyVerdict.NoDifference => 0,
+                StudyVerdict.TooFewSamples => 1,
+                _ => 2,
+            })
+            .ThenByDescending(p => p.Main?.Row.GainP50 ?? double.NegativeInfinity)
+            .ThenBy(p => p.Group.Key, StringComparer.Ordinal)
+            .Select(p => p.Group)
             .Select(g =>
             {
                 var first = g.First().Row;

@@ -41,23 +41,14 @@ public static class StudyHeadline
 
         var where = judged.Count == 1 ? $"in {judged[0].Row.Country}" : $"across {judged.Count} countries";
         var workload = WorkloadLabel.InSentence(mainWorkload);
-        var savedMs = judged.Average(s => (s.Row.Origin.P50Us - s.Row.InRegion!.P50Us) / 1000.0);
-        var least = 1 + (judged[0].PracticalDifference);
-        string claim;
-        if (pooled.Lower > 1 && pooled.Gain >= least)
-        {
-            claim = $"{workload} is {Percent(pooled.Gain)} faster ({Duration(savedMs)} saved; very likely {Percent(pooled.Lower)[..^1]}-{Percent(pooled.Upper)})";
-        }
-        else if (pooled.Upper < 1 && pooled.Gain <= 1 / least)
-        {
-            claim = $"{workload} is {Percent(pooled.Gain, slower: true)} slower ({Duration(-savedMs)} more; very likely " +
-                    $"{Percent(pooled.Upper, slower: true)[..^1]}-{Percent(pooled.Lower, slower: true)})";
-        }
-        else
-        {
-            claim = $"{workload} shows no clear difference (very likely between {Signed(pooled.Lower)} and {Signed(pooled.Upper)})";
-        }
-
+        // The mean of the countries' differences of medians, as the difference of their means.
+        var saved = GainWording.TimeSaved(judged.Average(s => s.Row.Origin.P50Us) / 1000, judged.Average(s => s.Row.InRegion!.P50Us) / 1000);
+        var least = 1 + judged[0].PracticalDifference;
+        var claim = pooled.Lower > 1 && pooled.Gain >= least
+            ? $"{workload} is {GainWording.PercentFaster(pooled.Gain)} ({saved}; very likely {Share(pooled.Lower)}-{Share(pooled.Upper)}%)"
+            : pooled.Upper < 1 && pooled.Gain <= 1 / least
+                ? $"{workload} is {GainWording.PercentFaster(pooled.Gain)} ({saved}; very likely {Share(pooled.Upper)}-{Share(pooled.Lower)}%)"
+                : $"{workload} shows no clear difference (very likely between {GainWording.PercentFaster(pooled.Lower)} and {GainWording.PercentFaster(pooled.Upper)})";
         return $"In region, {claim} {where}{pairs}.";
     }
 
@@ -68,14 +59,7 @@ public static class StudyHeadline
         return text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
     }
 
-    // "% faster" = time saved (1 - 1/gain); "% slower" = time added (1/gain - 1).
-    private static string Percent(double gain, bool slower = false) =>
-        ((slower ? 1 / gain - 1 : 1 - 1 / gain) * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
-
-    private static string Signed(double gain) => gain >= 1 ? Percent(gain) + " faster" : Percent(gain, slower: true) + " slower";
-
-    private static string Duration(double ms) => ms >= 1000
-        ? (ms / 1000).ToString("0.0", CultureInfo.InvariantCulture) + " s"
-        : ms.ToString("0", CultureInfo.InvariantCulture) + " ms";
-
+    // A bound of the interval as GainWording.PercentFaster counts it (time saved, or time added when slower), number only.
+    private static string Share(double gain) =>
+        Math.Round((gain >= 1 ? 1 - 1 / gain : 1 / gain - 1) * 100, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture);
 }

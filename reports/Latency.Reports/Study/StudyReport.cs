@@ -124,6 +124,11 @@ public sealed record StudyReport
             ? [new ReportParagraph("No map: the study's world gives no coordinates for its probes and deployments.")]
             : [map];
         yield return new ReportColumns([new ReportGainGrid(grid, caption)], right);
+        if (CountrySentences.Of(statistics, grid, summary.MainWorkload) is { Count: > 0 } sentences)
+        {
+            yield return new ReportHeading(2, $"Country by country: {WorkloadLabel.InSentence(summary.MainWorkload!)}");
+            yield return new ReportList(sentences);
+        }
     }
 
     /// <summary>
