@@ -11,4 +11,8 @@ namespace Latency.Scenarios.Worlds;
 /// <param name="Source">The row it was taken from, e.g. "places.csv: Mumbai (Natural Earth ne_110m_populated_places_simple)".</param>
 /// <param name="Assumption">The rule used where the point only stands in, e.g. a city's point for a data centre in it.</param>
 /// <param name="Location">Where the coordinates were written.</param>
-public sealed record CitedCoordinates(double Latitude, double Longitude, string? Source, string? Assumption, SourceLocation? Location = null);
+public sealed record CitedCoordinates(double Latitude, double Longitude, string? Source, string? Assumption, SourceLocation? Location = null)
+{
+    /// <summary>Source and assumption in one line, as <see cref="CitedValue.Citation"/>.</summary>
+    public string Citation => CitedValue.CitationOf(Source, Assumption);
+}
