@@ -25,7 +25,7 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
             // Real endpoints: probes are location labels; this machine is wherever it is.
             Directory.CreateDirectory(outDirectory);
             var endpoints = preparation.Definition.Endpoints;
-            return await RunSessionsAsync(study, null, null, outDirectory, suite, showProgress, stop,
+            return await RunSessionsAsync(study, null, null, null, outDirectory, suite, showProgress, stop,
                 (_, deployment) => new SessionTarget(deployment, endpoints[deployment], new Http.HttpClientSettings())).ConfigureAwait(false);
         }
 
@@ -74,7 +74,7 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
             Directory.CreateDirectory(outDirectory);
             await CalibrateAsync(study, running, controller, outDirectory, stop).ConfigureAwait(false);
             var worldEndpoints = new WorldEndpoints(running);
-            return await RunSessionsAsync(study, running, controller.Directory, outDirectory, suite, showProgress, stop, (probe, deployment) =>
+            return await RunSessionsAsync(study, preparation.World, running, controller.Directory, outDirectory, suite, showProgress, stop, (probe, deployment) =>
             {
                 var (url, settings) = worldEndpoints.For(probe, deployment);
                 return new SessionTarget(deployment, url, settings);
@@ -127,8 +127,8 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
         CalibrationPrinter.Print(output, report);
     }
 
-    private async Task<int> RunSessionsAsync(StudyRun study, WorldState? world, WorldDirectory? worldDirectory, string outDirectory, SuiteInfo suite, bool showProgress,
-        CancellationToken stop, Func<string, string, SessionTarget> target)
+    private async Task<int> RunSessionsAsync(StudyRun study, Scenarios.Worlds.WorldDefinition? definition, WorldState? world, WorldDirectory? worldDirectory,
+        string outDirectory, SuiteInfo suite, bool showProgress, CancellationToken stop, Func<string, string, SessionTarget> target)
     {
         using var warm = new WarmClients();
         var backend = world?.Backend ?? "direct";
@@ -158,7 +158,7 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
             await PrintSamplingAsync(sampling).ConfigureAwait(false);
         }
 
-        var info = Info(study, world, backend) with { PrecisionWorkloads = sampling?.Workloads ?? [] };
+        var info = Info(study, world, backend) with { PrecisionWorkloads = sampling?.Workloads ?? [], Places = StudyPlaces.From(study, definition) };
         var (_, thresholds) = await RunCompletion.CompleteAsync(sink, started, result, info,
             await harness.StopAsync(result.EndedUtc).ConfigureAwait(false)).ConfigureAwait(false);
         StudyTable.Print(output, study.Cells, result.Histograms, backend, info.Comparisons);

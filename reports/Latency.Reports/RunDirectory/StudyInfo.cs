@@ -45,4 +45,10 @@ public sealed record StudyInfo
 
     /// <summary>One entry per probe: which deployments it compared.</summary>
     public IReadOnlyList<StudyComparison> Comparisons { get; init; } = [];
+
+    /// <summary>
+    /// Where the study's probes and deployments are, for the report's map: those whose world file gives a
+    /// <c>location</c>; empty for real endpoints, worlds without locations and older files.
+    /// </summary>
+    public IReadOnlyList<StudyPlace> Places { get; init; } = [];
 }

@@ -14,7 +14,10 @@ namespace Latency.Scenarios.Worlds;
 public sealed record CitedValue(double Value, string? Source, string? Assumption, SourceLocation? Location = null)
 {
     /// <summary>Source and assumption in one line, for tables and reports.</summary>
-    public string Citation => (Source, Assumption) switch
+    public string Citation => CitationOf(Source, Assumption);
+
+    /// <summary>A source and an assumption in one line: "source; assumption: rule", either alone, or empty.</summary>
+    public static string CitationOf(string? source, string? assumption) => (source, assumption) switch
     {
         ({ } s, { } a) => $"{s}; assumption: {a}",
         ({ } s, null) => s,

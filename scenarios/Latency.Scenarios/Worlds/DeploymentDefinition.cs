@@ -10,6 +10,7 @@ namespace Latency.Scenarios.Worlds;
 /// <param name="HttpVersions">HTTP versions the backend offers: "1.1" and/or "2".</param>
 /// <param name="Source">Optional citation for the site (e.g. the row that measured it).</param>
 /// <param name="Location">Where the deployment was written.</param>
+/// <param name="Coordinates">Where its site is on the globe, for maps; null when the file gives no <c>location</c>.</param>
 public sealed record DeploymentDefinition(
     string Name,
     string Site,
@@ -17,4 +18,5 @@ public sealed record DeploymentDefinition(
     string Serves,
     IReadOnlyList<string> HttpVersions,
     string? Source = null,
-    SourceLocation? Location = null);
+    SourceLocation? Location = null,
+    CitedCoordinates? Coordinates = null);

@@ -13,6 +13,7 @@ namespace Latency.Scenarios.Worlds;
 /// <param name="LastMileDownMbps">Median mobile download speed.</param>
 /// <param name="LastMileUpMbps">Median mobile upload speed.</param>
 /// <param name="Location">Where the probe was written.</param>
+/// <param name="Coordinates">Where its users are on the globe, for maps; null when the file gives no <c>location</c>.</param>
 public sealed record ProbeDefinition(
     string Name,
     string Country,
@@ -20,4 +21,5 @@ public sealed record ProbeDefinition(
     CitedValue LastMileRttMs,
     CitedValue LastMileDownMbps,
     CitedValue LastMileUpMbps,
-    SourceLocation? Location = null);
+    SourceLocation? Location = null,
+    CitedCoordinates? Coordinates = null);

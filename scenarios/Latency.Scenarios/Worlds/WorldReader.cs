@@ -12,9 +12,10 @@ namespace Latency.Scenarios.Worlds;
 internal sealed partial class WorldReader(YamlContext context)
 {
     private static readonly string[] RootKeys = ["version", "name", "profiles", "probes", "deployments", "paths"];
-    private static readonly string[] ProbeKeys = ["name", "country", "city", "last_mile"];
+    private static readonly string[] ProbeKeys = ["name", "country", "city", "last_mile", "location"];
     private static readonly string[] LastMileKeys = ["rtt_ms", "down_mbps", "up_mbps"];
-    private static readonly string[] DeploymentKeys = ["name", "site", "role", "serves", "http", "source"];
+    private static readonly string[] DeploymentKeys = ["name", "site", "role", "serves", "http", "source", "location"];
+    private static readonly string[] LocationKeys = ["lat", "lon", "source", "assumption"];
     private static readonly string[] ParameterKeys =
         ["rtt_ms", "jitter_ms", "loss_up_pct", "loss_down_pct", "burst_loss_up", "burst_loss_down", "bandwidth_up_mbps", "bandwidth_down_mbps"];
     private static readonly string[] PathKeys = ["probe", "deployment", "note", "profiles", .. ParameterKeys];
@@ -130,8 +131,9 @@ internal sealed partial class WorldReader(YamlContext context)
             up = RequiredCited(lm, "up_mbps", lastMile, "'last_mile'", Bound.Positive);
         }
 
+        var coordinates = OptionalCoordinates(fields);
         return name is not null && country is not null && city is not null && rtt is not null && down is not null && up is not null
-            ? new ProbeDefinition(name, country, city, rtt, down, up, context.At(map))
+            ? new ProbeDefinition(name, country, city, rtt, down, up, context.At(map), coordinates)
             : null;
     }
 
@@ -170,9 +172,10 @@ internal sealed partial class WorldReader(YamlContext context)
 
         string? source = null;
         if (fields.ContainsKey("source")) source = context.Required(fields, "source", map, $"deployment '{name}'");
+        var coordinates = OptionalCoordinates(fields);
 
         return name is not null && site is not null && serves is not null && role is not null
-            ? new DeploymentDefinition(name, site, role.Value, serves, http, source, context.At(map))
+            ? new DeploymentDefinition(name, site, role.Value, serves, http, source, context.At(map), coordinates)
             : null;
     }
 
@@ -294,6 +297,39 @@ internal sealed partial class WorldReader(YamlContext context)
         }
 
         return source is null && assumption is null ? null : new CitedValue(value, source, assumption, context.At(valueNode));
+    }
+
+    /// <summary>
+    /// A <c>location: { lat: N, lon: N, source: "..." }</c> (or <c>assumption:</c>): coordinates are numbers like any
+    /// other in a world file, so they need a citation too, and a latitude of 190 is a typo, not a place.
+    /// </summary>
+    private CitedCoordinates? OptionalCoordinates(Dictionary<string, YamlNode> fields)
+    {
+        if (!fields.TryGetValue("location", out var node)) return null;
+        var map = context.Mapping(node, "'location'");
+        if (map is null) return null;
+        var location = context.Fields(map, LocationKeys);
+        var (source, assumption) = ReadCitation(location, map, "location");
+        var latitude = Degrees(location, map, "lat", 90);
+        var longitude = Degrees(location, map, "lon", 180);
+        return latitude is { } lat && longitude is { } lon && (source is not null || assumption is not null)
+            ? new CitedCoordinates(lat, lon, source, assumption, context.At(map))
+            : null;
+    }
+
+    private double? Degrees(Dictionary<string, YamlNode> fields, YamlMappingNode owner, string key, double limit)
+    {
+        if (!fields.TryGetValue(key, out var node))
+        {
+            context.Error(owner, $"'location' is missing '{key}' (decimal degrees)");
+            return null;
+        }
+
+        if (!context.TryNumber(node, key, out var value)) return null;
+        if (Math.Abs(value) <= limit) return value;
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        context.Error(node, $"'{key}' must be between -{limit.ToString(invariant)} and {limit.ToString(invariant)} degrees (got {value.ToString(invariant)})");
+        return null;
     }
 
     private CitedBurstLoss? OptionalBurst(Dictionary<string, YamlNode> fields, string key)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using HdrHistogram;
 using Latency.Reports.RunDirectory;
 using Xunit;
@@ -27,17 +28,40 @@ public sealed class RunManifestFileTests
     [Fact]
     public async Task ReadAsync_ManifestWithHarness_RoundTripsInCamelCase()
     {
-        using var dir = new TempDirectory();
         var manifest = ManifestSamples.Partial() with { Harness = StudySamples.Harness() };
 
-        await RunManifestFile.WriteAsync(dir.Path, manifest);
-        var read = await RunManifestFile.ReadAsync(dir.Path);
-        var json = await File.ReadAllTextAsync(dir.File("run.json"));
+        var (read, json) = await RoundTripAsync(manifest);
 
         Assert.Equal(manifest.Harness, read.Harness);
         Assert.Contains("\"cpuCoresP95\": 1.1", json);
         Assert.Contains("\"latenessP99Us\": 85", json);
         Assert.Contains("\"latenessScope\": \"run\"", json);
+    }
+
+    [Fact]
+    public async Task ReadAsync_StudyWithPlaces_RoundTripsThemInCamelCase()
+    {
+        var (read, json) = await RoundTripAsync(ManifestSamples.Partial() with { Study = StudySamples.Study() with { Places = StudySamples.Places() } });
+
+        Assert.Equal(StudySamples.Places(), read.Study!.Places);
+        Assert.All(
+            ["\"places\": [", "\"kind\": \"deployment\"", "\"label\": \"aws:ap-south-1 Mumbai\"", "\"latitude\": -6.172472", "\"longitude\": 116.38634"],
+            expected => Assert.Contains(expected, json));
+    }
+
+    [Fact]
+    public async Task ReadAsync_StudyWrittenBeforePlaces_ReadsWithNoPlaces()
+    {
+        using var dir = new TempDirectory();
+        await RunManifestFile.WriteAsync(dir.Path, ManifestSamples.Partial() with { Study = StudySamples.Study() });
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(dir.File("run.json")))!;
+        Assert.True(json["study"]!.AsObject().Remove("places"));
+        await File.WriteAllTextAsync(dir.File("run.json"), json.ToJsonString());
+
+        var read = await RunManifestFile.ReadAsync(dir.Path);
+
+        Assert.Empty(read.Study!.Places);
+        Assert.Equal("mumbai", read.Study.Comparisons[0].Probe);
     }
 
     [Fact]
@@ -151,6 +175,14 @@ public sealed class RunManifestFileTests
         Assert.InRange(summary.P999Us, 999_000, 999_999);
         Assert.Equal(histogram.GetMaxValue(), summary.MaxUs);
         Assert.Equal(LatencySummary.Empty, LatencySummary.From(new LongHistogram(1, 3_600_000_000, 3)));
+    }
+
+    /// <summary>Writes <paramref name="manifest"/> to a fresh directory and reads it back, with the JSON written.</summary>
+    private static async Task<(RunManifest Read, string Json)> RoundTripAsync(RunManifest manifest)
+    {
+        using var dir = new TempDirectory();
+        await RunManifestFile.WriteAsync(dir.Path, manifest);
+        return (await RunManifestFile.ReadAsync(dir.Path), await File.ReadAllTextAsync(dir.File("run.json")));
     }
 
     private static string Serialize(RunManifest manifest) => JsonSerializer.Serialize(manifest, RunManifestFile.JsonOptions);

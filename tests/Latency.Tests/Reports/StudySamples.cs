@@ -109,6 +109,29 @@ internal static class StudySamples
     };
 
     /// <summary>
+    /// Where <see cref="Study"/>'s probes and deployments are: the Natural Earth points of
+    /// scenarios/world/data/places.csv, as a study over asia.yaml writes them.
+    /// </summary>
+    public static IReadOnlyList<StudyPlace> Places() =>
+    [
+        Place("mumbai", StudyPlace.ProbeKind, "Mumbai", 19.018936, 72.855043),
+        Place("jakarta", StudyPlace.ProbeKind, "Jakarta", -6.172472, 106.827492),
+        Place("beijing", StudyPlace.DeploymentKind, "Beijing (origin)", 39.930838, 116.38634),
+        Place("mumbai", StudyPlace.DeploymentKind, "aws:ap-south-1 Mumbai", 19.018936, 72.855043),
+        Place("jakarta", StudyPlace.DeploymentKind, "Jakarta (cloud region)", -6.172472, 106.827492),
+    ];
+
+    public static StudyPlace Place(string name, string kind, string label, double latitude, double longitude) => new()
+    {
+        Name = name,
+        Kind = kind,
+        Label = label,
+        Latitude = latitude,
+        Longitude = longitude,
+        Source = $"places.csv: {label} (Natural Earth ne_110m_populated_places_simple)",
+    };
+
+    /// <summary>
     /// Harness figures of a 62 s run on 2 processors within the stated limits: client 0.412 cores on average, 1.100
     /// at p95; machine 48.2% busy; the emulator released this run's 123,456 packets 12 us late at the median.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Latency.Scenarios.Worlds;
 
 namespace Latency.Tests.Worlds;
@@ -95,6 +96,25 @@ public sealed class AsiaWorldFileTests
         Assert.Equal(52.05, bangkok.LastMileDownMbps.Value);  // TH row
         Assert.Equal(11.07, bangkok.LastMileUpMbps.Value);    // Global row, TH has none
         Assert.NotNull(bangkok.LastMileUpMbps.Assumption);
+    }
+
+    [Fact]
+    public void Load_AsiaFile_EveryPlaceHasTheCoordinatesOfThePlacesRowItCites()
+    {
+        var rows = File.ReadAllLines(Path.Combine(RepositoryRoot(), "scenarios", "world", "data", "places.csv")).Skip(1)
+            .Select(line => line.Split(','))
+            .ToDictionary(f => f[0], f => (Lat: double.Parse(f[2], CultureInfo.InvariantCulture), Lon: double.Parse(f[3], CultureInfo.InvariantCulture)));
+        var places = World.Probes.Select(p => (p.Name, p.Coordinates)).Concat(World.Deployments.Select(d => (d.Name, d.Coordinates))).ToList();
+
+        Assert.Equal(World.Probes.Count + World.Deployments.Count, places.Count);
+        Assert.All(places, place =>
+        {
+            var coordinates = Assert.IsType<CitedCoordinates>(place.Coordinates);
+            // "places.csv: Ho Chi Minh City (Natural Earth ...)": the city between the file name and the parenthesis.
+            var source = Assert.IsType<string>(coordinates.Source);
+            var city = source["places.csv: ".Length..source.IndexOf(" (", StringComparison.Ordinal)];
+            Assert.Equal(rows[city], (coordinates.Latitude, coordinates.Longitude));
+        });
     }
 
     private static string RepositoryRoot()

@@ -204,6 +204,41 @@ public sealed class WorldLoaderTests
     }
 
     [Fact]
+    public void Parse_Locations_ReadCoordinatesWithTheirCitation()
+    {
+        var yaml = WithProbeLocation("{ lat: 19.018936, lon: 72.855043, source: \"places.csv: Mumbai\" }")
+            .Replace("serves: IN, http:", "serves: IN, location: { lat: -6.2, lon: 106.8, source: \"s\", assumption: \"a\" }, http:", StringComparison.Ordinal);
+
+        var world = WorldLoader.Parse(yaml, File);
+
+        Assert.Equal(new CitedCoordinates(19.018936, 72.855043, "places.csv: Mumbai", null, new SourceLocation(File, 10)), world.Probes[0].Coordinates);
+        Assert.Null(world.Deployments[0].Coordinates);
+        Assert.Equal(new CitedCoordinates(-6.2, 106.8, "s", "a", new SourceLocation(File, 17)), world.Deployments[1].Coordinates);
+    }
+
+    [Fact]
+    public void Parse_LocationOutsideTheGlobe_ReportsEachCoordinateWithLine()
+    {
+        Assert.Equal(
+            [
+                "world.yaml:10: 'lat' must be between -90 and 90 degrees (got 95.5)",
+                "world.yaml:10: 'lon' must be between -180 and 180 degrees (got -181)",
+            ],
+            Errors(WithProbeLocation("{ lat: 95.5, lon: -181, source: \"s\" }")));
+    }
+
+    [Fact]
+    public void Parse_LocationWithoutCitationOrLongitude_IsRejected()
+    {
+        Assert.Equal(
+            [
+                "world.yaml:10: 'location' needs 'source' (the data row it comes from) or 'assumption' (the rule used to derive it)",
+                "world.yaml:10: 'location' is missing 'lon' (decimal degrees)",
+            ],
+            Errors(WithProbeLocation("{ lat: 19 }")));
+    }
+
+    [Fact]
     public void Load_MissingFile_SaysNotFound()
     {
         var path = Path.Combine(Path.GetTempPath(), $"no-such-world-{Guid.NewGuid():N}.yaml");
@@ -212,6 +247,10 @@ public sealed class WorldLoaderTests
 
         Assert.Equal([$"{path}: world file not found"], ex.Errors.Select(e => e.ToString()));
     }
+
+    /// <summary><see cref="WorldSamples.Valid"/> with a <c>location</c> after the probe's city, on line 10.</summary>
+    private static string WithProbeLocation(string location) =>
+        WorldSamples.Valid.Replace("    city: Mumbai\n", $"    city: Mumbai\n    location: {location}\n", StringComparison.Ordinal);
 
     private static IReadOnlyList<string> Errors(string yaml)
     {
