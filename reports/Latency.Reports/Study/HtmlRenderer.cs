@@ -85,8 +85,9 @@ public static class HtmlRenderer
                 AppendGrid(html, g);
                 break;
             case ReportMap m:
-                // The SVG is ours (Charts.StudyMap escapes every text it draws), so it goes in as markup.
-                html.Append("<figure id=\"map\" class=\"map\">\n").Append(m.Svg).Append("\n<figcaption>").Append(E(m.Caption)).Append("</figcaption>\n</figure>\n");
+                // The SVG is ours (Charts.StudyMap escapes every text it draws), so it goes in as markup; it draws its
+                // legend and caption itself, so no figcaption repeats them.
+                html.Append("<figure id=\"map\" class=\"map\">\n").Append(m.Svg).Append("\n</figure>\n");
                 break;
             case ReportColumns c:
                 html.Append("<div class=\"columns\">\n<div>\n");

@@ -56,7 +56,7 @@ public static class MarkdownRenderer
                 text.Append(Inline(g.Caption)).Append("\n\n");
                 break;
             case ReportMap m:
-                text.Append("![").Append(Inline(m.Caption)).Append("](").Append(ChartsFolder).Append('/').Append(ReportMap.FileName).Append(")\n\n*")
+                text.Append("![Map of the countries studied](").Append(ChartsFolder).Append('/').Append(ReportMap.FileName).Append(")\n\n*")
                     .Append(Inline(m.Caption)).Append("*\n\n");
                 break;
             case ReportColumns c:

@@ -5,7 +5,7 @@ namespace Latency.Reports.Study;
 /// Markdown links charts/<see cref="FileName"/>.
 /// </summary>
 /// <param name="Svg">The SVG document.</param>
-/// <param name="Caption">What the map shows, its data set and viewpoint.</param>
+/// <param name="Caption">What the map shows, its data set and viewpoint (drawn inside the SVG too; Markdown writes it under the link).</param>
 public sealed record ReportMap(string Svg, string Caption) : ReportBlock
 {
     /// <summary>The map's file under charts/.</summary>

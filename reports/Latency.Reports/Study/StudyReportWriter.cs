@@ -50,7 +50,8 @@ public static class StudyReportWriter
         var statistics = RowStatistics.From(summary, run);
         progress?.Report("drawing charts");
         var charts = Charts(run, summary, statistics, problems);
-        var report = StudyReport.Build(run, summary, statistics, charts, calibration, problems);
+        var map = Map(run, summary, statistics, problems);
+        var report = StudyReport.Build(run, summary, statistics, charts, calibration, problems, map);
         progress?.Report($"writing {outDirectory}");
 
         Directory.CreateDirectory(outDirectory);
@@ -65,6 +66,13 @@ public static class StudyReportWriter
         await File.WriteAllTextAsync(html, HtmlRenderer.Render(report.Title, report.Blocks), utf8, cancellationToken).ConfigureAwait(false);
         written.Add(html);
         await WriteSummaryFilesAsync(run, summary, statistics, calibration, problems, outDirectory, written, utf8, cancellationToken).ConfigureAwait(false);
+        if (map is not null)
+        {
+            var svg = Path.Combine(chartsDirectory, ReportMap.FileName);
+            await File.WriteAllTextAsync(svg, map.Svg, utf8, cancellationToken).ConfigureAwait(false);
+            written.Add(svg);
+        }
+
         foreach (var chart in charts)
         {
             var png = Path.Combine(chartsDirectory, chart.Name + ".png");
@@ -103,6 +111,25 @@ public static class StudyReportWriter
             var hgrm = Path.Combine(hgrmDirectory, fileName);
             await File.WriteAllTextAsync(hgrm, SummaryFiles.Hgrm(tag, histogram), utf8, cancellationToken).ConfigureAwait(false);
             written.Add(hgrm);
+        }
+    }
+
+    /// <summary>
+    /// The map of the main workload, or null when the run gives no coordinates (real endpoints, older runs) or the map
+    /// fails to draw (a problem in the report, not a lost report).
+    /// </summary>
+    private static ReportMap? Map(RunData run, StudySummary summary, IReadOnlyList<RowStatistics> statistics, List<RunDirectoryProblem> problems)
+    {
+        try
+        {
+            return StudyMap.From(run.Manifest?.Study, statistics, summary.MainWorkload) is { } model
+                ? new ReportMap(StudyMap.RenderSvg(model), StudyMap.Caption(model))
+                : null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            problems.Add(new RunDirectoryProblem(run.Directory, null, ProblemSeverity.Error, $"map not drawn: {e.GetType().Name}: {e.Message}"));
+            return null;
         }
     }
 

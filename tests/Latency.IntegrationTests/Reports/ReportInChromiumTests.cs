@@ -29,19 +29,23 @@ public class ReportInChromiumTests
             Assert.Equal(1280, bitmap.Width);
             var (inked, coloured, colouredBands) = Ink(bitmap);
             Assert.True(inked > 0.02, $"screenshot nearly blank: {inked:P1} of pixels not white");
-            // The page's text, table and borders are grey; only the charts (gain dots and whiskers, CDF lines) are in
-            // colour. Lines are thin, so few pixels (~0.4% here), but they run down the page: coloured pixels in at
-            // least 6 of the screenshot's twenty 100-px bands means several charts are drawn, not one stray mark.
+            // The page's text, tables and borders are grey; only the grid's cells, the map and the gain chart are in
+            // colour, and they run down the page: coloured pixels in at least 6 of the screenshot's twenty 100-px
+            // bands means they are drawn, not one stray mark.
             Assert.True(coloured > 0.001, $"screenshot has {coloured:P2} coloured pixels: charts not shown?");
             Assert.True(colouredBands >= 6, $"coloured pixels in only {colouredBands} of 20 bands of 100 px: charts not shown?");
         }
 
         var firstTable = await page.EvaluateAsync("document.querySelector('table')?.outerHTML ?? 'no table in the DOM'");
-        Assert.Contains("<th>Country</th>", firstTable);
-        Assert.Contains("<td>India</td><td>Mumbai</td><td>App cold start</td>", firstTable);
-        Assert.Contains("2.50x", firstTable);
-        // The answer table comes before the first chart: of the two, the table is the first in document order.
+        // The first table is the grid: a row per country, the gain in each cell.
+        Assert.Contains("<th>Country</th><th>App cold start</th>", firstTable);
+        Assert.Contains("<th scope=\"row\">India</th>", firstTable);
+        Assert.Contains("2.5x", firstTable);
+        // The grid comes before the first chart: of the two, the table is the first in document order.
         Assert.Equal("TABLE", await page.EvaluateAsync("document.querySelector('table, img').tagName"));
+        // The engineers' table is there too, collapsed under a summary.
+        Assert.Equal("DETAILS", await page.EvaluateAsync(
+            "[...document.querySelectorAll('table')].find(t => t.innerHTML.includes('<td>India</td><td>Mumbai</td><td>App cold start</td>'))?.closest('details')?.tagName ?? 'none'"));
         // Charts are PNGs inside the page, and the browser decoded them.
         var charts = await page.EvaluateAsync(
             "[...document.images].filter(i => i.src.startsWith('data:image/png;base64,') && i.complete && i.naturalWidth > 0).length");

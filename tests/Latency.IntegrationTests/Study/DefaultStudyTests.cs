@@ -37,7 +37,16 @@ public sealed class DefaultStudyTests(ITestOutputHelper output) : IDisposable
         // For people, as run.json documents it: "India", not the world file's ISO code.
         var mumbai = manifest.Study.Comparisons.Single(c => c.Probe == "mumbai");
         Assert.Equal(("India", "Mumbai"), (mumbai.Country, mumbai.City));
-        Assert.True(File.Exists(Path.Combine(outDir, "report.html")));
+        // Issue 11: the first screen's map from run.json's places (every probe, the origin, the in-region sites), and a
+        // self-contained page under 3 MB (its size comes from the charts, one set per probe, not from the duration).
+        Assert.Equal(Probes.Order(), manifest.Study.Places.Where(p => p.Kind == StudyPlace.ProbeKind).Select(p => p.Name).Order());
+        Assert.Contains(manifest.Study.Places, p => p is { Kind: StudyPlace.DeploymentKind, Name: "beijing" });
+        var report = Path.Combine(outDir, "report.html");
+        var html = await File.ReadAllTextAsync(report);
+        Assert.Contains("<figure id=\"map\"", html, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"grid\">", html, StringComparison.Ordinal);
+        Assert.True(new FileInfo(report).Length < 3_000_000, $"report.html is {new FileInfo(report).Length:N0} bytes");
+        Assert.True(File.Exists(Path.Combine(outDir, "charts", "map.svg")));
         Assert.Contains("The in-region deployment was faster in ", outcome.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(outDir, "calibration.json")));
         // Issue 10, point 8: the emulator's CPU and its release lateness over the run's own packets.

@@ -40,17 +40,32 @@ public static class SyntheticStudyRun
                     new StudyComparison { Probe = "mumbai", Country = "India", City = "Mumbai", Origin = "beijing", InRegion = ["mumbai"] },
                     new StudyComparison { Probe = "jakarta", Country = "Indonesia", City = "Jakarta", Origin = "beijing", InRegion = ["jakarta"] },
                 ],
+                // Natural Earth points, as scenarios/world/data/places.csv has them: the report draws its map from these.
+                Places =
+                [
+                    Place("mumbai", StudyPlace.ProbeKind, "Mumbai", 19.018936, 72.855043),
+                    Place("jakarta", StudyPlace.ProbeKind, "Jakarta", -6.172472, 106.827492),
+                    Place("beijing", StudyPlace.DeploymentKind, "Beijing (origin)", 39.930838, 116.38634),
+                    Place("mumbai", StudyPlace.DeploymentKind, "aws:ap-south-1 Mumbai", 19.018936, 72.855043),
+                    Place("jakarta", StudyPlace.DeploymentKind, "Jakarta (cloud region)", -6.172472, 106.827492),
+                ],
             },
         };
         await RunManifestFile.WriteAsync(directory, manifest);
-        using var writer = IntervalLogWriter.Create(Path.Combine(directory, LogFile), Start);
+        WriteLog(Path.Combine(directory, LogFile), Start, TimeSpan.FromSeconds(60), sessions);
+    }
+
+    /// <summary>One interval log with one interval per tag, from <paramref name="start"/> over <paramref name="length"/>.</summary>
+    public static void WriteLog(string path, DateTimeOffset start, TimeSpan length, IReadOnlyDictionary<string, long[]> sessions)
+    {
+        using var writer = IntervalLogWriter.Create(path, start);
         foreach (var (tag, values) in sessions)
         {
             var histogram = new LongHistogram(RunDirectoryReader.LowestTrackableValueUs, RunDirectoryReader.HighestTrackableValueUs, RunDirectoryReader.SignificantDigits)
             {
                 Tag = tag,
-                StartTimeStamp = Start.ToUnixTimeMilliseconds(),
-                EndTimeStamp = Start.ToUnixTimeMilliseconds() + 60_000,
+                StartTimeStamp = start.ToUnixTimeMilliseconds(),
+                EndTimeStamp = (start + length).ToUnixTimeMilliseconds(),
             };
             foreach (var value in values)
             {
@@ -65,10 +80,13 @@ public static class SyntheticStudyRun
     /// Writes the run to a directory of its own, runs <c>latency report</c> on it in process with its output in
     /// <paramref name="output"/>, and returns report.html's file:// URL, as a browser would open it.
     /// </summary>
-    public static async Task<string> ReportHtmlAsync(string output)
+    public static Task<string> ReportHtmlAsync(string output) => ReportHtmlAsync(WriteAsync, output);
+
+    /// <summary>As <see cref="ReportHtmlAsync(string)"/>, for the run <paramref name="write"/> writes into a directory.</summary>
+    public static async Task<string> ReportHtmlAsync(Func<string, Task> write, string output)
     {
         using var run = new TempDirectory();
-        await WriteAsync(run.Path);
+        await write(run.Path);
         var cli = await CliRun.InProcessAsync("report", run.Path, "--out", output);
         if (cli.ExitCode != 0)
         {
@@ -80,4 +98,7 @@ public static class SyntheticStudyRun
 
     private static long[] Repeat(params (long ValueUs, int Count)[] parts) =>
         parts.SelectMany(p => Enumerable.Repeat(p.ValueUs, p.Count)).ToArray();
+
+    private static StudyPlace Place(string name, string kind, string label, double latitude, double longitude) =>
+        new() { Name = name, Kind = kind, Label = label, Latitude = latitude, Longitude = longitude };
 }

@@ -20,18 +20,32 @@ public class ApprovedReportTests
     [Fact]
     public async Task ReportMarkdown_SyntheticStudyRun_EqualsApproved()
     {
-        var (markdown, _) = await GenerateAsync();
+        var (markdown, _, _) = await GenerateAsync();
         Approval.Verify(markdown, "report.md");
     }
 
     [Fact]
     public async Task SummaryJson_SyntheticStudyRun_EqualsApproved()
     {
-        var (_, json) = await GenerateAsync();
+        var (_, json, _) = await GenerateAsync();
         Approval.Verify(json, "summary.json");
     }
 
-    private static async Task<(string Markdown, string Json)> GenerateAsync()
+    /// <summary>
+    /// The first screen of report.html, from the headline to the end of the map: the headline, the grid with its fills,
+    /// legend and caption, and the map's SVG (issue 11). Approved as HTML so a change of colour or markup shows.
+    /// </summary>
+    [Fact]
+    public async Task ReportHtmlFirstScreen_SyntheticStudyRun_EqualsApproved()
+    {
+        var (_, _, html) = await GenerateAsync();
+        var start = html.IndexOf("<p id=\"headline\"", StringComparison.Ordinal);
+        var end = html.IndexOf("</figure>", start, StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "no headline ... map in report.html");
+        Approval.Verify(html[start..(end + "</figure>".Length)] + "\n", "first-screen.html");
+    }
+
+    private static async Task<(string Markdown, string Json, string Html)> GenerateAsync()
     {
         using var run = new TempDirectory();
         using var output = new TempDirectory();
@@ -66,6 +80,7 @@ public class ApprovedReportTests
 
         var markdown = (await File.ReadAllTextAsync(output.File(StudyReportWriter.MarkdownFileName))).Replace(run.Path, RunDirPlaceholder, StringComparison.Ordinal);
         var json = (await File.ReadAllTextAsync(output.File(SummaryFiles.JsonFileName))).Replace(run.Path, RunDirPlaceholder, StringComparison.Ordinal);
-        return (markdown, json);
+        var html = await File.ReadAllTextAsync(output.File(StudyReportWriter.HtmlFileName));
+        return (markdown, json, html);
     }
 }

@@ -106,6 +106,7 @@ internal static class StudySamples
             new StudyComparison { Probe = "mumbai", Country = "India", City = "Mumbai", Origin = "beijing", InRegion = ["mumbai"] },
             new StudyComparison { Probe = "jakarta", Country = "Indonesia", City = "Jakarta", Origin = "beijing", InRegion = ["jakarta"] },
         ],
+        Places = Places(),
     };
 
     /// <summary>
