@@ -66,6 +66,11 @@ public static class ReportCommand
             await output.WriteLineAsync(finding).ConfigureAwait(false);
         }
 
+        if (result.Headline is { } headline)
+        {
+            await output.WriteLineAsync(headline).ConfigureAwait(false);
+        }
+
         var html = result.Files.FirstOrDefault(f => f.EndsWith(StudyReportWriter.HtmlFileName, StringComparison.Ordinal));
         await output.WriteLineAsync($"Report: {html ?? target} ({result.Files.Count} files in {target})").ConfigureAwait(false);
         return ExitCodes.Ok;

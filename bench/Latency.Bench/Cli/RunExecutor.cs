@@ -63,6 +63,12 @@ public static class RunExecutor
                         await output.WriteLineAsync(finding).ConfigureAwait(false);
                     }
 
+                    // The report's headline last, next to where the report is: the line a reader of the log sees.
+                    if (report.Headline is { } headline)
+                    {
+                        await output.WriteLineAsync(headline).ConfigureAwait(false);
+                    }
+
                     await output.WriteLineAsync($"Report: {report.Files.FirstOrDefault(f => f.EndsWith("report.html", StringComparison.Ordinal)) ?? plan.OutDirectory}")
                         .ConfigureAwait(false);
                 }

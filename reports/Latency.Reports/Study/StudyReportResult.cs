@@ -10,6 +10,9 @@ public sealed record StudyReportResult(IReadOnlyList<string> Files, IReadOnlyLis
     /// <summary>The report's opening sentence (<see cref="StudyFinding"/>), for a terminal; null when nothing was compared.</summary>
     public string? Finding { get; init; }
 
+    /// <summary>The report's headline (<see cref="StudyHeadline"/>), for a terminal; null when nothing was compared.</summary>
+    public string? Headline { get; init; }
+
     /// <summary>True if some data could not be read: the report is incomplete and says why.</summary>
     public bool HasErrors => Problems.Any(p => p.Severity == ProblemSeverity.Error);
 }

@@ -83,7 +83,7 @@ public static class StudyReportWriter
             written.Add(svg);
         }
 
-        return new StudyReportResult(written, problems) { Finding = StudyFinding.Sentence(statistics) };
+        return new StudyReportResult(written, problems) { Finding = StudyFinding.Sentence(statistics), Headline = StudyHeadline.Of(statistics, summary.MainWorkload) };
     }
 
     private static async Task WriteSummaryFilesAsync(RunData run, StudySummary summary, IReadOnlyList<RowStatistics> statistics,
