@@ -1,6 +1,6 @@
 using Latency.Bench.Load;
 using Latency.Bench.Recording;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using SuiteThreshold = Latency.Scenarios.Suites.ThresholdResult;
 
 namespace Latency.Bench.Cli;

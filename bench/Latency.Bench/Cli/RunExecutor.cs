@@ -3,7 +3,7 @@ using Latency.Bench.Http;
 using Latency.Bench.Load;
 using Latency.Bench.Recording;
 using Latency.Bench.Study;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Latency.Scenarios.Validation;
 
 namespace Latency.Bench.Cli;

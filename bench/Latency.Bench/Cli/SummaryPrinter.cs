@@ -1,5 +1,5 @@
 using System.Globalization;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Latency.Scenarios.Suites;
 using SuiteThreshold = Latency.Scenarios.Suites.ThresholdResult;
 

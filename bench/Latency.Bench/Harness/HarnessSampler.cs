@@ -1,4 +1,4 @@
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 
 namespace Latency.Bench.Harness;
 

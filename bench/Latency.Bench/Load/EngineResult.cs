@@ -1,5 +1,5 @@
 using Latency.Bench.Recording;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 
 namespace Latency.Bench.Load;
 

@@ -1,4 +1,4 @@
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using System.Text.RegularExpressions;
 using Latency.Bench.Recording;
 using Latency.Scenarios.Load;

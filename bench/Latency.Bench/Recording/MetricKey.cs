@@ -7,7 +7,7 @@ namespace Latency.Bench.Recording;
 /// </summary>
 public readonly record struct MetricKey(string Scenario, string Step, string Kind)
 {
-    public const string IterationStep = Latency.Reports.RunDirectory.HistogramTag.WholeIteration;
+    public const string IterationStep = Latency.RunDirectory.HistogramTag.WholeIteration;
 
     public string Tag => $"{Scenario}/{Step}/{Kind}";
 }

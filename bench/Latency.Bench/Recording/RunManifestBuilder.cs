@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 using Latency.Bench.Load;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using SuiteThreshold = Latency.Scenarios.Suites.ThresholdResult;
 
 namespace Latency.Bench.Recording;
@@ -89,7 +89,7 @@ public static class RunManifestBuilder
                     .Where(p => p.summary.Count > 0)
                     .ToDictionary(p => p.phase, p => p.summary),
             }).ToList(),
-            Thresholds = thresholds.Select(t => new Reports.RunDirectory.ThresholdResult
+            Thresholds = thresholds.Select(t => new RunDirectory.ThresholdResult
             {
                 Text = t.Threshold.Text,
                 Passed = t.Passed,

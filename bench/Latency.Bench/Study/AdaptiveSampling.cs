@@ -199,7 +199,7 @@ public sealed class AdaptiveSampling
         public double LastHalfWidth { get; set; } = double.PositiveInfinity;
 
         private static LongHistogram NewHistogram() => new(
-            Reports.RunDirectory.RunDirectoryReader.LowestTrackableValueUs, Reports.RunDirectory.RunDirectoryReader.HighestTrackableValueUs,
-            Reports.RunDirectory.RunDirectoryReader.SignificantDigits);
+            RunDirectory.RunDirectoryReader.LowestTrackableValueUs, RunDirectory.RunDirectoryReader.HighestTrackableValueUs,
+            RunDirectory.RunDirectoryReader.SignificantDigits);
     }
 }

@@ -4,7 +4,7 @@ using Latency.Bench.Cli;
 using Latency.Bench.Harness;
 using Latency.Bench.Load;
 using Latency.Bench.Recording;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Latency.World.Network;
 using Latency.World.Runtime;
 
@@ -198,7 +198,7 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
         {
             var probe = world?.Probes.FirstOrDefault(p => p.Name == g.Key);
             var deployments = g.First().Deployments;
-            return new Reports.RunDirectory.StudyComparison
+            return new RunDirectory.StudyComparison
             {
                 Probe = g.Key,
                 // run.json's country is for people ("India"); the world file's is the ISO code.

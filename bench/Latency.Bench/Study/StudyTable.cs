@@ -1,7 +1,7 @@
 using System.Globalization;
 using Latency.Bench.Load;
 using Latency.Bench.Recording;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Latency.Reports.Study;
 
 namespace Latency.Bench.Study;

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using HdrHistogram;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 
 namespace Latency.Micro.Recording;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using HdrHistogram;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Latency.Reports.Study;
 
 namespace Latency.Micro.Reports;

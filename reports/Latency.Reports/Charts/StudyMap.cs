@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Latency.Reports.Study;
 
 namespace Latency.Reports.Charts;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 
 namespace Latency.Reports.Study;
 

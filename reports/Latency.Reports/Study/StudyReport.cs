@@ -1,5 +1,5 @@
 using Latency.Reports.Charts;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 
 namespace Latency.Reports.Study;
 

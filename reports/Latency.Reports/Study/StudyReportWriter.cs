@@ -1,6 +1,6 @@
 using System.Text;
 using Latency.Reports.Charts;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 
 namespace Latency.Reports.Study;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using HdrHistogram;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Latency.Reports.Statistics;
 
 namespace Latency.Reports.Study;

@@ -1,7 +1,7 @@
 using System.Text;
 using HdrHistogram;
 using Latency.IntegrationTests.Support;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Xunit.Abstractions;
 
 namespace Latency.IntegrationTests.Cli;

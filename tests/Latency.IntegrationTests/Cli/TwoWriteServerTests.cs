@@ -1,5 +1,5 @@
 using Latency.IntegrationTests.Support;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Xunit.Abstractions;
 
 namespace Latency.IntegrationTests.Cli;

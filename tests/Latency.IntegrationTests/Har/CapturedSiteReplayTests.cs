@@ -1,6 +1,6 @@
 using System.Net;
 using Latency.IntegrationTests.Support;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Latency.World.Backend;
 using Xunit.Abstractions;
 

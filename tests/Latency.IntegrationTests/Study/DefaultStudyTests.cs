@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Latency.IntegrationTests.Support;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Xunit.Abstractions;
 
 namespace Latency.IntegrationTests.Study;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Latency.IntegrationTests.Support;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Xunit.Abstractions;
 
 namespace Latency.IntegrationTests.Study;

@@ -2,7 +2,7 @@ using System.Globalization;
 using HdrHistogram;
 using Latency.IntegrationTests.Support;
 using Latency.Reports.Charts;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Xunit.Abstractions;
 
 namespace Latency.IntegrationTests.Study;

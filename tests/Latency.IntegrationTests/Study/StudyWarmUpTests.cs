@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using HdrHistogram;
 using Latency.IntegrationTests.Support;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Latency.World.Backend;
 using Xunit.Abstractions;
 

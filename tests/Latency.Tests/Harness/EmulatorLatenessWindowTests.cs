@@ -1,5 +1,5 @@
 using Latency.Bench.Harness;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Latency.World.Runtime;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,5 +1,5 @@
 using HdrHistogram;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Latency.Bench.Load;
 using Latency.Bench.Recording;
 using Latency.Scenarios.Load;

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using HdrHistogram;
 using HdrHistogram.Utilities;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Xunit;
 
 namespace Latency.Tests.Reports;

@@ -1,6 +1,6 @@
 using HdrHistogram;
 using HdrHistogram.Utilities;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Xunit;
 
 namespace Latency.Tests.Reports;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using HdrHistogram;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 
 namespace Latency.Tests.Reports;
 

@@ -1,4 +1,4 @@
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Xunit;
 
 namespace Latency.Tests.Reports;

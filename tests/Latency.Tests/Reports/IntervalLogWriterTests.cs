@@ -1,6 +1,6 @@
 using System.Text;
 using HdrHistogram;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Xunit;
 using static Latency.Tests.Reports.HistogramSamples;
 

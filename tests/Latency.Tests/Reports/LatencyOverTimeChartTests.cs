@@ -1,6 +1,6 @@
 using HdrHistogram;
 using Latency.Reports.Charts;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 
 namespace Latency.Tests.Reports;
 

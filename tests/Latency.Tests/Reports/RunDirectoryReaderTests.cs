@@ -1,5 +1,5 @@
 using HdrHistogram;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Xunit;
 using static Latency.Tests.Reports.HistogramSamples;
 

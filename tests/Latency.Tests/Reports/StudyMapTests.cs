@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Latency.Reports.Charts;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Latency.Reports.Study;
 
 namespace Latency.Tests.Reports;

@@ -1,4 +1,4 @@
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Latency.Reports.Study;
 
 namespace Latency.Tests.Reports;

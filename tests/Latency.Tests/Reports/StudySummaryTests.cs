@@ -1,5 +1,5 @@
 using HdrHistogram;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Latency.Reports.Study;
 
 namespace Latency.Tests.Reports;

@@ -1,5 +1,5 @@
 using System.Text;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Xunit;
 
 namespace Latency.Tests.Reports;

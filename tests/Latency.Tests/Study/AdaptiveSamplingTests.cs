@@ -1,7 +1,7 @@
 using HdrHistogram;
 using Latency.Bench.Recording;
 using Latency.Bench.Study;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Latency.Reports.Statistics;
 using Latency.Scenarios.Workloads;
 

@@ -1,6 +1,6 @@
 using Latency.Bench.Cli;
 using Latency.Bench.Study;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Latency.Scenarios.Workloads;
 using Latency.Scenarios.Worlds;
 

@@ -1,7 +1,7 @@
 using Latency.Bench.Load;
 using Latency.Bench.Recording;
 using Latency.Bench.Study;
-using Latency.Reports.RunDirectory;
+using Latency.RunDirectory;
 using Latency.Scenarios.Workloads;
 
 namespace Latency.Tests.Study;
