@@ -4,7 +4,7 @@ namespace Latency.RunDirectory;
 
 /// <summary>
 /// Reads a whole run directory: run.json, the interval logs it lists and any other *.hlog in the directory,
-/// merged per tag. Reports read runs only through this (DESIGN.md: reports never touch the engine).
+/// merged per tag. Reports read runs only through this (reports never touch the engine: docs/ARCHITECTURE.md, "Layers").
 /// </summary>
 public static class RunDirectoryReader
 {

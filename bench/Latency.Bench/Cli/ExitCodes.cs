@@ -1,6 +1,6 @@
 namespace Latency.Bench.Cli;
 
-/// <summary>What <c>latency</c> returns, for scripts and nightly jobs (DESIGN.md).</summary>
+/// <summary>What <c>latency</c> returns, for scripts and nightly jobs (README: exit codes).</summary>
 public static class ExitCodes
 {
     public const int Ok = 0;

@@ -10,8 +10,8 @@ public static class RunCommand
         var suite = new Argument<string?>("suite")
         {
             Arity = ArgumentArity.ZeroOrOne,
-            Description = "Suite file (YAML, docs/suite-reference.md). Without it and without --url, runs the built-in demo " +
-                          "against a handset backend started on loopback.",
+            Description = "Suite file (YAML, docs/suite-reference.md). Without it and without --url, runs the default study " +
+                          "(scenarios/suites/default.yaml, built in) over the emulated world.",
         };
         var outDirectory = new Option<string?>("--out", "-o") { Description = "Run directory to write (default runs/<UTC time>-<suite>)." };
         var duration = new Option<string?>("--duration", "-d")

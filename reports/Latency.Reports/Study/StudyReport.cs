@@ -4,7 +4,8 @@ using Latency.RunDirectory;
 namespace Latency.Reports.Study;
 
 /// <summary>
-/// The first study report as document blocks, in the order DESIGN.md asks: the answer (one table a product lead
+/// The study report as document blocks: first the answer for a product lead (headline, grid, map, sentences, trust
+/// box), then the gain chart, then collapsed details for engineers (tables, charts, calibration, run, errors, environment).
 /// reads), the charts, the calibration table, then run status, errors and environment for engineers.
 /// Pure: everything comes in as arguments, so the same run always gives the same document.
 /// </summary>

@@ -23,7 +23,7 @@ internal sealed class YamlContext(string file)
 
     public SourceLocation At(YamlNode node) => At(node.Start.Line);
 
-    // Only the line: errors print as "suite.yaml:12: message" (DESIGN.md "Style").
+    // Only the line: errors print as "suite.yaml:12: message" (every input error names its file and line).
     public SourceLocation At(long line) => new(File, (int)Math.Clamp(line, 1, int.MaxValue));
 
     public void Error(YamlNode node, string message) => Error(At(node), message);

@@ -10,7 +10,7 @@ namespace Latency.World.Emulation;
 /// whether each is lost and when it is due, and writes it to the destination namespace's TUN device at that time.
 /// </summary>
 /// <remarks>
-/// Precision is the hard part (DESIGN.md): a first C# delay line was 1.5 ms late at p99. So the loop allocates
+/// Precision is the hard part (the emulator must add no error a reader would see): a first C# delay line was 1.5 ms late at p99. So the loop allocates
 /// nothing (packets live in one pinned buffer, the release queue is an array), waits with ppoll and a 1 ns timer
 /// slack (the default 50 us slack would make every wake-up late), and spins for the last stretch before a due time
 /// instead of sleeping through it; how long a stretch is learnt from how late this machine's wake-ups are
