@@ -1,3 +1,4 @@
+using Latency.RunDirectory;
 using System.Net;
 using Latency.Bench.Http;
 using Latency.World.Emulation;
@@ -12,10 +13,10 @@ namespace Latency.Bench.Calibration;
 /// </summary>
 public sealed class Calibrator(WorldState world, CalibrationOptions options)
 {
-    public async Task<CalibrationReport> RunAsync(Action<string> progress, CancellationToken cancellationToken)
+    public async Task<CalibrationTable> RunAsync(Action<string> progress, CancellationToken cancellationToken)
     {
         var paths = world.Paths.Where(p => options.Paths.Count == 0 || options.Paths.Contains($"{p.Probe}/{p.Deployment}")).ToList();
-        var results = new PathCalibration[paths.Count];
+        var results = new CalibrationPath[paths.Count];
         var gate = new SemaphoreSlim(options.Parallel);
         var done = 0;
         await Task.WhenAll(paths.Select(async (path, i) =>
@@ -52,14 +53,14 @@ public sealed class Calibrator(WorldState world, CalibrationOptions options)
             }
         }
 
-        return new CalibrationReport
+        return new CalibrationTable
         {
             World = world.WorldName,
             Profile = world.Profile,
             Backend = world.Backend,
             MeasuredUtc = DateTimeOffset.UtcNow,
-            Emulator = options.EmulatorStats?.Invoke(),
-            ResidualOverhead = residual,
+            Emulator = CalibrationRecords.Emulator(options.EmulatorStats?.Invoke()),
+            ResidualOverhead = CalibrationRecords.Overhead(residual),
             Paths = results,
         };
     }
@@ -90,7 +91,7 @@ public sealed class Calibrator(WorldState world, CalibrationOptions options)
         }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
     }
 
-    private async Task<PathCalibration> LatencyAndLossAsync(PathState path, CancellationToken cancellationToken)
+    private async Task<CalibrationPath> LatencyAndLossAsync(PathState path, CancellationToken cancellationToken)
     {
         var probe = new PathProbe(world, path);
         var notes = new List<string>();
@@ -118,7 +119,7 @@ public sealed class Calibrator(WorldState world, CalibrationOptions options)
             notes.Add("relay: loss is not modelled");
         }
 
-        return new PathCalibration
+        return new CalibrationPath
         {
             Probe = path.Probe,
             Deployment = path.Deployment,

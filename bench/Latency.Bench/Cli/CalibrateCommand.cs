@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Latency.Bench.Calibration;
+using Latency.RunDirectory;
 using Latency.World.Runtime;
 
 namespace Latency.Bench.Cli;
@@ -56,8 +57,7 @@ public static class CalibrateCommand
             var directory = parse.GetValue(outDirectory)
                             ?? Path.Combine("runs", "calibration-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
             Directory.CreateDirectory(directory);
-            var file = Path.Combine(directory, CalibrationReport.FileName);
-            await File.WriteAllTextAsync(file, JsonSerializer.Serialize(report, WorldDirectory.Json), ct).ConfigureAwait(false);
+            var file = await CalibrationFile.WriteAsync(directory, report, ct).ConfigureAwait(false);
             CalibrationPrinter.Print(output, report);
             await output.WriteLineAsync($"Written: {file}").ConfigureAwait(false);
             return ExitCodes.Ok;

@@ -1,12 +1,12 @@
 using System.Globalization;
-using Latency.Bench.Calibration;
+using Latency.RunDirectory;
 
 namespace Latency.Bench.Cli;
 
 /// <summary>The calibration table: configured next to measured, per path.</summary>
 public static class CalibrationPrinter
 {
-    public static void Print(TextWriter output, CalibrationReport report)
+    public static void Print(TextWriter output, CalibrationTable report)
     {
         output.WriteLine();
         output.WriteLine($"Calibration of world {report.World} (profile {report.Profile}, backend {report.Backend})");
@@ -14,17 +14,17 @@ public static class CalibrationPrinter
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Emulator: {e.Forwarded} packets forwarded, {e.Lost} lost by the path models; release lateness p50 {e.LatenessP50Us:0.0} us, p99 {e.LatenessP99Us:0.0} us, max {e.LatenessMaxUs:0.0} us; real-time thread: {e.RealTimeScheduling}"));
-            if (e.Compensation is { } c)
+            if (e.Compensation is { Up: { } cUp, Down: { } cDown } c)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Emulator's own forwarding time, measured at world start on {c.Probe}/{c.Deployment} and taken off every packet's delay: up {c.Up.MedianMs:0.000} ms, down {c.Down.MedianMs:0.000} ms"));
+                    $"Emulator's own forwarding time, measured at world start on {c.Probe}/{c.Deployment} and taken off every packet's delay: up {cUp.MedianMs:0.000} ms, down {cDown.MedianMs:0.000} ms"));
             }
         }
 
-        if (report.ResidualOverhead is { } r)
+        if (report.ResidualOverhead is { Up: { } up, Down: { } down })
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Left after compensation, measured now: up {r.Up.MedianMs:0.000} ms (p90 {r.Up.P90Ms:0.000}), down {r.Down.MedianMs:0.000} ms (p90 {r.Down.P90Ms:0.000})"));
+                $"Left after compensation, measured now: up {up.MedianMs:0.000} ms (p90 {up.P90Ms:0.000}), down {down.MedianMs:0.000} ms (p90 {down.P90Ms:0.000})"));
         }
 
         output.WriteLine($"  {"probe",-18}{"deployment",-12}{"rtt cfg",9}{"conn p50",9}{"conn p99",9}{"req p50",9}{"dn cfg",8}{"dn meas",8}{"up cfg",8}{"up meas",8}{"loss up",13}{"loss dn",13}");

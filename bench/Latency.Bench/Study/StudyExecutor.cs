@@ -122,8 +122,7 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
             OverheadSamples = 20,
             EmulatorStats = () => controller.Directory.Read<EmulatorStats>(NetworkPart.StatsFile(controller.Directory)),
         }).RunAsync(_ => { }, stop).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(outDirectory, CalibrationReport.FileName), JsonSerializer.Serialize(report, WorldDirectory.Json), stop)
-            .ConfigureAwait(false);
+        await CalibrationFile.WriteAsync(outDirectory, report, stop).ConfigureAwait(false);
         CalibrationPrinter.Print(output, report);
     }
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Latency.Bench.Calibration;
 using Latency.Reports.Study;
+using Latency.RunDirectory;
 using Latency.Tests.Reports;
 using Latency.World.Emulation;
 using Latency.World.Runtime;
@@ -8,31 +10,34 @@ using Latency.World.Runtime;
 namespace Latency.Tests.Calibration;
 
 /// <summary>
-/// The emulator's forwarding overhead travels from what <c>latency calibrate</c> writes (the engine's records) to what
-/// the report reads and says: one contract, two sets of records, checked end to end through calibration.json.
+/// The emulator's forwarding overhead travels from the world's figures through what <c>latency calibrate</c> writes
+/// (one calibration.json model, in the run-directory project) to what the report reads and says.
 /// </summary>
 public class CalibrationOverheadReportTests
 {
-    private static CalibrationReport Report(ForwardingOverhead? compensation, ForwardingOverhead? residual) => new()
+    private static EmulatorStats Stats(ForwardingOverhead? compensation) =>
+        new(DateTimeOffset.UnixEpoch, true, 14_802, 3, 0, 0, 1.4, 812.5, 1_200, 1_400, compensation);
+
+    private static CalibrationTable Report(ForwardingOverhead? compensation, ForwardingOverhead? residual) => new()
     {
         World = "asia",
         Profile = "typical",
         Backend = "tun",
         MeasuredUtc = new DateTimeOffset(2025, 6, 1, 2, 0, 0, TimeSpan.Zero),
-        Emulator = new EmulatorStats(DateTimeOffset.UnixEpoch, true, 14_802, 3, 0, 0, 1.4, 812.5, 1_200, 1_400, compensation),
-        ResidualOverhead = residual,
+        Emulator = CalibrationRecords.Emulator(Stats(compensation)),
+        ResidualOverhead = CalibrationRecords.Overhead(residual),
         Paths =
         [
-            new PathCalibration { Probe = "mumbai", Deployment = "beijing", ConfiguredRttMs = 95.5, ConnectP50Ms = 95.6 },
+            new CalibrationPath { Probe = "mumbai", Deployment = "beijing", ConfiguredRttMs = 95.5, ConnectP50Ms = 95.6 },
         ],
     };
 
-    private static async Task<string> ReportMarkdownAsync(CalibrationReport calibration)
+    private static async Task<string> ReportMarkdownAsync(CalibrationTable calibration)
     {
         using var run = new TempDirectory();
         using var output = new TempDirectory();
         await StudySamples.WriteRunAsync(run.Path, StudySamples.Study());
-        await File.WriteAllTextAsync(run.File(CalibrationReport.FileName), JsonSerializer.Serialize(calibration, WorldDirectory.Json));
+        await CalibrationFile.WriteAsync(run.Path, calibration);
         await StudyReportWriter.WriteAsync(run.Path, output.Path, CancellationToken.None);
         return await File.ReadAllTextAsync(output.File("report.md"));
     }
@@ -74,5 +79,49 @@ public class CalibrationOverheadReportTests
         Assert.Equal(59, table.Emulator.Compensation.Down!.Samples);
         Assert.Equal("d5", table.Emulator.Compensation.Deployment);
         Assert.Null(table.ResidualOverhead);
+    }
+
+    /// <summary>
+    /// calibration.json keeps its format now that one model writes and reads it: the same JSON as when the engine wrote
+    /// the world's own records (EmulatorStats, ForwardingOverhead) with the world's JSON options, so files written
+    /// before read the same.
+    /// </summary>
+    [Fact]
+    public void Write_SameJsonAsTheWorldsRecordsWrote()
+    {
+        var compensation = new ForwardingOverhead("mumbai", "mumbai-aws", new DirectionOverhead(0.158, 0.259, 60), new DirectionOverhead(0.142, 0.232, 60));
+        var measured = new DateTimeOffset(2025, 6, 1, 2, 0, 0, TimeSpan.Zero);
+        var before = new
+        {
+            SchemaVersion = 1, World = "asia", Profile = "typical", Backend = "tun", MeasuredUtc = measured,
+            Emulator = Stats(compensation), ResidualOverhead = compensation,
+            Paths = new[]
+            {
+                new
+                {
+                    Probe = "mumbai", Deployment = "beijing", ConfiguredRttMs = 95.5, ConnectP50Ms = (double?)95.6, ConnectP99Ms = (double?)97.5,
+                    ConnectSamples = 5, RequestP50Ms = (double?)96.9, ConfiguredDownMbps = (double?)20.0, MeasuredDownMbps = (double?)null,
+                    ConfiguredUpMbps = (double?)5.0, MeasuredUpMbps = (double?)null, ConfiguredLossUpPct = 1.0, MeasuredLossUpPct = (double?)0.95,
+                    ConfiguredLossDownPct = 1.0, MeasuredLossDownPct = (double?)1.05, LossProbes = 500, Notes = new[] { "a note" },
+                },
+            },
+        };
+        var now = Report(compensation, compensation) with
+        {
+            Paths =
+            [
+                new CalibrationPath
+                {
+                    Probe = "mumbai", Deployment = "beijing", ConfiguredRttMs = 95.5, ConnectP50Ms = 95.6, ConnectP99Ms = 97.5, ConnectSamples = 5,
+                    RequestP50Ms = 96.9, ConfiguredDownMbps = 20.0, ConfiguredUpMbps = 5.0, ConfiguredLossUpPct = 1.0, MeasuredLossUpPct = 0.95,
+                    ConfiguredLossDownPct = 1.0, MeasuredLossDownPct = 1.05, LossProbes = 500, Notes = ["a note"],
+                },
+            ],
+        };
+
+        var expected = JsonNode.Parse(JsonSerializer.Serialize(before, WorldDirectory.Json));
+        var actual = JsonNode.Parse(JsonSerializer.Serialize(now, CalibrationFile.JsonOptions));
+
+        Assert.True(JsonNode.DeepEquals(expected, actual), $"before:\n{expected}\nnow:\n{actual}");
     }
 }

@@ -1,4 +1,4 @@
-namespace Latency.Reports.Study;
+namespace Latency.RunDirectory;
 
 /// <summary>One direction's forwarding overhead: median and 90th percentile in milliseconds, and how many datagrams.</summary>
 public sealed record CalibrationOverheadDirection

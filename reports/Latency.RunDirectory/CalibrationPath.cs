@@ -1,4 +1,4 @@
-namespace Latency.Reports.Study;
+namespace Latency.RunDirectory;
 
 /// <summary>One calibrated path (probe to deployment). Times in milliseconds, rates in Mbit/s, loss in percent.</summary>
 public sealed record CalibrationPath
@@ -32,6 +32,9 @@ public sealed record CalibrationPath
     public double ConfiguredLossDownPct { get; init; }
 
     public double? MeasuredLossDownPct { get; init; }
+
+    /// <summary>Datagrams sent each way to measure loss (0: not measured).</summary>
+    public int LossProbes { get; init; }
 
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -1,15 +1,31 @@
 using System.Text.Json;
-using Latency.RunDirectory;
 
-namespace Latency.Reports.Study;
+namespace Latency.RunDirectory;
 
-/// <summary>Reads the optional calibration.json of a run directory.</summary>
+/// <summary>
+/// Writes and reads the optional calibration.json of a run directory: one model (<see cref="CalibrationTable"/>) and
+/// one set of JSON options for both sides, so `latency calibrate` and the report cannot drift apart.
+/// </summary>
 public static class CalibrationFile
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    /// <summary>snake_case, indented, enums as snake_case strings: the file's format since it was first written.</summary>
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
+        WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
+
+    /// <summary>Writes <paramref name="table"/> as <see cref="CalibrationTable.FileName"/> in <paramref name="directory"/>.</summary>
+    /// <returns>The file's path.</returns>
+    public static async Task<string> WriteAsync(string directory, CalibrationTable table, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(table);
+        var path = Path.Combine(directory, CalibrationTable.FileName);
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(table, JsonOptions), cancellationToken).ConfigureAwait(false);
+        return path;
+    }
 
     /// <summary>
     /// Reads <see cref="CalibrationTable.FileName"/> from <paramref name="directory"/>. Returns null when the file is

@@ -1,4 +1,4 @@
-namespace Latency.Reports.Study;
+namespace Latency.RunDirectory;
 
 /// <summary>
 /// The content of a run directory's calibration.json, as <c>latency calibrate</c> writes it (snake_case): every

@@ -1,4 +1,4 @@
-namespace Latency.Reports.Study;
+namespace Latency.RunDirectory;
 
 /// <summary>The emulator's forwarding time over the path model, each way, and the path it was measured on.</summary>
 public sealed record CalibrationOverhead
@@ -10,4 +10,7 @@ public sealed record CalibrationOverhead
     public CalibrationOverheadDirection? Up { get; init; }
 
     public CalibrationOverheadDirection? Down { get; init; }
+
+    /// <summary>Up plus down medians, ms.</summary>
+    public double? RoundTripMs { get; init; }
 }
