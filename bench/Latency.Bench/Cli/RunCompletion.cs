@@ -1,14 +1,14 @@
 using Latency.Bench.Load;
 using Latency.Bench.Recording;
 using Latency.RunDirectory;
-using SuiteThreshold = Latency.Scenarios.Suites.ThresholdResult;
+using Latency.Scenarios.Suites;
 
 namespace Latency.Bench.Cli;
 
 /// <summary>The end of every run, suite or study: thresholds, the final run.json, and the exit code.</summary>
 public static class RunCompletion
 {
-    public static async Task<(RunManifest Manifest, IReadOnlyDictionary<string, IReadOnlyList<SuiteThreshold>> Thresholds)> CompleteAsync(
+    public static async Task<(RunManifest Manifest, IReadOnlyDictionary<string, IReadOnlyList<ThresholdEvaluation>> Thresholds)> CompleteAsync(
         RunDirectorySink sink, RunManifest started, EngineResult result, StudyInfo? study, HarnessInfo? harness)
     {
         var thresholds = result.Scenarios.ToDictionary(o => o.Props.Name, o => ThresholdChecks.Evaluate(o, result.Histograms));
@@ -17,7 +17,7 @@ public static class RunCompletion
         return (manifest, thresholds);
     }
 
-    public static async Task<int> ExitCodeAsync(EngineResult result, IReadOnlyDictionary<string, IReadOnlyList<SuiteThreshold>> thresholds,
+    public static async Task<int> ExitCodeAsync(EngineResult result, IReadOnlyDictionary<string, IReadOnlyList<ThresholdEvaluation>> thresholds,
         string outDirectory, TextWriter error)
     {
         if (result.Status != RunStatus.Complete)

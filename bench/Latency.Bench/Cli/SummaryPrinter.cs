@@ -1,14 +1,13 @@
 using System.Globalization;
 using Latency.RunDirectory;
 using Latency.Scenarios.Suites;
-using SuiteThreshold = Latency.Scenarios.Suites.ThresholdResult;
 
 namespace Latency.Bench.Cli;
 
 /// <summary>The end-of-run summary: corrected and uncorrected latency side by side, counts, errors, phases, thresholds.</summary>
 public static class SummaryPrinter
 {
-    public static void Print(TextWriter output, RunManifest manifest, IReadOnlyDictionary<string, IReadOnlyList<SuiteThreshold>> thresholds)
+    public static void Print(TextWriter output, RunManifest manifest, IReadOnlyDictionary<string, IReadOnlyList<ThresholdEvaluation>> thresholds)
     {
         var seconds = Math.Max(1e-9, (manifest.EndedUtc - manifest.StartedUtc).TotalSeconds);
         output.WriteLine();

@@ -18,9 +18,9 @@ public static class ThresholdChecks
         }
     }
 
-    public static IReadOnlyList<ThresholdResult> Evaluate(ScenarioOutcome outcome, IntervalCollector histograms)
+    public static IReadOnlyList<ThresholdEvaluation> Evaluate(ScenarioOutcome outcome, IntervalCollector histograms)
     {
-        var results = new List<ThresholdResult>();
+        var results = new List<ThresholdEvaluation>();
         foreach (var text in outcome.Props.Thresholds)
         {
             if (!ThresholdParser.TryParse(text, out var threshold, out _))

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using Latency.Bench.Load;
 using Latency.RunDirectory;
-using SuiteThreshold = Latency.Scenarios.Suites.ThresholdResult;
+using Latency.Scenarios.Suites;
 
 namespace Latency.Bench.Recording;
 
@@ -37,7 +37,7 @@ public static class RunManifestBuilder
     };
 
     public static RunManifest Finished(RunManifest started, EngineResult result,
-        IReadOnlyDictionary<string, IReadOnlyList<SuiteThreshold>> thresholds) =>
+        IReadOnlyDictionary<string, IReadOnlyList<ThresholdEvaluation>> thresholds) =>
         started with
         {
             StartedUtc = result.StartedUtc,
@@ -48,7 +48,7 @@ public static class RunManifestBuilder
                 thresholds.TryGetValue(o.Props.Name, out var t) ? t : [])).ToList(),
         };
 
-    private static ScenarioResult Scenario(ScenarioOutcome outcome, IntervalCollector histograms, IReadOnlyList<SuiteThreshold> thresholds)
+    private static ScenarioResult Scenario(ScenarioOutcome outcome, IntervalCollector histograms, IReadOnlyList<ThresholdEvaluation> thresholds)
     {
         var name = outcome.Props.Name;
         var counters = outcome.Counters;
@@ -89,7 +89,7 @@ public static class RunManifestBuilder
                     .Where(p => p.summary.Count > 0)
                     .ToDictionary(p => p.phase, p => p.summary),
             }).ToList(),
-            Thresholds = thresholds.Select(t => new RunDirectory.ThresholdResult
+            Thresholds = thresholds.Select(t => new ThresholdResult
             {
                 Text = t.Threshold.Text,
                 Passed = t.Passed,

@@ -28,7 +28,7 @@ public sealed record StudyDefinition(
     string? Profile,
     TimeSpan Duration,
     int Seed,
-    IReadOnlyList<StudyComparison> Compare,
+    IReadOnlyList<CompareEntry> Compare,
     IReadOnlyList<StudyRole> Roles,
     IReadOnlyList<StudyWorkload> Workloads,
     IReadOnlyDictionary<string, Uri> Endpoints,

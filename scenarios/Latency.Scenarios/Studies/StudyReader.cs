@@ -235,9 +235,9 @@ internal sealed class StudyReader(YamlContext context)
         return roles;
     }
 
-    private List<StudyComparison> ReadCompare(Dictionary<string, YamlNode> fields, YamlMappingNode study, ref bool ok)
+    private List<CompareEntry> ReadCompare(Dictionary<string, YamlNode> fields, YamlMappingNode study, ref bool ok)
     {
-        var comparisons = new List<StudyComparison>();
+        var comparisons = new List<CompareEntry>();
         if (!fields.TryGetValue("compare", out var node))
         {
             context.Error(study, "a study needs at least one probe to compare from (add 'compare: [ { probe: ..., deployments: [origin, candidate] } ]')");
@@ -270,7 +270,7 @@ internal sealed class StudyReader(YamlContext context)
         return comparisons;
     }
 
-    private StudyComparison? ReadComparison(YamlNode node, Dictionary<string, int> firstLineByProbe)
+    private CompareEntry? ReadComparison(YamlNode node, Dictionary<string, int> firstLineByProbe)
     {
         var map = context.Mapping(node, "a compare entry");
         if (map is null) return null;
@@ -322,7 +322,7 @@ internal sealed class StudyReader(YamlContext context)
             ok = false;
         }
 
-        return ok ? new StudyComparison(probe!, deployments.AsReadOnly(), context.At(map)) : null;
+        return ok ? new CompareEntry(probe!, deployments.AsReadOnly(), context.At(map)) : null;
     }
 
     private List<StudyWorkload> ReadWorkloads(Dictionary<string, YamlNode> fields, YamlMappingNode study, List<StudyRole> roles, ref bool ok)

@@ -9,14 +9,14 @@ public static class ThresholdEvaluator
     /// Compares the observed metric with the threshold's value. A latency threshold fails when no iteration was
     /// recorded: a run that measured nothing must not look like a fast one. Ratios over zero iterations are 0.
     /// </summary>
-    public static ThresholdResult Evaluate(ThresholdDefinition threshold, ThresholdObservation observation)
+    public static ThresholdEvaluation Evaluate(ThresholdDefinition threshold, ThresholdObservation observation)
     {
         ArgumentNullException.ThrowIfNull(threshold);
         ArgumentNullException.ThrowIfNull(observation);
 
         if (threshold.IsLatency && observation.Iterations == 0)
         {
-            return new ThresholdResult(threshold, false, double.NaN, $"{threshold.Text}: no iterations were recorded (failed)");
+            return new ThresholdEvaluation(threshold, false, double.NaN, $"{threshold.Text}: no iterations were recorded (failed)");
         }
 
         double observed = threshold.Metric switch
@@ -41,7 +41,7 @@ public static class ThresholdEvaluator
         var shown = threshold.IsLatency ? DurationParser.FormatMicros(observed)
             : threshold.IsPercentage ? string.Create(CultureInfo.InvariantCulture, $"{observed:0.###}%")
             : observed.ToString("0", CultureInfo.InvariantCulture);
-        return new ThresholdResult(threshold, passed, observed, $"{threshold.Text}: observed {shown} ({(passed ? "passed" : "failed")})");
+        return new ThresholdEvaluation(threshold, passed, observed, $"{threshold.Text}: observed {shown} ({(passed ? "passed" : "failed")})");
     }
 
     private static double Percent(long part, long whole) => whole == 0 ? 0 : 100.0 * part / whole;

@@ -70,7 +70,7 @@ public sealed class StudyLoaderTests : IDisposable
         Assert.Equal("congested", study.Profile);
         Assert.Equal(TimeSpan.FromSeconds(90), study.Duration);
         Assert.Equal(7, study.Seed);
-        Assert.Equal([new StudyComparison("mumbai", ["beijing", "mumbai", "singapore"], new SourceLocation(SuitePath, 9))], study.Compare);
+        Assert.Equal([new CompareEntry("mumbai", ["beijing", "mumbai", "singapore"], new SourceLocation(SuitePath, 9))], study.Compare);
         Assert.Equal("beijing", study.Compare[0].Origin);
         Assert.Equal(["mumbai"], study.Probes);
         Assert.Equal(["beijing", "mumbai", "singapore"], study.Deployments);

@@ -36,7 +36,7 @@ public sealed class ThresholdEvaluatorTests
 
         var result = ThresholdEvaluator.Evaluate(threshold, Observation);
 
-        Assert.Equal(new ThresholdResult(threshold, passed, observed, description), result);
+        Assert.Equal(new ThresholdEvaluation(threshold, passed, observed, description), result);
     }
 
     [Fact]
