@@ -65,15 +65,6 @@ public sealed class HarReplayTests(ITestOutputHelper output)
             $"worst lateness {worstLateness.TotalMilliseconds:0.000} ms, worst gap error {worstGapError.TotalMilliseconds:0.000} ms"));
     }
 
-    internal static string FixturePath()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Latency.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Latency.sln not found above the test binaries"),
-            "scenarios", "workloads", "fixtures", "chromium-fetches.har");
-    }
+    internal static string FixturePath() =>
+        Path.Combine(RepositoryPaths.Root(), "scenarios", "workloads", "fixtures", "chromium-fetches.har");
 }

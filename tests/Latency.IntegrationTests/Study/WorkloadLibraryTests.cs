@@ -17,7 +17,7 @@ public sealed class WorkloadLibraryTests
     public static TheoryData<string> Workloads()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot(), "scenarios", "workloads"), "*.yaml").Order())
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root(), "scenarios", "workloads"), "*.yaml").Order())
         {
             data.Add(Path.GetFileName(file));
         }
@@ -30,7 +30,7 @@ public sealed class WorkloadLibraryTests
     public async Task Session_ReferenceWorkload_EveryRequestSucceeds(string file)
     {
         // Regression: photo-backup PUTs its photo, and the backend answered 405 to PUT /upload in a full default run.
-        var workload = WorkloadLoader.Load(Path.Combine(RepositoryRoot(), "scenarios", "workloads", file));
+        var workload = WorkloadLoader.Load(Path.Combine(RepositoryPaths.Root(), "scenarios", "workloads", file));
         using var authority = WorldCertificateAuthority.Create("library-test");
         await using var backend = await HandsetBackend.StartAsync(new HandsetBackendOptions()
             .WithAddress(IPAddress.Loopback, 0)
@@ -47,18 +47,5 @@ public sealed class WorkloadLibraryTests
         var counters = result.Scenarios[0].Counters;
         Assert.True(counters.Failed == 0, $"{file}: {string.Join(", ", counters.Errors.Snapshot().Select(e => $"{e.Key} x{e.Value}"))}");
         Assert.Equal(workload.Requests.Count(), counters.Steps.Count(s => s.Name.StartsWith("local.", StringComparison.Ordinal)));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Latency.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Latency.sln not found above the test's folder");
     }
 }

@@ -214,16 +214,5 @@ public sealed class HarImporterTests
         $$"""{ "log": { "version": "1.2", "creator": { "name": "test", "version": "1" }, "entries": [{{string.Join(",\n", entries)}}] } }""";
 
     internal static string FixturePath() =>
-        Path.Combine(RepositoryRoot(), "scenarios", "workloads", "fixtures", "chromium-fetches.har");
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Latency.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Latency.sln not found above the test binaries");
-    }
+        Path.Combine(RepositoryPaths.Root(), "scenarios", "workloads", "fixtures", "chromium-fetches.har");
 }

@@ -372,7 +372,7 @@ public sealed class SuiteLoaderTests
     [Fact]
     public void Load_ExampleSuiteInRepository_IsValid()
     {
-        var path = Path.Combine(RepositoryRoot(), "scenarios", "suites", "example-local.yaml");
+        var path = Path.Combine(RepositoryPaths.Root(), "scenarios", "suites", "example-local.yaml");
 
         var suite = SuiteLoader.Load(path);
 
@@ -382,7 +382,7 @@ public sealed class SuiteLoaderTests
     [Fact]
     public void Parse_CompleteExampleInReferenceDoc_IsValid()
     {
-        var markdown = System.IO.File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "suite-reference.md"));
+        var markdown = System.IO.File.ReadAllText(Path.Combine(RepositoryPaths.Root(), "docs", "suite-reference.md"));
         const string fence = "```yaml\n";
         var start = markdown.IndexOf(fence, StringComparison.Ordinal) + fence.Length;
         var yaml = markdown[start..markdown.IndexOf("```", start, StringComparison.Ordinal)];
@@ -419,16 +419,5 @@ public sealed class SuiteLoaderTests
     {
         var ex = Assert.Throws<InputValidationException>(() => SuiteLoader.Parse(yaml, File));
         return ex.Errors.Select(e => e.ToString()).ToList();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !System.IO.File.Exists(Path.Combine(directory.FullName, "Latency.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Latency.sln not found above the test binaries");
     }
 }

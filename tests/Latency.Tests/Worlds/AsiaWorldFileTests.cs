@@ -9,7 +9,7 @@ namespace Latency.Tests.Worlds;
 /// </summary>
 public sealed class AsiaWorldFileTests
 {
-    private static readonly WorldDefinition World = WorldLoader.Load(Path.Combine(RepositoryRoot(), "scenarios", "world", "asia.yaml"));
+    private static readonly WorldDefinition World = WorldLoader.Load(Path.Combine(RepositoryPaths.Root(), "scenarios", "world", "asia.yaml"));
 
     [Fact]
     public void Load_AsiaFile_HasTheRequiredProbesDeploymentsAndProfiles()
@@ -101,7 +101,7 @@ public sealed class AsiaWorldFileTests
     [Fact]
     public void Load_AsiaFile_EveryPlaceHasTheCoordinatesOfThePlacesRowItCites()
     {
-        var rows = File.ReadAllLines(Path.Combine(RepositoryRoot(), "scenarios", "world", "data", "places.csv")).Skip(1)
+        var rows = File.ReadAllLines(Path.Combine(RepositoryPaths.Root(), "scenarios", "world", "data", "places.csv")).Skip(1)
             .Select(line => line.Split(','))
             .ToDictionary(f => f[0], f => (Lat: double.Parse(f[2], CultureInfo.InvariantCulture), Lon: double.Parse(f[3], CultureInfo.InvariantCulture)));
         var places = World.Probes.Select(p => (p.Name, p.Coordinates)).Concat(World.Deployments.Select(d => (d.Name, d.Coordinates))).ToList();
@@ -115,16 +115,5 @@ public sealed class AsiaWorldFileTests
             var city = source["places.csv: ".Length..source.IndexOf(" (", StringComparison.Ordinal)];
             Assert.Equal(rows[city], (coordinates.Latitude, coordinates.Longitude));
         });
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Latency.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Latency.sln not found above the test binaries");
     }
 }
