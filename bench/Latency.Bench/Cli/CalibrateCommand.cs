@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
+using Latency.Bench.Application;
 using Latency.Bench.Calibration;
 using Latency.RunDirectory;
+using Latency.Scenarios.Validation;
 using Latency.World.Runtime;
 
 namespace Latency.Bench.Cli;
@@ -22,7 +23,7 @@ public static class CalibrateCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var controller = WorldCommand.Controller();
+            var controller = LocalWorld.Controller();
             if (controller.Running() is not { } state)
             {
                 await error.WriteLineAsync("latency: no world is up; start one with 'latency world up'").ConfigureAwait(false);
@@ -33,12 +34,9 @@ public static class CalibrateCommand
             var unknown = wanted.Where(w => !state.Paths.Any(p => $"{p.Probe}/{p.Deployment}" == w)).ToList();
             if (unknown.Count > 0)
             {
-                foreach (var path in unknown)
-                {
-                    await error.WriteLineAsync($"latency: --path {path}: the world has no such path (see 'latency world status')").ConfigureAwait(false);
-                }
-
-                return ExitCodes.BadInput;
+                return await ValidationErrorReporter.ReportAsync(error,
+                    unknown.Select(path => new ValidationError(null, $"--path {path}: the world has no such path (see 'latency world status')")).ToList(),
+                    "nothing was measured").ConfigureAwait(false);
             }
 
             var isQuick = parse.GetValue(quick);

@@ -39,13 +39,7 @@ public static class ImportHarCommand
         }
         catch (InputValidationException ex)
         {
-            foreach (var problem in ex.Errors)
-            {
-                await error.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
-            }
-
-            await error.WriteLineAsync($"latency: {ex.Errors.Count} problem(s); nothing was written.").ConfigureAwait(false);
-            return ExitCodes.BadInput;
+            return await ValidationErrorReporter.ReportAsync(error, ex.Errors, "nothing was written").ConfigureAwait(false);
         }
 
         var target = outPath ?? Path.ChangeExtension(harPath, ".yaml");

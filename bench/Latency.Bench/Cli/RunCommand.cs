@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Latency.Bench.Application;
+using Latency.Reports.Study;
+using Latency.RunDirectory;
 
 namespace Latency.Bench.Cli;
 
@@ -34,7 +37,7 @@ public static class RunCommand
         {
             suite, outDirectory, duration, url, rate, connections, http, method, timeout, warmUp, noProgress,
         };
-        command.SetAction((parse, cancellationToken) => RunExecutor.ExecuteAsync(new RunRequest
+        command.SetAction((parse, cancellationToken) => ExecuteAsync(new RunRequest
         {
             SuitePath = parse.GetValue(suite),
             OutDirectory = parse.GetValue(outDirectory),
@@ -49,5 +52,83 @@ public static class RunCommand
             NoProgress = parse.GetValue(noProgress),
         }, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
+    }
+
+    /// <summary>Runs <paramref name="request"/> through <see cref="RunService"/>, prints how it went and returns the exit code.</summary>
+    internal static async Task<int> ExecuteAsync(RunRequest request, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            var observer = new ConsoleRunObserver(output, error, !request.NoProgress);
+            using var signals = new StopSignals(observer.Stopping);
+            var outcome = await new RunService(observer).RunAsync(request, signals.Token).ConfigureAwait(false);
+            return await ReportAsync(outcome, output, error).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"latency: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.RunFailed;
+        }
+        catch (Exception ex)
+        {
+            // A bug of ours, not the user's input: say what happened in one line; the details are for a bug report.
+            await error.WriteLineAsync($"latency: run failed: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+            if (Environment.GetEnvironmentVariable("LATENCY_DEBUG") == "1")
+            {
+                await error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
+            }
+            else
+            {
+                await error.WriteLineAsync("(set LATENCY_DEBUG=1 to see the stack trace)").ConfigureAwait(false);
+            }
+
+            return ExitCodes.RunFailed;
+        }
+    }
+
+    /// <summary>
+    /// What the outcome means for the user: bad input, an incomplete run, each failed threshold by name (a nightly
+    /// job's log must say what failed, not only how many), then the study report's finding and headline last, next to
+    /// where the report is: the lines a reader of the log sees.
+    /// </summary>
+    private static async Task<int> ReportAsync(RunOutcome outcome, TextWriter output, TextWriter error)
+    {
+        if (outcome.Problems.Count > 0)
+        {
+            return await ValidationErrorReporter.ReportAsync(error, outcome.Problems, "nothing was run").ConfigureAwait(false);
+        }
+
+        if (outcome.Status != RunStatus.Complete)
+        {
+            await error.WriteLineAsync($"latency: run {outcome.Status.ToString()!.ToLowerInvariant()}: {outcome.StatusReason}. " +
+                                       $"What was recorded is in {outcome.RunDirectory}.").ConfigureAwait(false);
+        }
+        else if (outcome.FailedThresholds.Count > 0)
+        {
+            foreach (var failed in outcome.FailedThresholds)
+            {
+                await error.WriteLineAsync($"latency: threshold failed: {failed.Scenario}: {failed.Description}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync($"latency: {outcome.FailedThresholds.Count} threshold(s) failed.").ConfigureAwait(false);
+        }
+
+        if (outcome.Report is { } report)
+        {
+            if (report.Finding is { } finding)
+            {
+                await output.WriteLineAsync(finding).ConfigureAwait(false);
+            }
+
+            if (report.Headline is { } headline)
+            {
+                await output.WriteLineAsync(headline).ConfigureAwait(false);
+            }
+
+            var html = report.Files.FirstOrDefault(f => f.EndsWith(StudyReportWriter.HtmlFileName, StringComparison.Ordinal));
+            await output.WriteLineAsync($"Report: {html ?? outcome.RunDirectory}").ConfigureAwait(false);
+        }
+
+        return ExitCodes.For(outcome);
     }
 }

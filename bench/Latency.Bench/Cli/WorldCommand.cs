@@ -1,18 +1,16 @@
 using System.CommandLine;
 using System.Text.Json;
+using Latency.Bench.Application;
 using Latency.Scenarios.Validation;
 using Latency.Scenarios.Worlds;
 using Latency.World.Network;
 using Latency.World.Runtime;
-using Latency.World.Tls;
 
 namespace Latency.Bench.Cli;
 
 /// <summary><c>latency world up|down|status</c>: the emulated world's lifecycle (and the hidden <c>serve</c> its processes run).</summary>
 public static class WorldCommand
 {
-    public const string DefaultWorldResource = "asia.yaml";
-
     public static Command Create()
     {
         var world = new Command("world", "The emulated world: a network namespace per probe country and per deployment, joined by a " +
@@ -41,7 +39,7 @@ public static class WorldCommand
         var command = new Command("down", "Take the world down and remove its namespaces, interfaces and state, also a killed world's leftovers (idempotent).");
         command.SetAction(async (parse, ct) =>
         {
-            var removed = await Controller().DownAsync(ct).ConfigureAwait(false);
+            var removed = await LocalWorld.Controller().DownAsync(ct).ConfigureAwait(false);
             var output = parse.InvocationConfiguration.Output;
             await output.WriteLineAsync(removed.Count == 0 ? "No world was up; nothing left behind." : "Removed: " + string.Join(", ", removed)).ConfigureAwait(false);
             return ExitCodes.Ok;
@@ -56,7 +54,7 @@ public static class WorldCommand
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var controller = Controller();
+            var controller = LocalWorld.Controller();
             var state = controller.Running();
             var leftovers = NamespaceTopology.HasNetAdmin ? await controller.LeftoversAsync(ct).ConfigureAwait(false) : [];
             if (parse.GetValue(json))
@@ -115,57 +113,33 @@ public static class WorldCommand
         return command;
     }
 
-    public static WorldController Controller() => new(WorldDirectory.Default(), LatencyCommandLine());
-
-    /// <summary>How to start this same program again: the apphost, or <c>dotnet latency.dll</c>.</summary>
-    public static IReadOnlyList<string> LatencyCommandLine()
-    {
-        var process = Environment.ProcessPath ?? "dotnet";
-        return Path.GetFileNameWithoutExtension(process) == "dotnet"
-            ? [process, typeof(WorldCommand).Assembly.Location]
-            : [process];
-    }
-
-    /// <summary>Loads the world file (or the built-in one); every problem is reported with file and line.</summary>
-    public static WorldDefinition LoadWorld(string? file) =>
-        file is null ? WorldLoader.Parse(EmbeddedWorld(), DefaultWorldResource) : WorldLoader.Load(file);
-
-    public static string EmbeddedWorld()
-    {
-        using var stream = typeof(WorldCommand).Assembly.GetManifestResourceStream(DefaultWorldResource)
-            ?? throw new InvalidOperationException($"embedded resource {DefaultWorldResource} is missing from the build");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
     private static async Task<int> UpAsync(string? file, string? profile, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        WorldPlan plan;
+        var controller = LocalWorld.Controller();
+        WorldPlan? plan = null;
+        var problems = new List<ValidationError>();
         try
         {
-            plan = WorldPlanner.Plan(LoadWorld(file), profile, file is null ? null : Path.GetFullPath(file));
+            plan = WorldPlanner.Plan(WorldFiles.Load(file), profile, file is null ? null : Path.GetFullPath(file));
         }
         catch (InputValidationException ex)
         {
-            foreach (var problem in ex.Errors)
-            {
-                await error.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
-            }
-
-            return ExitCodes.BadInput;
+            problems.AddRange(ex.Errors);
         }
         catch (ArgumentException ex)
         {
-            await error.WriteLineAsync($"latency: --profile: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.BadInput;
+            problems.Add(new ValidationError(null, $"--profile: {ex.Message}"));
         }
 
-        var controller = Controller();
-        if (controller.Conflict(plan) is { } conflict)
+        // Asking for a world while another is up is a mistake in the request, not a failure of the machine.
+        if (plan is not null && controller.Conflict(plan) is { } conflict)
         {
-            // Asking for a world while another is up is a mistake in the request, not a failure of the machine.
-            await error.WriteLineAsync($"latency: {conflict}").ConfigureAwait(false);
-            return ExitCodes.BadInput;
+            problems.Add(new ValidationError(null, conflict));
+        }
+
+        if (problems.Count > 0 || plan is null)
+        {
+            return await ValidationErrorReporter.ReportAsync(error, problems, "no world was brought up").ConfigureAwait(false);
         }
 
         var useNamespaces = NamespaceTopology.HasNetAdmin;
@@ -177,13 +151,8 @@ public static class WorldCommand
 
         try
         {
-            var (state, alreadyUp) = await controller.UpAsync(plan, useNamespaces, message => output.WriteLine(message), ct,
-                // A new CA for every world: clients trust exactly this world's certificates.
-                beforeStart: () =>
-                {
-                    using var authority = WorldCertificateAuthority.Create(plan.WorldName);
-                    authority.Save(controller.Directory.Path);
-                }).ConfigureAwait(false);
+            var (state, alreadyUp) = await LocalWorld.UpAsync(controller, plan, useNamespaces, message => output.WriteLine(message), ct)
+                .ConfigureAwait(false);
             await output.WriteLineAsync(alreadyUp ? "The world was already up:" : "The world is up:").ConfigureAwait(false);
             WorldPrinter.Print(output, state);
             return ExitCodes.Ok;

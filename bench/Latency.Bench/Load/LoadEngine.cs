@@ -71,14 +71,21 @@ public sealed partial class LoadEngine(EngineOptions options)
     /// Runs the scenarios until their timelines end, the duration limit passes, or <paramref name="stop"/> fires.
     /// Throws <see cref="InputValidationException"/> before starting when any scenario is invalid.
     /// </summary>
-    public async Task<EngineResult> RunAsync(IReadOnlyList<ScenarioProps> scenarios, CancellationToken stop)
+    public Task<EngineResult> RunAsync(IReadOnlyList<ScenarioProps> scenarios, CancellationToken stop)
     {
         var (plans, errors) = Plan(scenarios);
-        if (errors.Count > 0)
-        {
-            throw new InputValidationException(errors);
-        }
+        return errors.Count > 0 ? Task.FromException<EngineResult>(new InputValidationException(errors)) : RunAsync(plans, stop);
+    }
 
+    /// <summary>
+    /// Runs scenarios already checked and compiled by <see cref="Plan"/>, so a caller that validated its input
+    /// first (the application layer) does not plan twice.
+    /// </summary>
+    /// <param name="plans">The scenarios and their timelines, as <see cref="Plan"/> returned them without errors.</param>
+    /// <param name="stop">Ends scheduling; iterations in flight get the graceful-stop period.</param>
+    public async Task<EngineResult> RunAsync(IReadOnlyList<(ScenarioProps Props, LoadTimeline Timeline)> plans, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
         EnsureThreadPoolHeadroom();
         var clock = options.Clock;
         var recorders = new LatencyRecorders();

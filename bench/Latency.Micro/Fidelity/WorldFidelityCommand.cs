@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using HdrHistogram;
+using Latency.Bench.Application;
 using Latency.Bench.Calibration;
-using Latency.Bench.Cli;
 using Latency.Scenarios.Worlds;
 using Latency.World.Network;
 using Latency.World.Runtime;
@@ -94,7 +94,7 @@ public static class WorldFidelityCommand
         // The `latency` apphost is built beside this program (a project reference); its processes must not be this one.
         var latency = Path.Combine(AppContext.BaseDirectory, "latency");
         var controller = new WorldController(new WorldDirectory(stateDirectory.FullName),
-            File.Exists(latency) ? [latency] : ["dotnet", typeof(WorldCommand).Assembly.Location]);
+            File.Exists(latency) ? [latency] : ["dotnet", typeof(LocalWorld).Assembly.Location]);
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {

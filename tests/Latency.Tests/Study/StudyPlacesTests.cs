@@ -1,4 +1,4 @@
-using Latency.Bench.Cli;
+using Latency.Bench.Application;
 using Latency.Bench.Study;
 using Latency.RunDirectory;
 using Latency.Scenarios.Workloads;
@@ -9,7 +9,7 @@ namespace Latency.Tests.Study;
 /// <summary>Issue 11: run.json carries the coordinates of the probes and deployments a study uses, for the report's map.</summary>
 public sealed class StudyPlacesTests
 {
-    private static readonly WorldDefinition Asia = WorldCommand.LoadWorld(null);
+    private static readonly WorldDefinition Asia = WorldFiles.Load(null);
 
     private static StudyCell Cell(string probe, params string[] deployments) =>
         new(probe, deployments,

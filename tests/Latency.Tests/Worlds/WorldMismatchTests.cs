@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Latency.Bench.Cli;
+using Latency.Bench.Application;
 using Latency.Scenarios.Worlds;
 using Latency.World.Runtime;
 
@@ -39,9 +39,9 @@ public sealed class WorldMismatchTests
     [Fact]
     public void Load_BuiltInWorld_HashesItsEmbeddedText()
     {
-        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(WorldCommand.EmbeddedWorld())));
+        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(WorldFiles.BuiltInText())));
 
-        Assert.Equal(expected, WorldCommand.LoadWorld(null).ContentSha256);
+        Assert.Equal(expected, WorldFiles.Load(null).ContentSha256);
     }
 
     [Fact]
@@ -70,8 +70,8 @@ public sealed class WorldMismatchTests
     [Fact]
     public void Describe_OwnFileNamedLikeTheBuiltInWorld_IsAnotherWorld()
     {
-        var builtIn = WorldPlanner.Plan(WorldCommand.LoadWorld(null), null, null);
-        var text = WorldCommand.EmbeddedWorld().Replace("rtt_ms: { value: ", "rtt_ms: { value: 1", StringComparison.Ordinal);
+        var builtIn = WorldPlanner.Plan(WorldFiles.Load(null), null, null);
+        var text = WorldFiles.BuiltInText().Replace("rtt_ms: { value: ", "rtt_ms: { value: 1", StringComparison.Ordinal);
         var own = WorldPlanner.Plan(WorldLoader.Parse(text, "/w/asia.yaml"), null, "/w/asia.yaml");
         Assert.Equal(builtIn.WorldName, own.WorldName);
 

@@ -1,4 +1,4 @@
-namespace Latency.Bench.Cli;
+namespace Latency.Bench.Application;
 
 /// <summary>
 /// The default study built into the program (scenarios/suites/default.yaml and the workloads it names). It is

@@ -1,4 +1,4 @@
-namespace Latency.Bench.Cli;
+namespace Latency.Bench.Application;
 
 /// <summary>What the user asked <c>latency run</c> for, as typed (validated by <see cref="RunPlanner"/>).</summary>
 public sealed record RunRequest

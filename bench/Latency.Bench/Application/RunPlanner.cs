@@ -1,16 +1,23 @@
 using System.Globalization;
+using Latency.Bench.Http;
+using Latency.Bench.Load;
 using Latency.Scenarios.Load;
 using Latency.Scenarios.Suites;
 using Latency.Scenarios.Validation;
 
-namespace Latency.Bench.Cli;
+namespace Latency.Bench.Application;
 
 /// <summary>
-/// Checks a <see cref="RunRequest"/> and turns it into a <see cref="RunPlan"/>, collecting every problem (a suite's
-/// with file and line, an option's with its name) so a user fixes them in one go.
+/// Checks a <see cref="RunRequest"/> and turns it into a <see cref="RunPlan"/>: the one place where a run's input is
+/// validated. It collects every problem (an option's with its name; the suite's, its workloads' and its world's
+/// with file and line; the engine's plan of the scenarios; the study's arrivals) so a user fixes them in one go, and
+/// nothing runs or is written before all of them pass.
 /// </summary>
 public static class RunPlanner
 {
+    /// <summary>The run <paramref name="request"/> asks for; throws <see cref="InputValidationException"/> with every problem.</summary>
+    /// <param name="request">The options as typed.</param>
+    /// <param name="now">The time the default run directory is named after.</param>
     public static RunPlan Plan(RunRequest request, Func<DateTimeOffset> now)
     {
         var errors = new List<ValidationError>();
@@ -55,19 +62,35 @@ public static class RunPlanner
             suite = Load(() => SuiteLoader.Load(DefaultStudy.Extract()), errors);
         }
 
-        if (errors.Count > 0 || suite is null)
+        if (suite is null)
+        {
+            throw new InputValidationException(errors);
+        }
+
+        // For the one-liner, --duration already is the length of its inject phase; as a limit too it would cut the
+        // last arrivals, because the phase starts a moment after the engine does.
+        var durationLimit = adHoc ? null : limit;
+        var scenarios = suite.Scenarios.Count > 0 ? PlanScenarios(suite, errors) : [];
+        var study = suite.Study is { } definition ? Load(() => StudyPreparation.Prepare(suite, definition, durationLimit), errors) : null;
+        if (errors.Count > 0)
         {
             throw new InputValidationException(errors);
         }
 
         var outDirectory = request.OutDirectory
             ?? Path.Combine("runs", $"{now().UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{suite.Name}");
-        // For the one-liner, --duration already is the length of its inject phase; as a limit too it would cut the
-        // last arrivals, because the phase starts a moment after the engine does.
-        return new RunPlan(suite, outDirectory, adHoc ? null : limit);
+        return new RunPlan(suite, outDirectory, durationLimit) { Scenarios = scenarios, Study = study };
     }
 
-    private static SuiteDefinition? Load(Func<SuiteDefinition> load, List<ValidationError> errors)
+    private static IReadOnlyList<(ScenarioProps Props, LoadTimeline Timeline)> PlanScenarios(SuiteDefinition suite, List<ValidationError> errors)
+    {
+        var (plans, problems) = LoadEngine.Plan(suite.Scenarios.Select(s => HttpScenarioFactory.Create(s)).ToList());
+        errors.AddRange(problems);
+        return plans;
+    }
+
+    private static T? Load<T>(Func<T> load, List<ValidationError> errors)
+        where T : class
     {
         try
         {

@@ -1,11 +1,11 @@
-using Latency.Bench.Cli;
+using Latency.Bench.Study;
 using Latency.Scenarios.Studies;
 using Latency.Scenarios.Suites;
 using Latency.Scenarios.Validation;
 using Latency.Scenarios.Worlds;
 using Latency.World.Runtime;
 
-namespace Latency.Bench.Study;
+namespace Latency.Bench.Application;
 
 /// <summary>
 /// A study suite checked against its world and turned into cells: the world it needs (built-in, a file, or none
@@ -17,7 +17,7 @@ public sealed record StudyPreparation(StudyRun Run, StudyDefinition Definition, 
     {
         WorldDefinition? world = study.WorldSource switch
         {
-            StudyWorldSource.Builtin => WorldCommand.LoadWorld(null),
+            StudyWorldSource.Builtin => WorldFiles.Load(null),
             StudyWorldSource.File => WorldLoader.Load(study.WorldPath!),
             _ => null,
         };

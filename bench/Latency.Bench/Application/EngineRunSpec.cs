@@ -1,0 +1,42 @@
+using HdrHistogram;
+using Latency.Bench.Load;
+using Latency.Bench.Recording;
+using Latency.RunDirectory;
+using Latency.Scenarios.Load;
+using Latency.World.Runtime;
+
+namespace Latency.Bench.Application;
+
+/// <summary>What <see cref="EngineRun"/> runs and where it writes.</summary>
+internal sealed record EngineRunSpec
+{
+    /// <summary>The run directory.</summary>
+    public required string OutDirectory { get; init; }
+
+    /// <summary>run.json's <c>suite</c>.</summary>
+    public required SuiteInfo Suite { get; init; }
+
+    /// <summary>How targets are reached (<c>tun</c>, <c>relay</c> or <c>direct</c>), recorded in run.json's environment.</summary>
+    public required string Backend { get; init; }
+
+    /// <summary>The scenarios as <see cref="LoadEngine.Plan"/> checked and compiled them.</summary>
+    public required IReadOnlyList<(ScenarioProps Props, LoadTimeline Timeline)> Scenarios { get; init; }
+
+    /// <summary>Stop scheduling after this long; null: when the timelines end.</summary>
+    public TimeSpan? DurationLimit { get; init; }
+
+    /// <summary>The world's state directory, for the harness's view of the emulator; null without a world.</summary>
+    public WorldDirectory? WorldDirectory { get; init; }
+
+    /// <summary>The world the run goes through; null for real endpoints.</summary>
+    public WorldState? World { get; init; }
+
+    /// <summary>run.json's <c>study</c>; null for a suite's scenarios.</summary>
+    public StudyInfo? Study { get; init; }
+
+    /// <summary>Also receives every interval the sink writes (adaptive sampling watches the sessions so).</summary>
+    public Action<IReadOnlyList<(MetricKey Key, HistogramBase Interval)>>? AlsoOnInterval { get; init; }
+
+    /// <summary>Runs while the engine does, and is cancelled when it ends (adaptive sampling's evaluation loop).</summary>
+    public Func<CancellationToken, Task>? Alongside { get; init; }
+}

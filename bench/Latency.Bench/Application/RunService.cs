@@ -1,0 +1,57 @@
+using Latency.RunDirectory;
+using Latency.Scenarios.Validation;
+
+namespace Latency.Bench.Application;
+
+/// <summary>
+/// <c>latency run</c> as a use case: checks the request (<see cref="RunPlanner"/>, every problem at once), then runs
+/// the suite's scenarios into a run directory, or hands its study to <see cref="StudyService"/>. Returns facts
+/// (<see cref="RunOutcome"/>); what is shown along the way goes to the observer; exit codes are the caller's.
+/// </summary>
+public sealed class RunService(IRunObserver observer)
+{
+    /// <summary>Runs what <paramref name="request"/> asks for; input problems come back in the outcome, nothing run.</summary>
+    /// <param name="request">The options as typed.</param>
+    /// <param name="stop">Stops the run gracefully: what was recorded is kept, marked partial.</param>
+    public async Task<RunOutcome> RunAsync(RunRequest request, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RunPlan plan;
+        try
+        {
+            plan = RunPlanner.Plan(request, () => DateTimeOffset.UtcNow);
+        }
+        catch (InputValidationException ex)
+        {
+            return RunOutcome.Rejected(ex.Errors);
+        }
+
+        if (plan.Study is { } study)
+        {
+            if (request.SuitePath is null)
+            {
+                observer.Line("No suite given: running the default study (scenarios/suites/default.yaml) over the emulated world.");
+            }
+
+            return await new StudyService(observer).RunAsync(study, plan.OutDirectory,
+                new SuiteInfo { Name = plan.Suite.Name, File = request.SuitePath }, stop).ConfigureAwait(false);
+        }
+
+        observer.Line($"Run directory: {plan.OutDirectory}");
+        var measurement = await EngineRun.RunAsync(new EngineRunSpec
+        {
+            OutDirectory = plan.OutDirectory,
+            Suite = new SuiteInfo
+            {
+                Name = plan.Suite.Name,
+                File = request.SuitePath,
+                Description = request.Url is null ? null : $"latency run --url {request.Url}",
+            },
+            Backend = "direct",
+            Scenarios = plan.Scenarios,
+            DurationLimit = plan.DurationLimit,
+        }, observer, stop).ConfigureAwait(false);
+        observer.RunMeasured(measurement);
+        return RunOutcome.Ran(plan.OutDirectory, measurement);
+    }
+}

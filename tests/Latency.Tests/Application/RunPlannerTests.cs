@@ -1,0 +1,67 @@
+using Latency.Bench.Application;
+using Latency.Scenarios.Validation;
+using Latency.TestSupport;
+using Xunit;
+
+namespace Latency.Tests.Application;
+
+public sealed class RunPlannerTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Suite(string scenarioName) => _temp.File("suite.yaml", $"""
+        version: 1
+        targets:
+          api: http://127.0.0.1:9
+        scenarios:
+          - name: {scenarioName}
+            target: api
+            steps:
+              - name: get
+                path: /
+            load:
+              - inject: {'{'} rate: 10, interval: 1s, during: 2s {'}'}
+        """);
+
+    [Fact]
+    public void Plan_ValidSuite_PlansItsScenariosOnceForTheEngine()
+    {
+        var plan = RunPlanner.Plan(new RunRequest { SuitePath = Suite("s"), Duration = "5s" }, () => Now);
+
+        var (props, timeline) = Assert.Single(plan.Scenarios);
+        Assert.Equal("s", props.Name);
+        Assert.Equal(TimeSpan.FromSeconds(2), timeline.PlannedDuration);
+        Assert.Equal(TimeSpan.FromSeconds(5), plan.DurationLimit);
+        Assert.Null(plan.Study);
+        Assert.Equal(Path.Combine("runs", "20250301-120000-suite"), plan.OutDirectory);
+    }
+
+    [Fact]
+    public void Plan_OptionAndSuiteProblems_AllReportedInOnePass()
+    {
+        // Bad options and a bad suite file at once, so the user fixes them in one go.
+        var request = new RunRequest { SuitePath = Suite("bad,name"), Connections = 5, Duration = "soon" };
+
+        var ex = Assert.Throws<InputValidationException>(() => RunPlanner.Plan(request, () => Now));
+
+        var messages = ex.Errors.Select(e => e.Message).ToList();
+        Assert.Contains(messages, m => m.StartsWith("--duration:", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("--connections: applies to --url runs", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Location?.File.EndsWith("suite.yaml", StringComparison.Ordinal) == true
+                                        && e.Message.StartsWith("scenario name 'bad,name'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Plan_OneLiner_DurationIsTheInjectPhaseNotALimit()
+    {
+        var plan = RunPlanner.Plan(new RunRequest { Url = "http://127.0.0.1:9/", Rate = 50, Duration = "3s" }, () => Now);
+
+        Assert.Null(plan.DurationLimit);
+        var (props, timeline) = Assert.Single(plan.Scenarios);
+        Assert.Equal("url", props.Name);
+        Assert.Equal(TimeSpan.FromSeconds(3), timeline.PlannedDuration);
+    }
+}
