@@ -5,7 +5,6 @@ using Latency.Bench.Study;
 using Latency.Reports.Study;
 using Latency.RunDirectory;
 using Latency.Scenarios.Validation;
-using Latency.World.Network;
 using Latency.World.Runtime;
 
 namespace Latency.Bench.Application;
@@ -84,8 +83,7 @@ public sealed class StudyService(IRunObserver observer)
     {
         var paths = study.Cells.SelectMany(c => c.Deployments.Select(d => $"{c.Probe}/{d}")).ToHashSet(StringComparer.Ordinal);
         observer.Line($"Calibrating {paths.Count} paths (connect and request round trips, loss)...");
-        var directory = world.Controller.Directory;
-        var report = await new Calibrator(world.State, new CalibrationOptions
+        var report = await CalibrationService.MeasureAsync(world.Controller.Directory, world.State, new CalibrationOptions
         {
             Paths = paths,
             ConnectSamples = 5,
@@ -94,8 +92,7 @@ public sealed class StudyService(IRunObserver observer)
             ThroughputSeconds = 0,
             Parallel = 8,
             OverheadSamples = 20,
-            EmulatorStats = () => directory.Read<EmulatorStats>(NetworkPart.StatsFile(directory)),
-        }).RunAsync(_ => { }, stop).ConfigureAwait(false);
+        }, _ => { }, stop).ConfigureAwait(false);
         await CalibrationFile.WriteAsync(outDirectory, report, stop).ConfigureAwait(false);
         observer.Calibrated(report);
     }

@@ -1,10 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
 using Latency.Bench.Application;
-using Latency.Bench.Calibration;
-using Latency.RunDirectory;
-using Latency.Scenarios.Validation;
-using Latency.World.Runtime;
 
 namespace Latency.Bench.Cli;
 
@@ -23,41 +18,17 @@ public static class CalibrateCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var controller = LocalWorld.Controller();
-            if (controller.Running() is not { } state)
-            {
-                await error.WriteLineAsync("latency: no world is up; start one with 'latency world up'").ConfigureAwait(false);
-                return ExitCodes.BadInput;
-            }
-
-            var wanted = (parse.GetValue(paths) ?? []).ToHashSet(StringComparer.Ordinal);
-            var unknown = wanted.Where(w => !state.Paths.Any(p => $"{p.Probe}/{p.Deployment}" == w)).ToList();
-            if (unknown.Count > 0)
-            {
-                return await ValidationErrorReporter.ReportAsync(error,
-                    unknown.Select(path => new ValidationError(null, $"--path {path}: the world has no such path (see 'latency world status')")).ToList(),
-                    "nothing was measured").ConfigureAwait(false);
-            }
-
-            var isQuick = parse.GetValue(quick);
-            var options = new CalibrationOptions
-            {
-                Paths = wanted,
-                ConnectSamples = isQuick ? 5 : 20,
-                RequestSamples = isQuick ? 3 : 10,
-                LossDatagrams = isQuick ? 500 : 2000,
-                ThroughputSeconds = isQuick ? 0 : 2,
-                OverheadSamples = isQuick ? 20 : 40,
-                EmulatorStats = () => controller.Directory.Read<EmulatorStats>(NetworkPart.StatsFile(controller.Directory)),
-            };
+            var request = new CalibrationRequest((parse.GetValue(paths) ?? []).ToHashSet(StringComparer.Ordinal), parse.GetValue(quick),
+                parse.GetValue(outDirectory));
             using var signals = new StopSignals();
-            var report = await new Calibrator(state, options).RunAsync(line => output.WriteLine(line), signals.Token).ConfigureAwait(false);
-            var directory = parse.GetValue(outDirectory)
-                            ?? Path.Combine("runs", "calibration-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
-            Directory.CreateDirectory(directory);
-            var file = await CalibrationFile.WriteAsync(directory, report, ct).ConfigureAwait(false);
-            CalibrationPrinter.Print(output, report);
-            await output.WriteLineAsync($"Written: {file}").ConfigureAwait(false);
+            var outcome = await CalibrationService.RunAsync(request, line => output.WriteLine(line), signals.Token).ConfigureAwait(false);
+            if (outcome.Problems.Count > 0)
+            {
+                return await ValidationErrorReporter.ReportAsync(error, outcome.Problems, "nothing was measured").ConfigureAwait(false);
+            }
+
+            CalibrationPrinter.Print(output, outcome.Table!);
+            await output.WriteLineAsync($"Written: {outcome.File}").ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;
