@@ -88,7 +88,8 @@ public sealed class PreciseScheduler
                 else if (remaining > FineTicks)
                 {
                     // Woken early by a new, earlier wait (PulseAll) or by the timeout; either way look again.
-                    Monitor.Wait(_lock, TimeSpan.FromTicks((remaining - FineTicks) * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
+                    // In seconds as a double: ticks x 10^7 overflowed a long for waits of 15 minutes and more.
+                    Monitor.Wait(_lock, TimeSpan.FromSeconds((remaining - FineTicks) / (double)Stopwatch.Frequency));
                     continue;
                 }
             }

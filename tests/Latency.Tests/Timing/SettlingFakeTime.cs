@@ -14,13 +14,13 @@ internal sealed class SettlingFakeTime : FakeTimeProvider
 
     private int _pending;
 
-    /// <summary>Timers created and not yet fired or disposed.</summary>
+    /// <summary>Timers armed (a finite due time) and not yet fired or disposed: one per wait on the clock.</summary>
     public int PendingTimers => Volatile.Read(ref _pending);
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = new PendingTimer(this);
-        Interlocked.Increment(ref _pending);
+        var timer = new PendingTimer(this, period);
+        timer.Arm(dueTime);
         timer.Inner = base.CreateTimer(s =>
         {
             timer.Fired();
@@ -37,47 +37,62 @@ internal sealed class SettlingFakeTime : FakeTimeProvider
     public async Task AdvanceAsync(TimeSpan by, int waiters, Task done)
     {
         Advance(by);
-        await SettleAsync(waiters, done);
+        await SettleAsync(() => PendingTimers >= waiters, done);
     }
 
-    /// <summary>Waits until <paramref name="waiters"/> timers are pending or <paramref name="done"/> has completed.</summary>
-    /// <param name="waiters">Timers the code under test keeps pending while it waits.</param>
+    /// <summary>Waits until <paramref name="settled"/> holds or <paramref name="done"/> has completed.</summary>
+    /// <param name="settled">True once the code under test waits on the clock again.</param>
     /// <param name="done">The work under test.</param>
-    public async Task SettleAsync(int waiters, Task done)
+    public async Task SettleAsync(Func<bool> settled, Task done)
     {
         using var safety = new CancellationTokenSource(Safety);
-        while (!done.IsCompleted && PendingTimers < waiters)
+        while (!done.IsCompleted && !settled())
         {
-            Assert.False(safety.IsCancellationRequested, $"the code under test did not wait on the clock again ({PendingTimers} of {waiters} timers)");
+            Assert.False(safety.IsCancellationRequested, $"the code under test did not settle on the clock ({PendingTimers} timers pending)");
             await Task.Yield();
         }
     }
 
-    private sealed class PendingTimer(SettlingFakeTime owner) : ITimer
+    /// <summary>Counts as pending while armed: a timer created or changed to an infinite due time (a
+    /// CancellationTokenSource's before CancelAfter) waits for nothing.</summary>
+    private sealed class PendingTimer(SettlingFakeTime owner, TimeSpan period) : ITimer
     {
-        private int _done;
+        private int _armed;
 
         public ITimer Inner { get; set; } = null!;
 
-        public void Fired()
+        public void Arm(TimeSpan dueTime)
         {
-            if (Interlocked.Exchange(ref _done, 1) == 0)
+            var armed = dueTime != Timeout.InfiniteTimeSpan ? 1 : 0;
+            if (Interlocked.Exchange(ref _armed, armed) != armed)
             {
-                Interlocked.Decrement(ref owner._pending);
+                Interlocked.Add(ref owner._pending, armed == 1 ? 1 : -1);
             }
         }
 
-        public bool Change(TimeSpan dueTime, TimeSpan period) => Inner.Change(dueTime, period);
+        public void Fired()
+        {
+            if (period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero)
+            {
+                Arm(Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            Arm(dueTime);
+            return Inner.Change(dueTime, period);
+        }
 
         public void Dispose()
         {
-            Fired();
+            Arm(Timeout.InfiniteTimeSpan);
             Inner.Dispose();
         }
 
         public ValueTask DisposeAsync()
         {
-            Fired();
+            Arm(Timeout.InfiniteTimeSpan);
             return Inner.DisposeAsync();
         }
     }
