@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Latency.Bench.Http;
-using Latency.World.Native;
+using Latency.Timing;
 using Latency.World.Network;
 using Latency.World.Runtime;
 

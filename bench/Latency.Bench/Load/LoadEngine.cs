@@ -96,7 +96,8 @@ public sealed partial class LoadEngine(EngineOptions options)
         long? deadline = options.DurationLimit is { } limit ? started + clock.FromTimeSpan(limit) : null;
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        using var aborted = new CancellationTokenSource();
+        // On the engine's clock, so a test's fake clock decides when the grace period ends.
+        using var aborted = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock.TimeProvider);
         // A stop request gives iterations in flight a grace period, then cancels them.
         await using var onStop = stop.Register(() => aborted.CancelAfter(options.GracefulStopTimeout));
         var control = new RunControl(stopping.Token, aborted.Token, deadline);

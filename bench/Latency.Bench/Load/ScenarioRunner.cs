@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Latency.Bench.Recording;
 using Latency.Scenarios.Load;
+using Latency.Timing;
 
 namespace Latency.Bench.Load;
 
@@ -106,7 +107,7 @@ internal sealed class ScenarioRunner
                 }
                 else if (phase.IsPause)
                 {
-                    await DelayUntilAsync(PhaseEnd(phase, _clock.Now, control), control.Stopping).ConfigureAwait(false);
+                    await DueWait.Timers(_clock.TimeProvider).UntilAsync(PhaseEnd(phase, _clock.Now, control), control.Stopping).ConfigureAwait(false);
                 }
                 else
                 {
@@ -121,50 +122,50 @@ internal sealed class ScenarioRunner
         }
     }
 
-    private Task ScheduleOpenPhaseAsync(TimelinePhase phase, ChannelWriter<Arrival> writer, RunControl control, bool recording)
+    private Task ScheduleOpenPhaseAsync(TimelinePhase phase, ChannelWriter<Arrival> writer, RunControl control, bool recording) =>
+        // The schedule runs on a thread of its own, which the precise wait blocks on the system clock; with a test's
+        // fake TimeProvider the loop awaits that provider's timers instead (DueWait.OnThisThread).
+        Task.Factory.StartNew(() => ScheduleAsync(phase, writer, control, recording),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
+    private async Task ScheduleAsync(TimelinePhase phase, ChannelWriter<Arrival> writer, RunControl control, bool recording)
     {
-        // The schedule runs on a thread of its own. On the real clock it waits precisely (PreciseWait); with a
-        // test's fake TimeProvider it blocks on that provider's delays instead.
-        Func<long, bool> waitUntil = ReferenceEquals(_clock.TimeProvider, TimeProvider.System)
-            ? timestamp => PreciseWait.Until(timestamp, control.Stopping)
-            : timestamp => DelayUntilAsync(timestamp, control.Stopping).GetAwaiter().GetResult();
-        return Task.Factory.StartNew(() => Schedule(phase, writer, control, recording, waitUntil),
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var wait = DueWait.OnThisThread(_clock.TimeProvider);
+        var phaseStart = _clock.Now;
+        var options = new PacedLoopOptions
+        {
+            EndTimestamp = control.DeadlineTimestamp,
+            // The scheduler itself stalled past max_start_delay: the arrival is dropped, as a worker drops one that
+            // waited that long in the queue.
+            MaxStartDelay = _props.MaxStartDelay,
+            Admit = _props.ArrivalFilter,
+            OnDropped = _ => CountIntended(recording, dropped: true),
+        };
+        var result = await PacedLoop.RunAsync(wait, phaseStart, phase.Pacer!.DueTime, hit =>
+        {
+            CountIntended(recording, dropped: false);
+            writer.TryWrite(new Arrival(hit.DueTimestamp));
+        }, options, control.Stopping).ConfigureAwait(false);
+
+        if (result.End == PacedLoopEnd.Exhausted)
+        {
+            // The phase lasts its full duration even when its last arrival is due earlier.
+            await wait.UntilAsync(PhaseEnd(phase, phaseStart, control), control.Stopping).ConfigureAwait(false);
+        }
     }
 
-    private void Schedule(TimelinePhase phase, ChannelWriter<Arrival> writer, RunControl control, bool recording, Func<long, bool> waitUntil)
+    private void CountIntended(bool recording, bool dropped)
     {
-        var pacer = phase.Pacer!;
-        var phaseStart = _clock.Now;
-        for (long issued = 0; ; issued++)
+        if (!recording)
         {
-            var due = pacer.DueTime(issued);
-            if (due is null)
-            {
-                break;
-            }
-
-            var intended = phaseStart + _clock.FromTimeSpan(due.Value);
-            if (PastDeadline(control, intended) || !waitUntil(intended))
-            {
-                return;
-            }
-
-            if (_props.ArrivalFilter is { } admit && !admit(issued))
-            {
-                continue;
-            }
-
-            if (recording)
-            {
-                Counters.CountIntended();
-            }
-
-            writer.TryWrite(new Arrival(intended));
+            return;
         }
 
-        // The phase lasts its full duration even when its last arrival is due earlier.
-        waitUntil(PhaseEnd(phase, phaseStart, control));
+        Counters.CountIntended();
+        if (dropped)
+        {
+            Counters.CountDropped();
+        }
     }
 
     private async Task WorkerAsync(ChannelReader<Arrival> reader, RunControl control, bool recording)
@@ -175,6 +176,7 @@ internal sealed class ScenarioRunner
             {
                 if (control.Stopping.IsCancellationRequested || _clock.Now - arrival.IntendedTimestamp > _maxStartDelayTicks)
                 {
+                    // Already counted as intended when it was scheduled.
                     if (recording)
                     {
                         Counters.CountDropped();
@@ -193,6 +195,7 @@ internal sealed class ScenarioRunner
         var phaseStart = _clock.Now;
         var end = PhaseEnd(phase, phaseStart, control);
         var budget = phase.IterationBudget ?? long.MaxValue;
+        var coarse = DueWait.Timers(_clock.TimeProvider); // a ramp looks again every 20 ms: a timer's precision is enough
         var copies = new Task[phase.MaxCopies];
         for (var i = 0; i < copies.Length; i++)
         {
@@ -211,7 +214,7 @@ internal sealed class ScenarioRunner
                     {
                         // A ramp has not reached this copy yet: look again shortly.
                         var next = Math.Min(end, now + _clock.FromTimeSpan(TimeSpan.FromMilliseconds(20)));
-                        await DelayUntilAsync(next, control.Stopping).ConfigureAwait(false);
+                        await coarse.UntilAsync(next, control.Stopping).ConfigureAwait(false);
                         continue;
                     }
 
@@ -282,33 +285,6 @@ internal sealed class ScenarioRunner
 
     private static bool PastDeadline(RunControl control, long timestamp) =>
         control.DeadlineTimestamp is { } deadline && timestamp >= deadline;
-
-    /// <summary>Waits until a timestamp; false when stopped first. Timers wake a little late, never early.</summary>
-    private async Task<bool> DelayUntilAsync(long timestamp, CancellationToken stopping)
-    {
-        while (true)
-        {
-            if (stopping.IsCancellationRequested)
-            {
-                return false;
-            }
-
-            var remaining = timestamp - _clock.Now;
-            if (remaining <= 0)
-            {
-                return true;
-            }
-
-            try
-            {
-                await Task.Delay(_clock.ToTimeSpan(remaining), _clock.TimeProvider, stopping).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return false;
-            }
-        }
-    }
 
     private readonly record struct Arrival(long IntendedTimestamp);
 }

@@ -1,14 +1,15 @@
 using Latency.Bench.Http;
 using Latency.Bench.Recording;
 using Latency.Scenarios.Workloads;
+using Latency.Timing;
 
 namespace Latency.Bench.Replay;
 
 /// <summary>
 /// Replays one session of a <see cref="ReplaySchedule"/>: each request is sent at the session's start plus its due
 /// time, without waiting for earlier responses (requests overlap as they did in the capture), and measured from that
-/// intended time. Waits go through the engine's <see cref="Load.PreciseScheduler"/>, the one studies' sessions use too;
-/// with another <see cref="TimeProvider"/> (tests) it waits on that provider's timers.
+/// intended time. The schedule is the one <see cref="PacedLoop"/>, waiting on the <see cref="PreciseScheduler"/> as a
+/// study's sessions do; with another <see cref="TimeProvider"/> (tests) it waits on that provider's timers.
 /// </summary>
 public sealed class ReplayRunner(HandsetHttpClient client, Func<WorkloadRequest, Uri> resolve, MonotonicClock? clock = null)
 {
@@ -21,23 +22,15 @@ public sealed class ReplayRunner(HandsetHttpClient client, Func<WorkloadRequest,
     public async Task<IReadOnlyList<ReplayOutcome>> RunAsync(ReplaySchedule schedule, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        // The engine's one precise scheduler (a dedicated thread that sleeps, then spins; Task.Delay continuations were
-        // measured 40-600 ms late here in a test process on 2 cores). Each request is sent from the scheduler's thread
-        // as soon as its wait ends, before the next wait is queued.
-        var start = _clock.Now;
+        // The one precise scheduler (a dedicated thread that sleeps, then spins; Task.Delay continuations were measured
+        // 40-600 ms late here in a test process on 2 cores). Each request is sent from the scheduler's thread as soon
+        // as its wait ends, before the next wait is queued.
         var inFlight = new List<Task<ReplayOutcome>>(schedule.Items.Count);
-        for (var issued = 0; ; issued++)
-        {
-            var decision = schedule.Next(_clock.ToTimeSpan(_clock.Now - start), issued);
-            if (decision.Stop)
-            {
-                break;
-            }
-
-            await Load.PreciseScheduler.Shared.WaitUntilAsync(_clock, start + _clock.FromTimeSpan(decision.Due), cancellationToken).ConfigureAwait(false);
-            inFlight.Add(SendAsync(schedule.Items[issued], start, cancellationToken));
-        }
-
+        var start = _clock.Now;
+        await PacedLoop.RunAsync(DueWait.Scheduled(_clock.TimeProvider), start, schedule.DueTime,
+            hit => inFlight.Add(SendAsync(schedule.Items[(int)hit.Index], start, cancellationToken)), PacedLoopOptions.None, cancellationToken)
+            .ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
         return await Task.WhenAll(inFlight).ConfigureAwait(false);
     }
 

@@ -1,13 +1,15 @@
 using Latency.Bench.Http;
 using Latency.Bench.Load;
 using Latency.Scenarios.Workloads;
+using Latency.Timing;
 
 namespace Latency.Bench.Study;
 
 /// <summary>
 /// Plays one workload session against one deployment, as a phone would: requests in order, parallel groups
 /// together, think times waited, replayed sessions at their recorded offsets. Every timed wait (think times, replay
-/// offsets) goes through the engine's <see cref="PreciseScheduler"/>, and a request that was meant to start at a given
+/// offsets) goes through the <see cref="PreciseScheduler"/> (a replay on the one <see cref="PacedLoop"/>), and a
+/// request that was meant to start at a given
 /// time (after a think, at its offset) is measured from that time with its lateness recorded, as is the session from
 /// its intended start. The session is recorded as step <c>&lt;label&gt;</c>, its time split along its critical path
 /// (<see cref="CriticalPath"/>), and each request as <c>&lt;label&gt;.&lt;request&gt;</c>, with its phases. The first
@@ -99,7 +101,11 @@ public sealed class SessionRunner(WorkloadDefinition workload)
                 case WorkloadThink think:
                     // From the end of the step before: the next request is due then, and measured from then.
                     var ends = context.Clock.Now + context.Clock.FromTimeSpan(think.Duration);
-                    await PreciseScheduler.Shared.WaitUntilAsync(context.Clock, ends, context.CancellationToken).ConfigureAwait(false);
+                    if (!await DueWait.Scheduled(context.Clock.TimeProvider).UntilAsync(ends, context.CancellationToken).ConfigureAwait(false))
+                    {
+                        context.CancellationToken.ThrowIfCancellationRequested();
+                    }
+
                     path += CriticalPath.Think((long)think.Duration.TotalMicroseconds);
                     thinkEnded = ends;
                     break;
@@ -121,12 +127,10 @@ public sealed class SessionRunner(WorkloadDefinition workload)
         // finished: a slow answer must not push later requests back (the engine's rule for intended start times).
         // After each wait the request is sent from the scheduler's thread, before the next wait is queued.
         var inFlight = new List<Task<(Response Response, PlayedRequest Played)>>(schedule.Items.Count);
-        foreach (var item in schedule.Items)
-        {
-            var due = sessionStart + context.Clock.FromTimeSpan(item.Due);
-            await PreciseScheduler.Shared.WaitUntilAsync(context.Clock, due, context.CancellationToken).ConfigureAwait(false);
-            inFlight.Add(SendAsync(context, label, sessionStart, item.Request, targets, clients, due));
-        }
+        await PacedLoop.RunAsync(DueWait.Scheduled(context.Clock.TimeProvider), sessionStart, schedule.DueTime,
+            hit => inFlight.Add(SendAsync(context, label, sessionStart, schedule.Items[(int)hit.Index].Request, targets, clients, hit.DueTimestamp)),
+            PacedLoopOptions.None, context.CancellationToken).ConfigureAwait(false);
+        context.CancellationToken.ThrowIfCancellationRequested();
 
         var answered = await Task.WhenAll(inFlight).ConfigureAwait(false);
         var outcome = Outcome(answered);

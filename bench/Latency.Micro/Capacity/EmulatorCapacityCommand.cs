@@ -10,7 +10,7 @@ using System.Text;
 using HdrHistogram;
 using Latency.Scenarios.Worlds;
 using Latency.World.Emulation;
-using Latency.World.Native;
+using Latency.Timing;
 using Latency.World.Network;
 using Latency.World.Runtime;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using HdrHistogram;
-using Latency.World.Native;
+using Latency.Timing;
 
 namespace Latency.Micro.Fidelity;
 

@@ -51,6 +51,10 @@ public sealed class ReplaySchedule
         return new ReplaySchedule(items);
     }
 
+    /// <summary>Offset of request <paramref name="index"/> from the session's start, or null past the last: the pace
+    /// function a replay's schedule loop runs on.</summary>
+    public TimeSpan? DueTime(long index) => index >= 0 && index < Items.Count ? Items[(int)index].Due : null;
+
     /// <summary>
     /// After <paramref name="issued"/> requests were sent and <paramref name="elapsed"/> since the session's start:
     /// how long to wait for the next one (zero when it is overdue: send it now, its lateness is counted), or stop.

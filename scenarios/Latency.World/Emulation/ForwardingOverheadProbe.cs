@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Latency.Timing;
 using Latency.World.Native;
 using Latency.World.Network;
 
@@ -45,7 +46,7 @@ public static unsafe class ForwardingOverheadProbe
         receiver.Bind(new IPEndPoint(toAddress, 0));
         // The first SIOCGSTAMPNS switches the socket's receive timestamps on (it has none to give yet). Not
         // SO_TIMESTAMPNS: with that the kernel hands stamps over only as control messages, and the ioctl has none.
-        Libc.TimeSpec unused;
+        Timespec unused;
         Libc.Ioctl((int)receiver.Handle, Libc.SIOCGSTAMPNS, &unused);
         // A lost datagram (a lossy path) must not stall the measurement for long.
         receiver.ReceiveTimeout = (int)Math.Max(200, 3 * expectedDelay.TotalMilliseconds + 100);
@@ -90,7 +91,7 @@ public static unsafe class ForwardingOverheadProbe
             return false;
         }
 
-        Libc.TimeSpec stamp;
+        Timespec stamp;
         if (Libc.Ioctl((int)receiver.Handle, Libc.SIOCGSTAMPNS, &stamp) != 0)
         {
             throw new IOException($"SIOCGSTAMPNS failed: {Libc.Describe(Libc.LastError)}");
@@ -102,7 +103,7 @@ public static unsafe class ForwardingOverheadProbe
 
     private static long RealtimeNanoseconds()
     {
-        Libc.TimeSpec now;
+        Timespec now;
         Libc.ClockGetTime(Libc.CLOCK_REALTIME, &now);
         return now.Seconds * 1_000_000_000 + now.Nanoseconds;
     }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 using HdrHistogram;
+using Latency.Timing;
 using Latency.World.Native;
 
 namespace Latency.World.Emulation;
@@ -21,6 +22,9 @@ namespace Latency.World.Emulation;
 internal sealed unsafe class WanEmulator : IDisposable
 {
     private const int SlotSize = 2048;
+
+    /// <summary>SCHED_FIFO priority of the forwarding thread: above every measuring thread's, which it must preempt.</summary>
+    private const int Priority = 10;
     private static readonly long MaxSleepTicks = Stopwatch.Frequency / 20; // wake at least every 50 ms to see a stop
 
     private readonly EmulatorPort[] _ports;
@@ -79,12 +83,10 @@ internal sealed unsafe class WanEmulator : IDisposable
     {
         try
         {
-            // 1 ns timer slack: ppoll then wakes within microseconds of the asked time instead of up to 50 us late.
-            Libc.Prctl(Libc.PR_SET_TIMERSLACK, 1, 0, 0, 0);
-            // Real-time priority (root has it): a busy neighbour thread must not delay a due packet. The loop
+            // 1 ns timer slack (ppoll then wakes within microseconds of the asked time instead of up to 50 us late)
+            // and real-time priority (root has it): a busy neighbour thread must not delay a due packet. The loop
             // sleeps except within the spin window, and the kernel's RT throttling caps a runaway at 95% of a core.
-            var priority = new Libc.SchedParam { Priority = 10 };
-            RealTime = Libc.SchedSetScheduler(0, Libc.SCHED_FIFO, &priority) == 0;
+            RealTime = RealTimeThread.TryEnter(Priority);
             fixed (byte* buffer = _buffer)
             fixed (Libc.PollFd* pollFds = _pollFds)
             {
@@ -99,7 +101,7 @@ internal sealed unsafe class WanEmulator : IDisposable
 
     private void Loop(byte* buffer, Libc.PollFd* pollFds)
     {
-        var timeout = default(Libc.TimeSpec);
+        var timeout = default(Timespec);
         while (!_stopping)
         {
             // Far from the next due time: sleep in ppoll until the learnt lead before it. Within the lead: poll

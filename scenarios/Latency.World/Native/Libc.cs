@@ -1,11 +1,13 @@
 using System.Runtime.InteropServices;
+using Latency.Timing;
 
 namespace Latency.World.Native;
 
 /// <summary>
 /// The few Linux system calls the world needs that .NET does not wrap: TUN devices (open + ioctl), network
 /// namespaces (setns), and a precise wait over several file descriptors (ppoll). Written by hand: no served
-/// package (Mono.Posix and Tmds.LibC are not on the mirror) covers TUN and setns.
+/// package (Mono.Posix and Tmds.LibC are not on the mirror) covers TUN and setns. Sleeps, timer slack and
+/// real-time scheduling are Latency.Timing's (<see cref="RealTimeThread"/>), and so is <see cref="Timespec"/>.
 /// </summary>
 internal static unsafe partial class Libc
 {
@@ -20,7 +22,6 @@ internal static unsafe partial class Libc
     public const short IFF_NO_PI = 0x1000;
     public const int CLONE_NEWNET = 0x40000000;
     public const short POLLIN = 0x0001;
-    public const int PR_SET_TIMERSLACK = 29;
     public const int EAGAIN = 11;
     public const int EINTR = 4;
     public const ulong SIOCGSTAMPNS = 0x8907;
@@ -32,13 +33,6 @@ internal static unsafe partial class Libc
         public int Fd;
         public short Events;
         public short Revents;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    public struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
     }
 
     /// <summary>struct ifreq as TUNSETIFF reads it: a 16-byte name, then the flags (the union is 24 bytes).</summary>
@@ -71,28 +65,13 @@ internal static unsafe partial class Libc
     public static partial nint Write(int fd, byte* buffer, nint count);
 
     [LibraryImport("libc", EntryPoint = "ppoll", SetLastError = true)]
-    public static partial int PPoll(PollFd* fds, nuint count, TimeSpec* timeout, nint sigmask);
+    public static partial int PPoll(PollFd* fds, nuint count, Timespec* timeout, nint sigmask);
 
     [LibraryImport("libc", EntryPoint = "setns", SetLastError = true)]
     public static partial int SetNs(int fd, int nstype);
 
-    [LibraryImport("libc", EntryPoint = "prctl", SetLastError = true)]
-    public static partial int Prctl(int option, ulong argument2, ulong argument3, ulong argument4, ulong argument5);
-
-    public const int SCHED_FIFO = 1;
-
-    [StructLayout(LayoutKind.Sequential)]
-    public struct SchedParam
-    {
-        public int Priority;
-    }
-
-    /// <summary>With pid 0, applies to the calling thread (Linux schedules threads, not processes).</summary>
-    [LibraryImport("libc", EntryPoint = "sched_setscheduler", SetLastError = true)]
-    public static partial int SchedSetScheduler(int pid, int policy, SchedParam* parameter);
-
     [LibraryImport("libc", EntryPoint = "clock_gettime", SetLastError = true)]
-    public static partial int ClockGetTime(int clock, TimeSpec* time);
+    public static partial int ClockGetTime(int clock, Timespec* time);
 
     [LibraryImport("libc", EntryPoint = "geteuid")]
     public static partial uint GetEffectiveUserId();

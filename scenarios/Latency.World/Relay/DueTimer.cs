@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
+using Latency.Timing;
 
 namespace Latency.World.Relay;
 
@@ -11,14 +11,16 @@ namespace Latency.World.Relay;
 /// wait is noticed within 1 ms) until ~0.15 ms before the first due time, then spins: ~1,000 short wake-ups a second
 /// while connections are active, a fraction of a core, not a spinning one. Waiters resume on the thread pool.
 /// </summary>
+/// <remarks>
+/// The relay's own variant of Latency.Timing's <see cref="PreciseScheduler"/>, on the same wait
+/// (<see cref="PreciseWait.Step"/>, <see cref="PreciseWaitProfile.ManyWaiters"/>) and binding. It differs where the
+/// relay's hot path needs it: chunks of every connection are due within microseconds of each other, so it never
+/// sleeps on a monitor while a wait is pending (a monitor wakes ~1 ms late, and a slice longer than 1 ms would hide a
+/// new, earlier chunk), it releases every due wait in one pass, and it resumes waiters on the pool, not on itself,
+/// because a relay continuation copies bytes to a socket and must not hold up the next chunk's release.
+/// </remarks>
 internal sealed class DueTimer : IDisposable
 {
-    private static readonly long SpinThreshold = Stopwatch.Frequency * 25 / 100_000; // 0.25 ms
-    private static readonly long SleepMargin = Stopwatch.Frequency * 15 / 100_000; // 0.15 ms
-    private static readonly long MaxSlice = Stopwatch.Frequency / 1000; // 1 ms
-
-    private static bool s_nanosleepMissing;
-
     private readonly object _gate = new();
     private readonly PriorityQueue<TaskCompletionSource, long> _waits = new();
     private readonly List<TaskCompletionSource> _due = [];
@@ -120,43 +122,10 @@ internal sealed class DueTimer : IDisposable
 
                 _due.Clear();
             }
-            else if (remaining > SpinThreshold)
-            {
-                Sleep(Math.Min(remaining - SleepMargin, MaxSlice));
-            }
             else
             {
-                Thread.SpinWait(20);
+                PreciseWait.Step(remaining, PreciseWaitProfile.ManyWaiters);
             }
         }
     }
-
-    private static void Sleep(long ticks)
-    {
-        if (!s_nanosleepMissing)
-        {
-            try
-            {
-                var request = new Timespec { Seconds = 0, Nanoseconds = (nint)(ticks * 1_000_000_000 / Stopwatch.Frequency) };
-                nanosleep(ref request, IntPtr.Zero);
-                return;
-            }
-            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-            {
-                s_nanosleepMissing = true; // not Linux/macOS: spin instead (more CPU, same precision)
-            }
-        }
-
-        Thread.Yield();
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Timespec
-    {
-        public nint Seconds;
-        public nint Nanoseconds;
-    }
-
-    [DllImport("libc", SetLastError = false)]
-    private static extern int nanosleep(ref Timespec request, IntPtr remaining);
 }

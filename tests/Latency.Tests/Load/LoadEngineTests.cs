@@ -237,24 +237,4 @@ public class LoadEngineTests
         Assert.Equal(5, result.Histograms.Total(new MetricKey("s", "step", MetricKinds.Uncorrected)).TotalCount);
         Assert.Equal(5, result.Histograms.Total(new MetricKey("s", MetricKey.IterationStep, MetricKinds.Corrected)).TotalCount);
     }
-
-    /// <summary>An open phase's arrivals the filter refuses are neither run nor counted (adaptive sampling thins this way).</summary>
-    [Fact]
-    public async Task ArrivalFilter_RefusedArrivalsAreNotIssued()
-    {
-        var asked = new List<long>();
-        var scenario = Noop("s")
-            .WithArrivalFilter(index =>
-            {
-                lock (asked) asked.Add(index);
-                return index % 4 == 0;
-            })
-            .WithLoadSimulations(new Inject(40, Second, Second));
-
-        var result = await RunAsync(scenario);
-
-        var counters = Assert.Single(result.Scenarios).Counters;
-        Assert.Equal(Enumerable.Range(0, 40).Select(i => (long)i), asked);
-        Assert.Equal((10, 10, 10), (counters.Intended, counters.Started, counters.Completed));
-    }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Latency.Bench.Recording;
 
-namespace Latency.Bench.Load;
+namespace Latency.Timing;
 
 /// <summary>
 /// The one scheduler for timed waits inside iterations (think times, replayed requests at their recorded offsets):
@@ -15,7 +14,7 @@ namespace Latency.Bench.Load;
 /// first replay runner) is precise but costs a thread and a spin per concurrent session; one thread serves them all.
 /// A waiter runs on the scheduler thread only until its first real await (a send that goes to the socket), which
 /// is microseconds; the measured lateness of each wait is what callers record, so any queueing here shows.
-/// With a <see cref="TimeProvider"/> other than the system's (tests' fake clocks) waits use that provider's timers.
+/// It waits on the system clock only: <see cref="DueWait.Scheduled"/> gives a fake clock's timers instead.
 /// </remarks>
 public sealed class PreciseScheduler
 {
@@ -30,22 +29,14 @@ public sealed class PreciseScheduler
     private readonly object _lock = new(); // a Monitor (not System.Threading.Lock): the thread waits on it
     private Thread? _thread;
 
-    /// <summary>Waits until <paramref name="timestamp"/> of <paramref name="clock"/>; at once when it has passed.</summary>
-    /// <param name="clock">The measurement clock; the system clock uses the shared thread, any other its own timers.</param>
-    /// <param name="timestamp">When to resume, in <paramref name="clock"/>'s timestamps.</param>
+    /// <summary>Waits until <paramref name="timestamp"/> (Stopwatch); at once when it has passed.</summary>
+    /// <param name="timestamp">When to resume, a Stopwatch timestamp.</param>
     /// <param name="cancellationToken">Cancels the wait (the task is then cancelled).</param>
-    public Task WaitUntilAsync(MonotonicClock clock, long timestamp, CancellationToken cancellationToken)
+    public Task WaitUntilAsync(long timestamp, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(clock);
         if (cancellationToken.IsCancellationRequested)
         {
             return Task.FromCanceled(cancellationToken);
-        }
-
-        if (!ReferenceEquals(clock.TimeProvider, TimeProvider.System))
-        {
-            var remaining = timestamp - clock.Now;
-            return remaining <= 0 ? Task.CompletedTask : Task.Delay(clock.ToTimeSpan(remaining), clock.TimeProvider, cancellationToken);
         }
 
         if (timestamp - Stopwatch.GetTimestamp() <= 0)
@@ -97,7 +88,8 @@ public sealed class PreciseScheduler
                 else if (remaining > FineTicks)
                 {
                     // Woken early by a new, earlier wait (PulseAll) or by the timeout; either way look again.
-                    Monitor.Wait(_lock, TimeSpan.FromTicks((remaining - FineTicks) * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
+                    // In seconds as a double: ticks x 10^7 overflowed a long for waits of 15 minutes and more.
+                    Monitor.Wait(_lock, TimeSpan.FromSeconds((remaining - FineTicks) / (double)Stopwatch.Frequency));
                     continue;
                 }
             }
@@ -106,7 +98,7 @@ public sealed class PreciseScheduler
             {
                 // The last 2 ms outside the lock, so new waits can be queued meanwhile; one due sooner than this one
                 // is at most these 2 ms late, and its lateness is measured by its caller.
-                PreciseWait.Until(dueAt, CancellationToken.None);
+                PreciseWait.Until(dueAt, CancellationToken.None, PreciseWaitProfile.SingleWaiter);
                 continue;
             }
 
