@@ -104,7 +104,7 @@ public static class RunExecutor
         TextWriter output, TextWriter error)
     {
         var suiteInfo = new SuiteInfo { Name = plan.Suite.Name, File = request.SuitePath, Description = request.Url is null ? null : $"latency run --url {request.Url}" };
-        var started = RunManifestBuilder.Started(suiteInfo, RunManifestBuilder.Environment("direct"), DateTimeOffset.UtcNow);
+        var started = RunManifestBuilder.Started(suiteInfo, RunManifestBuilder.Environment(NetworkBackend.Direct), DateTimeOffset.UtcNow);
         await using var sink = await RunDirectorySink.CreateAsync(plan.OutDirectory, started, CancellationToken.None).ConfigureAwait(false);
         var progress = new ProgressView(output, live: !request.NoProgress && !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out),
             enabled: !request.NoProgress);

@@ -130,7 +130,7 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
         string outDirectory, SuiteInfo suite, bool showProgress, CancellationToken stop, Func<string, string, SessionTarget> target)
     {
         using var warm = new WarmClients();
-        var backend = world?.Backend ?? "direct";
+        var backend = world?.Backend ?? NetworkBackend.Direct;
         var sampling = study.Precision is { } precision ? new AdaptiveSampling(precision, study.Cells) : null;
         var scenarios = study.Cells.Select(cell => StudyScenarioFactory.Create(cell, target, warm, study.Duration, study.Seed, study.Thresholds, sampling))
             .ToList();
@@ -184,7 +184,7 @@ public sealed class StudyExecutor(TextWriter output, TextWriter error)
         }
     }
 
-    private static StudyInfo Info(StudyRun study, WorldState? world, string backend) => new()
+    private static StudyInfo Info(StudyRun study, WorldState? world, NetworkBackend backend) => new()
     {
         Name = study.Name,
         World = world?.WorldName ?? "none (real endpoints)",
