@@ -9,46 +9,16 @@ namespace Latency.Scenarios.Suites;
 /// </summary>
 public static class SuiteLoader
 {
+    private static readonly YamlDocumentLoader<SuiteDefinition> Loader = new("suite", (context, text) => new SuiteReader(context).Read(text));
+
     /// <summary>Reads and validates the suite file at <paramref name="path"/>.</summary>
     /// <exception cref="InputValidationException">The file is missing, unreadable or invalid.</exception>
-    public static SuiteDefinition Load(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new InputValidationException([new ValidationError(null, $"{path}: suite file not found")]);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new InputValidationException([new ValidationError(null, $"{path}: cannot read suite file: {ex.Message}")]);
-        }
-
-        return Parse(text, path);
-    }
+    public static SuiteDefinition Load(string path) => Loader.Load(path);
 
     /// <summary>
     /// Validates the suite in <paramref name="yamlText"/>. <paramref name="fileNameForMessages"/> prefixes error
     /// locations, becomes <see cref="SuiteDefinition.SourceFile"/>, and without extension is the default suite name.
     /// </summary>
     /// <exception cref="InputValidationException">The text is not a valid suite.</exception>
-    public static SuiteDefinition Parse(string yamlText, string fileNameForMessages)
-    {
-        ArgumentNullException.ThrowIfNull(yamlText);
-        ArgumentNullException.ThrowIfNull(fileNameForMessages);
-        var context = new YamlContext(fileNameForMessages);
-        var suite = new SuiteReader(context).Read(yamlText);
-        if (context.Errors.Count > 0 || suite is null)
-        {
-            throw new InputValidationException(context.Errors.Count > 0
-                ? context.InFileOrder()
-                : [new ValidationError(context.At(1), "not a valid suite")]);
-        }
-
-        return suite;
-    }
+    public static SuiteDefinition Parse(string yamlText, string fileNameForMessages) => Loader.Parse(yamlText, fileNameForMessages);
 }

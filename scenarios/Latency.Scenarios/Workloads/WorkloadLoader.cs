@@ -9,46 +9,16 @@ namespace Latency.Scenarios.Workloads;
 /// </summary>
 public static class WorkloadLoader
 {
+    private static readonly YamlDocumentLoader<WorkloadDefinition> Loader = new("workload", (context, text) => new WorkloadReader(context).Read(text));
+
     /// <summary>Reads and validates the workload file at <paramref name="path"/>.</summary>
     /// <exception cref="InputValidationException">The file is missing, unreadable or invalid.</exception>
-    public static WorkloadDefinition Load(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new InputValidationException([new ValidationError(null, $"{path}: workload file not found")]);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new InputValidationException([new ValidationError(null, $"{path}: cannot read workload file: {ex.Message}")]);
-        }
-
-        return Parse(text, path);
-    }
+    public static WorkloadDefinition Load(string path) => Loader.Load(path);
 
     /// <summary>
     /// Validates the workload in <paramref name="yamlText"/>. <paramref name="fileName"/> prefixes error locations and,
     /// without extension, is the default workload name.
     /// </summary>
     /// <exception cref="InputValidationException">The text is not a valid workload.</exception>
-    public static WorkloadDefinition Parse(string yamlText, string fileName)
-    {
-        ArgumentNullException.ThrowIfNull(yamlText);
-        ArgumentNullException.ThrowIfNull(fileName);
-        var context = new YamlContext(fileName);
-        var workload = new WorkloadReader(context).Read(yamlText);
-        if (context.Errors.Count > 0 || workload is null)
-        {
-            throw new InputValidationException(context.Errors.Count > 0
-                ? context.InFileOrder()
-                : [new ValidationError(context.At(1), "not a valid workload")]);
-        }
-
-        return workload;
-    }
+    public static WorkloadDefinition Parse(string yamlText, string fileName) => Loader.Parse(yamlText, fileName);
 }
