@@ -120,7 +120,7 @@ public class CalibrationOverheadReportTests
         };
 
         var expected = JsonNode.Parse(JsonSerializer.Serialize(before, WorldDirectory.Json));
-        var actual = JsonNode.Parse(JsonSerializer.Serialize(now, CalibrationFile.JsonOptions));
+        var actual = JsonNode.Parse(JsonSerializer.Serialize(now, RunDirectoryJson.Options));
 
         Assert.True(JsonNode.DeepEquals(expected, actual), $"before:\n{expected}\nnow:\n{actual}");
     }

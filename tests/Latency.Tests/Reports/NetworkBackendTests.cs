@@ -26,7 +26,7 @@ public sealed class NetworkBackendTests
     [MemberData(nameof(Spellings))]
     public void Json_EveryOptionsSetWritesAndReadsTheSpellingOfOlderFiles(NetworkBackend backend, string spelling)
     {
-        foreach (var options in new[] { JsonSerializerOptions.Default, RunManifestFile.JsonOptions, CalibrationFile.JsonOptions, WorldDirectory.Json })
+        foreach (var options in new[] { JsonSerializerOptions.Default, RunDirectoryJson.Options, RunDirectoryJson.CamelCaseOptions, WorldDirectory.Json })
         {
             Assert.Equal($"\"{spelling}\"", JsonSerializer.Serialize(backend, options));
             Assert.Equal(backend, JsonSerializer.Deserialize<NetworkBackend>($"\"{spelling}\"", options));
