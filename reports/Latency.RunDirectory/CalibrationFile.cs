@@ -4,18 +4,11 @@ namespace Latency.RunDirectory;
 
 /// <summary>
 /// Writes and reads the optional calibration.json of a run directory: one model (<see cref="CalibrationTable"/>) and
-/// one set of JSON options for both sides, so `latency calibrate` and the report cannot drift apart.
+/// the run directory's JSON options (<see cref="RunDirectoryJson"/>, snake_case as the file always was) for both sides,
+/// so `latency calibrate` and the report cannot drift apart.
 /// </summary>
 public static class CalibrationFile
 {
-    /// <summary>snake_case, indented, enums as snake_case strings: the file's format since it was first written.</summary>
-    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
     /// <summary>Writes <paramref name="table"/> as <see cref="CalibrationTable.FileName"/> in <paramref name="directory"/>.</summary>
     /// <returns>The file's path.</returns>
     public static async Task<string> WriteAsync(string directory, CalibrationTable table, CancellationToken cancellationToken = default)
@@ -23,7 +16,7 @@ public static class CalibrationFile
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(table);
         var path = Path.Combine(directory, CalibrationTable.FileName);
-        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(table, JsonOptions), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(table, RunDirectoryJson.Options), cancellationToken).ConfigureAwait(false);
         return path;
     }
 
@@ -46,7 +39,7 @@ public static class CalibrationFile
         try
         {
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-            var table = JsonSerializer.Deserialize<CalibrationTable>(bytes, JsonOptions);
+            var table = JsonSerializer.Deserialize<CalibrationTable>(bytes, RunDirectoryJson.Options);
             if (table is null)
             {
                 problems.Add(new RunDirectoryProblem(path, null, ProblemSeverity.Error, "expected a JSON object, found null"));

@@ -16,8 +16,8 @@ public sealed record CalibrationTable
 
     public string? Profile { get; init; }
 
-    /// <summary>"tun" or "relay".</summary>
-    public string? Backend { get; init; }
+    /// <summary>Tun or relay (calibration measures a world).</summary>
+    public NetworkBackend? Backend { get; init; }
 
     public DateTimeOffset? MeasuredUtc { get; init; }
 

@@ -13,6 +13,6 @@ public sealed record EnvironmentInfo
     /// <summary>The .NET runtime version, e.g. "10.0.0".</summary>
     public required string DotnetVersion { get; init; }
 
-    /// <summary>How traffic reached the targets, e.g. "direct", "tun" (emulated WAN) or "relay".</summary>
-    public required string NetworkBackend { get; init; }
+    /// <summary>How traffic reached the targets: "direct", "tun" (emulated WAN) or "relay" in JSON.</summary>
+    public required NetworkBackend NetworkBackend { get; init; }
 }

@@ -7,13 +7,16 @@ namespace Latency.RunDirectory;
 /// </summary>
 public sealed record RunManifest
 {
-    /// <summary>The schema version this code writes and reads.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>
+    /// The schema version this code writes: 2, the snake_case names of every run-directory file. Version 1 was the
+    /// same fields in camelCase; <see cref="RunManifestFile"/> still reads it.
+    /// </summary>
+    public const int CurrentSchemaVersion = 2;
 
     /// <summary>The file name of the manifest inside a run directory.</summary>
     public const string FileName = "run.json";
 
-    /// <summary>Schema version of the file; readers reject versions they do not know.</summary>
+    /// <summary>Schema version of the file (1 when read from a camelCase run.json); readers reject versions they do not know.</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 
     public required ToolInfo Tool { get; init; }

@@ -1,18 +1,19 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Latency.RunDirectory;
 
-/// <summary>Writes and reads <c>run.json</c> (<see cref="RunManifest"/>) in a run directory.</summary>
+/// <summary>
+/// Writes and reads <c>run.json</c> (<see cref="RunManifest"/>) in a run directory: written in snake_case
+/// (<see cref="RunDirectoryJson"/>, <c>schema_version</c> 2); read in that form and in the camelCase of schema version
+/// 1 (<c>schemaVersion</c>), which every run before the convention wrote.
+/// </summary>
 public static class RunManifestFile
 {
-    /// <summary>camelCase, indented, enums as camelCase strings; shared by writer and reader so they cannot drift.</summary>
-    internal static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
-    };
+    /// <summary>The version field of the current form, and of the camelCase form before it.</summary>
+    private const string VersionField = "schema_version", CamelCaseVersionField = "schemaVersion";
+
+    /// <summary>The schema version of the camelCase form; the same fields, named in camelCase.</summary>
+    private const int CamelCaseSchemaVersion = 1;
 
     /// <summary>
     /// Writes <c>run.json</c> into <paramref name="directory"/> (created if missing). The manifest goes to a
@@ -25,7 +26,7 @@ public static class RunManifestFile
         if (manifest.SchemaVersion != RunManifest.CurrentSchemaVersion)
         {
             throw new ArgumentException(
-                $"schemaVersion {manifest.SchemaVersion} cannot be written; this version writes {RunManifest.CurrentSchemaVersion}",
+                $"{VersionField} {manifest.SchemaVersion} cannot be written; this version writes {RunManifest.CurrentSchemaVersion}",
                 nameof(manifest));
         }
 
@@ -36,7 +37,7 @@ public static class RunManifestFile
         {
             await using (var stream = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                await JsonSerializer.SerializeAsync(stream, manifest, JsonOptions, cancellationToken).ConfigureAwait(false);
+                await JsonSerializer.SerializeAsync(stream, manifest, RunDirectoryJson.Options, cancellationToken).ConfigureAwait(false);
                 await stream.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
                 // On disk before the rename: otherwise a power cut could leave a renamed but empty run.json.
                 stream.Flush(flushToDisk: true);
@@ -57,7 +58,7 @@ public static class RunManifestFile
     /// Reads <c>run.json</c> from <paramref name="directory"/>.
     /// </summary>
     /// <exception cref="RunDirectoryFormatException">
-    /// The file is missing, is not valid JSON, misses a required field, has an unknown schemaVersion, or has a
+    /// The file is missing, is not valid JSON, misses a required field, has an unknown schema version, or has a
     /// value of the wrong type; the message names the file and, where known, the line and JSON path.
     /// </exception>
     public static async Task<RunManifest> ReadAsync(string directory, CancellationToken cancellationToken = default)
@@ -84,7 +85,8 @@ public static class RunManifestFile
     private static RunManifest Parse(string path, byte[] bytes)
     {
         // The version is checked before the content: a future schema may differ anywhere, and "unknown
-        // schemaVersion 2" is a better message than whatever field of it happens not to fit this version.
+        // schema_version 3" is a better message than whatever field of it happens not to fit this version.
+        (JsonSerializerOptions Options, string Field, int Version) form;
         try
         {
             using var document = JsonDocument.Parse(bytes);
@@ -93,22 +95,7 @@ public static class RunManifestFile
                 throw new RunDirectoryFormatException(path, "expected a JSON object at the top level");
             }
 
-            if (!document.RootElement.TryGetProperty("schemaVersion", out var version))
-            {
-                throw new RunDirectoryFormatException(path, "missing schemaVersion: not a Latency run manifest");
-            }
-
-            if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number))
-            {
-                throw new RunDirectoryFormatException(path, $"schemaVersion must be an integer, found {version.GetRawText()}");
-            }
-
-            if (number != RunManifest.CurrentSchemaVersion)
-            {
-                throw new RunDirectoryFormatException(
-                    path,
-                    $"unknown schemaVersion {number}: this version of latency reads schemaVersion {RunManifest.CurrentSchemaVersion}");
-            }
+            form = FormOf(path, document.RootElement);
         }
         catch (JsonException e)
         {
@@ -117,13 +104,43 @@ public static class RunManifestFile
 
         try
         {
-            return JsonSerializer.Deserialize<RunManifest>(bytes, JsonOptions)
+            return JsonSerializer.Deserialize<RunManifest>(bytes, form.Options)
                 ?? throw new RunDirectoryFormatException(path, "expected a JSON object, found null");
         }
         catch (JsonException e)
         {
-            throw new RunDirectoryFormatException(path, $"does not match schemaVersion {RunManifest.CurrentSchemaVersion}{Where(e)}: {FirstSentence(e.Message)}", e);
+            throw new RunDirectoryFormatException(path, $"does not match {form.Field} {form.Version}{Where(e)}: {FirstSentence(e.Message)}", e);
         }
+    }
+
+    /// <summary>
+    /// The form of the file, told by the name of its version field: <c>schema_version</c> (snake_case, the current
+    /// version) or <c>schemaVersion</c> (camelCase, version 1, runs written before). Any other version is refused.
+    /// </summary>
+    private static (JsonSerializerOptions Options, string Field, int Version) FormOf(string path, JsonElement root)
+    {
+        var (field, options, expected) = root.TryGetProperty(VersionField, out _)
+            ? (VersionField, RunDirectoryJson.Options, RunManifest.CurrentSchemaVersion)
+            : (CamelCaseVersionField, RunDirectoryJson.CamelCaseOptions, CamelCaseSchemaVersion);
+        if (!root.TryGetProperty(field, out var version))
+        {
+            throw new RunDirectoryFormatException(path, $"missing {VersionField}: not a Latency run manifest");
+        }
+
+        if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number))
+        {
+            throw new RunDirectoryFormatException(path, $"{field} must be an integer, found {version.GetRawText()}");
+        }
+
+        if (number != expected)
+        {
+            throw new RunDirectoryFormatException(
+                path,
+                $"unknown {field} {number}: this version of latency reads {VersionField} {RunManifest.CurrentSchemaVersion} " +
+                $"(and {CamelCaseVersionField} {CamelCaseSchemaVersion} of older runs)");
+        }
+
+        return (options, field, number);
     }
 
     private static string Where(JsonException e)

@@ -17,7 +17,7 @@ public sealed record StudyInfo
     public string? Profile { get; init; }
 
     /// <summary>How traffic reached the deployments: "tun" (emulated WAN), "relay" (no loss modelled) or "direct".</summary>
-    public string? Backend { get; init; }
+    public NetworkBackend? Backend { get; init; }
 
     /// <summary>
     /// The share of failed sessions (0-1) above which a comparison's verdict is "errors"; null in older files, where

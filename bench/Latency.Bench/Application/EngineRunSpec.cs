@@ -17,7 +17,7 @@ internal sealed record EngineRunSpec
     public required SuiteInfo Suite { get; init; }
 
     /// <summary>How targets are reached (<c>tun</c>, <c>relay</c> or <c>direct</c>), recorded in run.json's environment.</summary>
-    public required string Backend { get; init; }
+    public required NetworkBackend Backend { get; init; }
 
     /// <summary>The scenarios as <see cref="LoadEngine.Plan"/> checked and compiled them.</summary>
     public required IReadOnlyList<(ScenarioProps Props, LoadTimeline Timeline)> Scenarios { get; init; }

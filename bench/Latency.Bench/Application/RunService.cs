@@ -47,7 +47,7 @@ public sealed class RunService(IRunObserver observer)
                 File = request.SuitePath,
                 Description = request.Url is null ? null : $"latency run --url {request.Url}",
             },
-            Backend = "direct",
+            Backend = NetworkBackend.Direct,
             Scenarios = plan.Scenarios,
             DurationLimit = plan.DurationLimit,
         }, observer, stop).ConfigureAwait(false);

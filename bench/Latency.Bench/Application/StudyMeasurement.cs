@@ -12,6 +12,6 @@ namespace Latency.Bench.Application;
 public sealed record StudyMeasurement(
     StudyRun Study,
     RunMeasurement Run,
-    string Backend,
+    NetworkBackend Backend,
     IReadOnlyList<StudyComparison> Comparisons,
     (double Precision, IReadOnlyList<AdaptiveCellResult> Cells)? Sampling);

@@ -101,7 +101,7 @@ public sealed class StudyService(IRunObserver observer)
         string outDirectory, SuiteInfo suite, CancellationToken stop, Func<string, string, SessionTarget> target)
     {
         using var warm = new WarmClients();
-        var backend = world?.State.Backend ?? "direct";
+        var backend = world?.State.Backend ?? NetworkBackend.Direct;
         var sampling = study.Precision is { } precision ? new AdaptiveSampling(precision, study.Cells) : null;
         var (scenarios, problems) = LoadEngine.Plan(study.Cells
             .Select(cell => StudyScenarioFactory.Create(cell, target, warm, study.Duration, study.Seed, study.Thresholds, sampling)).ToList());
@@ -129,7 +129,7 @@ public sealed class StudyService(IRunObserver observer)
         return RunOutcome.Ran(outDirectory, measurement);
     }
 
-    private static StudyInfo Info(StudyRun study, WorldState? world, string backend) => new()
+    private static StudyInfo Info(StudyRun study, WorldState? world, NetworkBackend backend) => new()
     {
         Name = study.Name,
         World = world?.WorldName ?? "none (real endpoints)",

@@ -72,7 +72,7 @@ public sealed class Calibrator(WorldState world, CalibrationOptions options)
     /// </summary>
     private async Task<ForwardingOverhead?> ResidualOverheadAsync(CancellationToken cancellationToken)
     {
-        if (world.Backend != "tun" || options.OverheadSamples <= 0 || options.EmulatorStats?.Invoke()?.Compensation is not { } compensation
+        if (world.Backend != NetworkBackend.Tun || options.OverheadSamples <= 0 || options.EmulatorStats?.Invoke()?.Compensation is not { } compensation
             || world.Paths.FirstOrDefault(p => p.Probe == compensation.Probe && p.Deployment == compensation.Deployment) is not { } path)
         {
             return null;
@@ -96,7 +96,7 @@ public sealed class Calibrator(WorldState world, CalibrationOptions options)
         var probe = new PathProbe(world, path);
         var notes = new List<string>();
         var (connectP50, connectP99, samples) = await probe.ConnectAsync(options.ConnectSamples, cancellationToken).ConfigureAwait(false);
-        if (world.Backend == "relay")
+        if (world.Backend == NetworkBackend.Relay)
         {
             notes.Add("relay: the kernel completes a loopback connect at once; the path's round trip is added before the first response instead");
         }
@@ -105,7 +105,7 @@ public sealed class Calibrator(WorldState world, CalibrationOptions options)
         using var client = new HandsetHttpClient(settings);
         var request = await probe.RequestAsync(client, url, options.RequestSamples, cancellationToken).ConfigureAwait(false);
         double? lossUp = null, lossDown = null;
-        if (world.Backend == "tun" && options.LossDatagrams > 0)
+        if (world.Backend == NetworkBackend.Tun && options.LossDatagrams > 0)
         {
             var loss = await probe.LossAsync(options.LossDatagrams, cancellationToken).ConfigureAwait(false);
             (lossUp, lossDown) = (loss.UpPct, loss.DownPct);
@@ -114,7 +114,7 @@ public sealed class Calibrator(WorldState world, CalibrationOptions options)
                 notes.Add($"loss probe: the receiving socket dropped {loss.UpReceiverDrops} up and {loss.DownReceiverDrops} down itself (not counted as loss)");
             }
         }
-        else if (world.Backend != "tun")
+        else if (world.Backend != NetworkBackend.Tun)
         {
             notes.Add("relay: loss is not modelled");
         }

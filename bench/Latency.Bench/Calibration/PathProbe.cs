@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Latency.Bench.Http;
+using Latency.RunDirectory;
 using Latency.Timing;
 using Latency.World.Network;
 using Latency.World.Runtime;
@@ -20,7 +21,7 @@ public sealed class PathProbe(WorldState world, PathState path)
     /// <summary>SCHED_FIFO priority of the connect-timing thread: below the WAN emulator's, which must still preempt it.</summary>
     private const int MeasurementPriority = 5;
 
-    private bool Namespaces => world.Backend == "tun";
+    private bool Namespaces => world.Backend == NetworkBackend.Tun;
 
     /// <summary>The URL a client of this probe uses for the deployment, and the client settings that reach it.</summary>
     public (Uri Url, HttpClientSettings Settings) Client() =>
@@ -49,7 +50,7 @@ public sealed class PathProbe(WorldState world, PathState path)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(world);
-        var namespaces = world.Backend == "tun";
+        var namespaces = world.Backend == NetworkBackend.Tun;
         var targets = paths.Select(p =>
         {
             var deployment = world.Deployments.Single(d => d.Name == p.Deployment);

@@ -9,7 +9,7 @@ public static class CalibrationPrinter
     public static void Print(TextWriter output, CalibrationTable report)
     {
         output.WriteLine();
-        output.WriteLine($"Calibration of world {report.World} (profile {report.Profile}, backend {report.Backend})");
+        output.WriteLine($"Calibration of world {report.World} (profile {report.Profile}, backend {report.Backend?.Name()})");
         if (report.Emulator is { } e)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

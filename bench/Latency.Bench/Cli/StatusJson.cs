@@ -1,3 +1,4 @@
+using Latency.RunDirectory;
 using Latency.World.Runtime;
 
 namespace Latency.Bench.Cli;
@@ -10,7 +11,7 @@ public sealed record StatusJson(
     bool Up,
     string? World,
     string? Profile,
-    string? Backend,
+    NetworkBackend? Backend,
     string? CaCertificateFile,
     IReadOnlyList<StatusJson.Probe> Probes,
     IReadOnlyList<StatusJson.Deployment> Deployments,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Latency.RunDirectory;
 using Latency.World.Runtime;
 
 namespace Latency.Bench.Cli;
@@ -8,7 +9,7 @@ public static class WorldPrinter
 {
     public static void Print(TextWriter output, WorldState state)
     {
-        output.WriteLine($"World {state.WorldName} (profile {state.Profile}, backend {state.Backend}, prefix {state.Prefix}, processes {string.Join(" ", state.ProcessIds)})");
+        output.WriteLine($"World {state.WorldName} (profile {state.Profile}, backend {state.Backend.Name()}, prefix {state.Prefix}, processes {string.Join(" ", state.ProcessIds)})");
         output.WriteLine($"From: {WorldMismatch.Source(state.WorldFile)} (sha256 {(state.WorldContentSha256 is { } sha ? WorldMismatch.Short(sha) : "not recorded")})");
         output.WriteLine($"CA certificate: {state.CaCertificateFile}");
         output.WriteLine("Probes:");

@@ -31,8 +31,8 @@ public sealed class HarnessWatch : IDisposable
     /// <param name="world">The world the run goes through, or null.</param>
     public static HarnessWatch Start(WorldDirectory? directory, WorldState? world)
     {
-        var emulatorPart = world?.Backend == "tun" ? "network" : world is null ? null : "relay";
-        var lateness = directory is not null && world?.Backend == "tun"
+        var emulatorPart = world?.Backend == NetworkBackend.Tun ? "network" : world is null ? null : "relay";
+        var lateness = directory is not null && world?.Backend == NetworkBackend.Tun
             ? EmulatorLatenessWindow.Open(() => directory.Read<EmulatorLateness>(NetworkPart.LatenessFile(directory)))
             : null;
         var pid = directory is not null && emulatorPart is not null ? ProcessId(directory.PidFile(emulatorPart)) : null;

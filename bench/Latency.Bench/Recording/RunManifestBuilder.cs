@@ -15,7 +15,7 @@ public static class RunManifestBuilder
         Version = typeof(RunManifestBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0",
     };
 
-    public static EnvironmentInfo Environment(string networkBackend) => new()
+    public static EnvironmentInfo Environment(NetworkBackend networkBackend) => new()
     {
         MachineName = System.Environment.MachineName,
         Os = RuntimeInformation.OSDescription,

@@ -17,9 +17,9 @@ public static class StudyTable
     /// <param name="output">Where to.</param>
     /// <param name="cells">The study's probes and workloads, in study order.</param>
     /// <param name="histograms">The run's totals.</param>
-    /// <param name="backend">The network backend (<c>tun</c>, <c>relay</c>, <c>direct</c>).</param>
+    /// <param name="backend">The network backend.</param>
     /// <param name="comparisons">run.json's study comparisons: each probe's country and city.</param>
-    public static void Print(TextWriter output, IReadOnlyList<StudyCell> cells, IntervalCollector histograms, string backend,
+    public static void Print(TextWriter output, IReadOnlyList<StudyCell> cells, IntervalCollector histograms, NetworkBackend backend,
         IReadOnlyList<StudyComparison> comparisons)
     {
         string Place(string probe) => comparisons.FirstOrDefault(c => c.Probe == probe) is { } c
@@ -31,7 +31,12 @@ public static class StudyTable
         var workloadWidth = rows.Select(r => r.Workload.Length).Append("workload".Length).Max() + 2;
 
         output.WriteLine();
-        output.WriteLine($"Session time by country (network: {(backend == "tun" ? "emulated WAN (namespaces)" : backend == "relay" ? "loopback relays: no packet loss modelled" : backend)})");
+        output.WriteLine($"Session time by country (network: {backend switch
+        {
+            NetworkBackend.Tun => "emulated WAN (namespaces)",
+            NetworkBackend.Relay => "loopback relays: no packet loss modelled",
+            _ => backend.Name(),
+        }})");
         output.WriteLine($"  {"country".PadRight(placeWidth)}{"workload".PadRight(workloadWidth)}{"origin",-10}{"p50",10}{"p95",10}  {"in-region",-12}{"p50",10}{"p95",10}{"gain p50",10}{"n",6}");
         foreach (var (cell, place, workload) in rows)
         {

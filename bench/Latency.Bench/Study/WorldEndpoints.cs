@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Latency.Bench.Http;
+using Latency.RunDirectory;
 using Latency.World.Network;
 using Latency.World.Runtime;
 using Latency.World.Tls;
@@ -24,7 +25,7 @@ public sealed class WorldEndpoints(WorldState world)
         var settings = (template ?? new HttpClientSettings()) with { TrustedRoots = _roots.Value };
         var target = world.Deployments.SingleOrDefault(d => d.Name == deployment)
                      ?? throw new ArgumentException($"the world has no deployment '{deployment}'", nameof(deployment));
-        if (world.Backend == "tun")
+        if (world.Backend == NetworkBackend.Tun)
         {
             var ns = world.Probes.SingleOrDefault(p => p.Name == probe)?.Namespace
                      ?? throw new ArgumentException($"the world has no probe '{probe}'", nameof(probe));

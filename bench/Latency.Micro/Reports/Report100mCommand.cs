@@ -255,7 +255,7 @@ public static class Report100mCommand
             Environment = new EnvironmentInfo
             {
                 MachineName = "report-100m", Os = Environment.OSVersion.VersionString, ProcessorCount = Environment.ProcessorCount,
-                DotnetVersion = Environment.Version.ToString(), NetworkBackend = "tun",
+                DotnetVersion = Environment.Version.ToString(), NetworkBackend = NetworkBackend.Tun,
             },
             StartedUtc = start,
             EndedUtc = start.AddSeconds(intervals * scenarios.Count),
@@ -264,7 +264,7 @@ public static class Report100mCommand
             HistogramLogs = logs,
             Study = new StudyInfo
             {
-                Name = "default", World = "asia", Profile = "typical", Backend = "tun",
+                Name = "default", World = "asia", Profile = "typical", Backend = NetworkBackend.Tun,
                 Comparisons = Probes.Select(p => new StudyComparison { Probe = p, City = p, Origin = Origin, InRegion = [p] }).ToList(),
             },
         };

@@ -15,6 +15,15 @@ public sealed record StudyReport
 
     public required IReadOnlyList<ReportBlock> Blocks { get; init; }
 
+    /// <summary>
+    /// The backend a report names: the study's, else the run environment's, else the calibration's; null when none of
+    /// them says (run.json unreadable and no calibration).
+    /// </summary>
+    /// <param name="manifest">run.json, or null when it could not be read.</param>
+    /// <param name="calibration">calibration.json, or null.</param>
+    public static NetworkBackend? BackendOf(RunManifest? manifest, CalibrationTable? calibration) =>
+        manifest?.Study?.Backend ?? manifest?.Environment.NetworkBackend ?? calibration?.Backend;
+
     /// <summary>Builds the report of <paramref name="run"/>.</summary>
     /// <param name="run">The run as read.</param>
     /// <param name="summary">The run's <see cref="StudySummary"/>.</param>
@@ -39,11 +48,11 @@ public sealed record StudyReport
         var title = $"Latency study: {name}";
         // The first screen (issue 11): at 1400 x 900 a product lead sees the headline, the grid and the map without
         // scrolling, so what precedes them is kept to the title and the callouts that change how to read them.
-        var backend = study?.Backend ?? manifest?.Environment.NetworkBackend ?? calibration?.Backend;
+        var backend = BackendOf(manifest, calibration);
         var blocks = new List<ReportBlock> { new ReportHeading(1, title) };
 
         // First screen: warnings that change how to read the numbers, then the answer.
-        if (string.Equals(backend, "relay", StringComparison.OrdinalIgnoreCase))
+        if (backend == NetworkBackend.Relay)
         {
             blocks.Add(new ReportCallout("Relay backend: packet loss is not modelled.",
                 "This run used the loopback relay (no root for network namespaces): delay and bandwidth are emulated per " +
@@ -136,7 +145,7 @@ public sealed record StudyReport
     /// The trust box: when and where the study ran, what network it crossed, how many sessions each comparison has, how
     /// intervals were computed, the thresholds, and which comparisons are low confidence.
     /// </summary>
-    private static ReportBox TrustBox(RunData run, StudySummary summary, IReadOnlyList<RowStatistics> statistics, string? backend, CalibrationTable? calibration)
+    private static ReportBox TrustBox(RunData run, StudySummary summary, IReadOnlyList<RowStatistics> statistics, NetworkBackend? backend, CalibrationTable? calibration)
     {
         var manifest = run.Manifest;
         var items = new List<string>();
@@ -149,12 +158,12 @@ public sealed record StudyReport
 
         var world = manifest?.Study?.World ?? calibration?.World;
         var profile = manifest?.Study?.Profile ?? calibration?.Profile;
-        items.Add((backend ?? "").ToLowerInvariant() switch
+        items.Add(backend switch
         {
-            "tun" => $"Network: emulated (world {world ?? "?"}, profile {profile ?? "?"}): each path's delay, bandwidth and loss come from published measurements; " +
+            NetworkBackend.Tun => $"Network: emulated (world {world ?? "?"}, profile {profile ?? "?"}): each path's delay, bandwidth and loss come from published measurements; " +
                      "packets cross a user-space WAN emulator." + (calibration is null ? " Not calibrated." : " Calibrated: see Calibration."),
-            "relay" => $"Network: emulated without packet loss (loopback relay, world {world ?? "?"}): gains on lossy paths are understated.",
-            "direct" => "Network: real: sessions reached the deployments' real endpoints from this machine.",
+            NetworkBackend.Relay => $"Network: emulated without packet loss (loopback relay, world {world ?? "?"}): gains on lossy paths are understated.",
+            NetworkBackend.Direct => "Network: real: sessions reached the deployments' real endpoints from this machine.",
             _ => "Network: unknown (run.json does not say).",
         });
         var compared = statistics.Where(s => s.Row.InRegion is not null).ToList();
@@ -376,7 +385,7 @@ public sealed record StudyReport
         }
 
         yield return new ReportParagraph(
-            $"World {calibration.World ?? "?"}, profile {calibration.Profile ?? "?"}, backend {calibration.Backend ?? "?"}" +
+            $"World {calibration.World ?? "?"}, profile {calibration.Profile ?? "?"}, backend {calibration.Backend?.Name() ?? "?"}" +
             (calibration.MeasuredUtc is { } t ? $", measured {ReportFormat.Time(t)}" : "") +
             ". Configured path model next to what was measured (ms, Mbit/s, %).");
         if (EmulatorOverhead(calibration) is { } overhead)
@@ -429,14 +438,14 @@ public sealed record StudyReport
         return parts.Count == 0 ? null : string.Join(" ", parts);
     }
 
-    private static IEnumerable<ReportBlock> Run(RunData run, string? backend)
+    private static IEnumerable<ReportBlock> Run(RunData run, NetworkBackend? backend)
     {
         yield return new ReportHeading(3, "Run");
         var manifest = run.Manifest;
         var items = new List<string>
         {
             $"Status: {(manifest is null ? "unknown (run.json not read)" : manifest.Status.ToString().ToLowerInvariant() + (manifest.StatusReason is { } reason ? $" ({reason})" : ""))}",
-            $"Network backend: {backend ?? "unknown"}" + (string.Equals(backend, "relay", StringComparison.OrdinalIgnoreCase) ? " (packet loss not modelled)" : ""),
+            $"Network backend: {backend?.Name() ?? "unknown"}" + (backend == NetworkBackend.Relay ? " (packet loss not modelled)" : ""),
         };
         if (manifest is not null)
         {

@@ -90,8 +90,7 @@ public static class StudyReportWriter
         CalibrationTable? calibration, IReadOnlyList<RunDirectoryProblem> problems, string outDirectory, List<string> written, Encoding utf8,
         CancellationToken cancellationToken)
     {
-        // The backend as the report names it: the study's, else the environment's, else the calibration's.
-        var backend = run.Manifest?.Study?.Backend ?? run.Manifest?.Environment.NetworkBackend ?? calibration?.Backend;
+        var backend = StudyReport.BackendOf(run.Manifest, calibration);
         var json = Path.Combine(outDirectory, SummaryFiles.JsonFileName);
         await File.WriteAllTextAsync(json, SummaryFiles.Json(run, summary, statistics, backend, problems), utf8, cancellationToken).ConfigureAwait(false);
         written.Add(json);

@@ -62,10 +62,10 @@ public static class SummaryFiles
     /// <param name="run">The run as read (status, study and thresholds come from its run.json).</param>
     /// <param name="summary">The run's summary.</param>
     /// <param name="statistics">The statistics of the summary's rows, in row order.</param>
-    /// <param name="backend">The network backend as the report shows it, or null when unknown.</param>
+    /// <param name="backend">The network backend as the report shows it (<see cref="StudyReport.BackendOf"/>), or null when unknown.</param>
     /// <param name="problems">Problems found reading the run, listed as the report lists them.</param>
     public static string Json(
-        RunData run, StudySummary summary, IReadOnlyList<RowStatistics> statistics, string? backend, IReadOnlyList<RunDirectoryProblem> problems)
+        RunData run, StudySummary summary, IReadOnlyList<RowStatistics> statistics, NetworkBackend? backend, IReadOnlyList<RunDirectoryProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(summary);
@@ -86,7 +86,7 @@ public static class SummaryFiles
             json.WriteString("suite", manifest?.Suite.Name);
             json.WriteString("status", manifest?.Status.ToString().ToLowerInvariant());
             json.WriteString("status_reason", manifest?.StatusReason);
-            json.WriteString("backend", backend);
+            json.WriteString("backend", backend?.Name());
             if (manifest is null)
             {
                 json.WriteNull("started_utc");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Latency.RunDirectory;
 using Latency.World.Backend;
 using Latency.World.Native;
 using Latency.World.Network;
@@ -54,7 +55,7 @@ public static class BackendsPart
                 await log.WriteLineAsync($"backend {deployment.Name} listening on {address}:{Port} in {ns}").ConfigureAwait(false);
             }
 
-            directory.Write(directory.StateFile, StateOf(plan, directory, deployments, "tun"));
+            directory.Write(directory.StateFile, StateOf(plan, directory, deployments, NetworkBackend.Tun));
             await File.WriteAllTextAsync(directory.BackendsReadyFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture), stop)
                 .ConfigureAwait(false);
             try
@@ -83,7 +84,7 @@ public static class BackendsPart
     }
 
     /// <summary>The state of a world from its plan and its deployments' URLs.</summary>
-    public static WorldState StateOf(WorldPlan plan, WorldDirectory directory, IReadOnlyList<DeploymentState> deployments, string backend,
+    public static WorldState StateOf(WorldPlan plan, WorldDirectory directory, IReadOnlyList<DeploymentState> deployments, NetworkBackend backend,
         IReadOnlyDictionary<(string Probe, string Deployment), string>? relayEndpoints = null)
     {
         var names = plan.NodeNames.ToList();
@@ -99,8 +100,8 @@ public static class BackendsPart
             ProcessIds = [],
             CaCertificateFile = WorldCertificateAuthority.CertificatePath(directory.Path),
             Probes = plan.Probes.Select(p => new ProbeState(p.Name, p.Country, p.City,
-                backend == "tun" ? NamespaceTopology.NamespaceName(plan.Prefix, WorldPlan.ProbeNode(p.Name)) : null,
-                backend == "tun" ? NamespaceTopology.AddressOf(names.IndexOf(WorldPlan.ProbeNode(p.Name))).ToString() : null)).ToList(),
+                backend == NetworkBackend.Tun ? NamespaceTopology.NamespaceName(plan.Prefix, WorldPlan.ProbeNode(p.Name)) : null,
+                backend == NetworkBackend.Tun ? NamespaceTopology.AddressOf(names.IndexOf(WorldPlan.ProbeNode(p.Name))).ToString() : null)).ToList(),
             Deployments = deployments,
             Paths = plan.Paths.Select(p => new PathState(p.Probe, p.Deployment,
                 Math.Round(p.BaseRtt.TotalMilliseconds, 3),

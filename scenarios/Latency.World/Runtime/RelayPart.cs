@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Latency.RunDirectory;
 using Latency.World.Backend;
 using Latency.World.Relay;
 using Latency.World.Tls;
@@ -37,7 +38,7 @@ public static class RelayPart
 
             relays = await RelayWorld.StartAsync(plan.Paths, endpoints, stop).ConfigureAwait(false);
             var relayEndpoints = plan.Paths.ToDictionary(p => (p.Probe, p.Deployment), p => relays.EndpointFor(p.Probe, p.Deployment).ToString());
-            directory.Write(directory.StateFile, BackendsPart.StateOf(plan, directory, deployments, "relay", relayEndpoints));
+            directory.Write(directory.StateFile, BackendsPart.StateOf(plan, directory, deployments, NetworkBackend.Relay, relayEndpoints));
             await File.WriteAllTextAsync(directory.BackendsReadyFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture), stop)
                 .ConfigureAwait(false);
             await log.WriteLineAsync($"relay world up: {backends.Count} backends, {relayEndpoints.Count} relays").ConfigureAwait(false);

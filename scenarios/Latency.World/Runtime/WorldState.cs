@@ -1,3 +1,5 @@
+using Latency.RunDirectory;
+
 namespace Latency.World.Runtime;
 
 /// <summary>
@@ -21,8 +23,8 @@ public sealed record WorldState
     public required string Profile { get; init; }
     public required string Prefix { get; init; }
 
-    /// <summary><c>tun</c> (namespaces and the WAN emulator) or <c>relay</c> (loopback relays, no root).</summary>
-    public required string Backend { get; init; }
+    /// <summary>Tun (namespaces and the WAN emulator) or relay (loopback relays, no root); "tun"/"relay" in state.json.</summary>
+    public required NetworkBackend Backend { get; init; }
 
     public required DateTimeOffset StartedUtc { get; init; }
     public required IReadOnlyList<int> ProcessIds { get; init; }

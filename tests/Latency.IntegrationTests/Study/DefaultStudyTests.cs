@@ -32,7 +32,7 @@ public sealed class DefaultStudyTests(ITestOutputHelper output) : IDisposable
         AssertTable(outcome.Output);
         Assert.Contains("emulated WAN (namespaces)", outcome.Output, StringComparison.Ordinal);
         var manifest = await RunManifestFile.ReadAsync(outDir);
-        Assert.Equal("tun", manifest.Environment.NetworkBackend);
+        Assert.Equal(NetworkBackend.Tun, manifest.Environment.NetworkBackend);
         Assert.Equal(Probes.Order(), manifest.Study!.Comparisons.Select(c => c.Probe).Order());
         // For people, as run.json documents it: "India", not the world file's ISO code.
         var mumbai = manifest.Study.Comparisons.Single(c => c.Probe == "mumbai");
@@ -100,7 +100,7 @@ public sealed class DefaultStudyTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("loopback relays: no packet loss modelled", outcome.Output, StringComparison.Ordinal);
         AssertTable(outcome.Output);
         var manifest = await RunManifestFile.ReadAsync(outDir);
-        Assert.Equal("relay", manifest.Environment.NetworkBackend);
+        Assert.Equal(NetworkBackend.Relay, manifest.Environment.NetworkBackend);
     }
 
     private static void AssertTable(string text)

@@ -53,7 +53,7 @@ public sealed class RealEndpointStudyTests(ITestOutputHelper output) : IDisposab
 
         Assert.Equal(0, outcome.ExitCode);
         var manifest = await RunManifestFile.ReadAsync(outDir);
-        Assert.Equal("direct", manifest.Environment.NetworkBackend);
+        Assert.Equal(NetworkBackend.Direct, manifest.Environment.NetworkBackend);
         var scenario = Assert.Single(manifest.Scenarios);
         Assert.Equal("lab-desk.login", scenario.Name);
         Assert.True(scenario.Iterations.Ok >= 5, $"only {scenario.Iterations.Ok} session pairs");

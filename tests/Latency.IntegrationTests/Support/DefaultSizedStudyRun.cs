@@ -58,7 +58,7 @@ public static class DefaultSizedStudyRun
         {
             Tool = new ToolInfo { Name = "latency", Version = "0.1.0" },
             Suite = new SuiteInfo { Name = "default" },
-            Environment = new EnvironmentInfo { MachineName = "probe-1", Os = "Linux", ProcessorCount = 2, DotnetVersion = "10.0.0", NetworkBackend = "tun" },
+            Environment = new EnvironmentInfo { MachineName = "probe-1", Os = "Linux", ProcessorCount = 2, DotnetVersion = "10.0.0", NetworkBackend = NetworkBackend.Tun },
             StartedUtc = Start,
             EndedUtc = Start.AddSeconds(240),
             Status = RunStatus.Partial,
@@ -72,7 +72,7 @@ public static class DefaultSizedStudyRun
             },
             Study = new StudyInfo
             {
-                Name = "default", World = "asia", Profile = "typical", Backend = "tun",
+                Name = "default", World = "asia", Profile = "typical", Backend = NetworkBackend.Tun,
                 Comparisons = Probes.Select(p => new StudyComparison { Probe = p.Probe, Country = p.Country, City = p.City, Origin = "beijing", InRegion = [p.InRegion] }).ToList(),
                 Places = Probes.Select(p => Place(p.Probe, StudyPlace.ProbeKind, p.City, p.Lat, p.Lon))
                     .Concat(Deployments.Select(d => Place(d.Name, StudyPlace.DeploymentKind, d.Label, d.Lat, d.Lon))).ToList(),

@@ -27,14 +27,14 @@ public static class SyntheticStudyRun
         {
             Tool = new ToolInfo { Name = "latency", Version = "0.1.0" },
             Suite = new SuiteInfo { Name = "default" },
-            Environment = new EnvironmentInfo { MachineName = "probe-1", Os = "Linux", ProcessorCount = 2, DotnetVersion = "10.0.0", NetworkBackend = "tun" },
+            Environment = new EnvironmentInfo { MachineName = "probe-1", Os = "Linux", ProcessorCount = 2, DotnetVersion = "10.0.0", NetworkBackend = NetworkBackend.Tun },
             StartedUtc = Start,
             EndedUtc = Start.AddSeconds(60),
             Status = RunStatus.Complete,
             HistogramLogs = [new HistogramLogEntry { File = LogFile, Tags = sessions.Keys.ToList() }],
             Study = new StudyInfo
             {
-                Name = "default", World = "asia", Profile = "typical", Backend = "tun",
+                Name = "default", World = "asia", Profile = "typical", Backend = NetworkBackend.Tun,
                 Comparisons =
                 [
                     new StudyComparison { Probe = "mumbai", Country = "India", City = "Mumbai", Origin = "beijing", InRegion = ["mumbai"] },

@@ -22,7 +22,7 @@ public class CalibrationOverheadReportTests
     {
         World = "asia",
         Profile = "typical",
-        Backend = "tun",
+        Backend = NetworkBackend.Tun,
         MeasuredUtc = new DateTimeOffset(2025, 6, 1, 2, 0, 0, TimeSpan.Zero),
         Emulator = CalibrationRecords.Emulator(Stats(compensation)),
         ResidualOverhead = CalibrationRecords.Overhead(residual),
@@ -93,7 +93,7 @@ public class CalibrationOverheadReportTests
         var measured = new DateTimeOffset(2025, 6, 1, 2, 0, 0, TimeSpan.Zero);
         var before = new
         {
-            SchemaVersion = 1, World = "asia", Profile = "typical", Backend = "tun", MeasuredUtc = measured,
+            SchemaVersion = 1, World = "asia", Profile = "typical", Backend = NetworkBackend.Tun, MeasuredUtc = measured,
             Emulator = Stats(compensation), ResidualOverhead = compensation,
             Paths = new[]
             {
@@ -120,7 +120,7 @@ public class CalibrationOverheadReportTests
         };
 
         var expected = JsonNode.Parse(JsonSerializer.Serialize(before, WorldDirectory.Json));
-        var actual = JsonNode.Parse(JsonSerializer.Serialize(now, CalibrationFile.JsonOptions));
+        var actual = JsonNode.Parse(JsonSerializer.Serialize(now, RunDirectoryJson.Options));
 
         Assert.True(JsonNode.DeepEquals(expected, actual), $"before:\n{expected}\nnow:\n{actual}");
     }

@@ -10,7 +10,7 @@ internal static class ManifestSamples
         Suite = new SuiteInfo { Name = "handset", File = "scenarios/suites/handset.yaml", Description = "India, Mumbai vs Beijing" },
         Environment = new EnvironmentInfo
         {
-            MachineName = "probe-1", Os = "Linux 6.8", ProcessorCount = 2, DotnetVersion = "10.0.0", NetworkBackend = "direct",
+            MachineName = "probe-1", Os = "Linux 6.8", ProcessorCount = 2, DotnetVersion = "10.0.0", NetworkBackend = NetworkBackend.Direct,
         },
         StartedUtc = HistogramSamples.RunStart,
         EndedUtc = HistogramSamples.RunStart.AddSeconds(61.5),

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HdrHistogram;
@@ -26,20 +27,20 @@ public sealed class RunManifestFileTests
     }
 
     [Fact]
-    public async Task ReadAsync_ManifestWithHarness_RoundTripsInCamelCase()
+    public async Task ReadAsync_ManifestWithHarness_RoundTripsInSnakeCase()
     {
         var manifest = ManifestSamples.Partial() with { Harness = StudySamples.Harness() };
 
         var (read, json) = await RoundTripAsync(manifest);
 
         Assert.Equal(manifest.Harness, read.Harness);
-        Assert.Contains("\"cpuCoresP95\": 1.1", json);
-        Assert.Contains("\"latenessP99Us\": 85", json);
-        Assert.Contains("\"latenessScope\": \"run\"", json);
+        Assert.Contains("\"cpu_cores_p95\": 1.1", json);
+        Assert.Contains("\"lateness_p99_us\": 85", json);
+        Assert.Contains("\"lateness_scope\": \"run\"", json);
     }
 
     [Fact]
-    public async Task ReadAsync_StudyWithPlaces_RoundTripsThemInCamelCase()
+    public async Task ReadAsync_StudyWithPlaces_RoundTripsThemInSnakeCase()
     {
         var (read, json) = await RoundTripAsync(ManifestSamples.Partial() with { Study = StudySamples.Study() with { Places = StudySamples.Places() } });
 
@@ -65,18 +66,18 @@ public sealed class RunManifestFileTests
     }
 
     [Fact]
-    public async Task WriteAsync_Manifest_WritesCamelCaseStringEnumsAndIsoTimes()
+    public async Task WriteAsync_Manifest_WritesSnakeCaseStringEnumsAndIsoTimes()
     {
         using var dir = new TempDirectory();
 
         await RunManifestFile.WriteAsync(dir.Path, ManifestSamples.Partial());
         var json = await File.ReadAllTextAsync(dir.File("run.json"));
 
-        Assert.Contains("\"schemaVersion\": 1", json);
+        Assert.Contains("\"schema_version\": 2", json);
         Assert.Contains("\"status\": \"partial\"", json);
-        Assert.Contains("\"loadModel\": \"open\"", json);
-        Assert.Contains("\"startedUtc\": \"2023-11-14T22:13:20+00:00\"", json);
-        Assert.Contains("\"p999Us\": 6", json);
+        Assert.Contains("\"load_model\": \"open\"", json);
+        Assert.Contains("\"started_utc\": \"2023-11-14T22:13:20+00:00\"", json);
+        Assert.Contains("\"p999_us\": 6", json);
         Assert.Contains("\"http_503\": 5", json);
         Assert.Contains("\n  \"tool\": {", json); // indented
     }
@@ -118,6 +119,21 @@ public sealed class RunManifestFileTests
     }
 
     [Fact]
+    public async Task ReadAsync_CamelCaseManifestWrittenBefore_ReadsAsVersionOne()
+    {
+        // run.json as every run before the snake_case convention wrote it (schemaVersion 1), with study and harness.
+        using var dir = new TempDirectory();
+        File.Copy(Fixture("run-schema-1-camelcase.json"), dir.File("run.json"));
+        var expected = ManifestSamples.Partial() with { SchemaVersion = 1, Study = StudySamples.Study(), Harness = StudySamples.Harness() };
+
+        var read = await RunManifestFile.ReadAsync(dir.Path);
+
+        Assert.Equal(Serialize(expected), Serialize(read));
+        Assert.Equal(NetworkBackend.Tun, read.Study!.Backend);
+        Assert.Equal(85, read.Harness!.Emulator!.LatenessP99Us);
+    }
+
+    [Fact]
     public async Task ReadAsync_MissingRequiredField_ThrowsNamingTheField()
     {
         using var dir = new TempDirectory();
@@ -143,8 +159,10 @@ public sealed class RunManifestFileTests
     }
 
     [Theory]
-    [InlineData("""{ "schemaVersion": 2, "tool": "anything goes in a future version" }""", "unknown schemaVersion 2")]
-    [InlineData("""{ "tool": {} }""", "missing schemaVersion")]
+    [InlineData("""{ "schema_version": 3, "tool": "anything goes in a future version" }""", "unknown schema_version 3")]
+    [InlineData("""{ "schemaVersion": 2, "tool": "camelCase was version 1 only" }""", "unknown schemaVersion 2")]
+    [InlineData("""{ "tool": {} }""", "missing schema_version")]
+    [InlineData("""{ "schema_version": "2" }""", "schema_version must be an integer")]
     [InlineData("""{ "schemaVersion": "1" }""", "schemaVersion must be an integer")]
     [InlineData("""[1, 2]""", "expected a JSON object")]
     public async Task ReadAsync_UnknownOrMissingSchemaVersion_ThrowsClearError(string json, string expected)
@@ -185,5 +203,8 @@ public sealed class RunManifestFileTests
         return (await RunManifestFile.ReadAsync(dir.Path), await File.ReadAllTextAsync(dir.File("run.json")));
     }
 
-    private static string Serialize(RunManifest manifest) => JsonSerializer.Serialize(manifest, RunManifestFile.JsonOptions);
+    private static string Fixture(string name, [CallerFilePath] string callerFile = "") =>
+        Path.Combine(Path.GetDirectoryName(callerFile)!, "Fixtures", name);
+
+    private static string Serialize(RunManifest manifest) => JsonSerializer.Serialize(manifest, RunDirectoryJson.Options);
 }

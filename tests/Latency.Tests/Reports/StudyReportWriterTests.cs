@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Latency.Reports.Study;
+using Latency.RunDirectory;
 
 namespace Latency.Tests.Reports;
 
@@ -126,7 +127,7 @@ public class StudyReportWriterTests
     {
         using var run = new TempDirectory();
         using var output = new TempDirectory();
-        await StudySamples.WriteRunAsync(run.Path, StudySamples.Study(backend: "relay"), backend: "relay");
+        await StudySamples.WriteRunAsync(run.Path, StudySamples.Study(backend: NetworkBackend.Relay), backend: NetworkBackend.Relay);
 
         await StudyReportWriter.WriteAsync(run.Path, output.Path, CancellationToken.None);
 

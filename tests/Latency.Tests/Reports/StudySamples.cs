@@ -95,7 +95,7 @@ internal static class StudySamples
         return splits;
     }
 
-    public static StudyInfo Study(string backend = "tun") => new()
+    public static StudyInfo Study(NetworkBackend backend = NetworkBackend.Tun) => new()
     {
         Name = "default",
         World = "asia",
@@ -167,7 +167,7 @@ internal static class StudySamples
     /// Writes run.json (with <paramref name="study"/>) and one interval log of <see cref="Sessions"/> and their
     /// <see cref="SessionSplits"/>, split over two intervals.
     /// </summary>
-    public static async Task WriteRunAsync(string directory, StudyInfo? study, string backend = "tun", HarnessInfo? harness = null)
+    public static async Task WriteRunAsync(string directory, StudyInfo? study, NetworkBackend backend = NetworkBackend.Tun, HarnessInfo? harness = null)
     {
         var sessions = Sessions().Concat(SessionSplits()).ToDictionary();
         var manifest = ManifestSamples.Partial() with

@@ -33,7 +33,7 @@ public sealed class StudyTableTests
         };
         var output = new StringWriter();
 
-        StudyTable.Print(output, [Cell("kuala-lumpur", "singapore", "ota-check"), Cell("lab-desk", "near", "app-cold-start")], histograms, "tun", comparisons);
+        StudyTable.Print(output, [Cell("kuala-lumpur", "singapore", "ota-check"), Cell("lab-desk", "near", "app-cold-start")], histograms, NetworkBackend.Tun, comparisons);
 
         var lines = output.ToString().Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("  ", StringComparison.Ordinal)).ToList();
         // The report's labels; a probe without a country (real endpoints) keeps its name, as in the report.

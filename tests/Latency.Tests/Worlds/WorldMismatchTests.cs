@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Latency.Bench.Application;
+using Latency.RunDirectory;
 using Latency.Scenarios.Worlds;
 using Latency.World.Runtime;
 
@@ -110,5 +111,5 @@ public sealed class WorldMismatchTests
     private static WorldPlan Plan(string text, string file) => WorldPlanner.Plan(WorldLoader.Parse(text, file), null, file);
 
     // The state a world brought up from the plan writes (the relay backend needs no namespaces to describe).
-    private static WorldState Up(WorldPlan plan) => BackendsPart.StateOf(plan, new WorldDirectory("state"), [], "relay");
+    private static WorldState Up(WorldPlan plan) => BackendsPart.StateOf(plan, new WorldDirectory("state"), [], NetworkBackend.Relay);
 }
