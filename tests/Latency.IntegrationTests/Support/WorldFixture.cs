@@ -18,7 +18,7 @@ public sealed class WorldFixture : IAsyncLifetime
     /// The emulator's test world, scenarios/world/fidelity.yaml (the world-fidelity benchmark's too). Paths from probe
     /// <c>p</c>: d5, d20, d80, d300 (that RTT, nothing else), dloss (3% loss up), dbw (10 Mbit/s down), dup (5 Mbit/s up).
     /// </summary>
-    public static string WorldFile => System.IO.Path.Combine(RepositoryPaths.Root(), "scenarios", "world", "fidelity.yaml");
+    public static string WorldFile => RepositoryPaths.World("fidelity");
 
     /// <summary>The text of <see cref="WorldFile"/>, for tests that bring up a copy of it or spoil it.</summary>
     public static string WorldYaml => File.ReadAllText(WorldFile);
