@@ -16,4 +16,13 @@ internal static class RepositoryPaths
 
         throw new InvalidOperationException("Latency.sln not found above the test binaries");
     }
+
+    /// <summary>scenarios/workloads/NAME.yaml, a workload the repository ships.</summary>
+    public static string Workload(string name) => Path.Combine(Root(), "scenarios", "workloads", name + ".yaml");
+
+    /// <summary>scenarios/suites/NAME.yaml, a suite the repository ships.</summary>
+    public static string Suite(string name) => Path.Combine(Root(), "scenarios", "suites", name + ".yaml");
+
+    /// <summary>scenarios/world/NAME.yaml, a world the repository ships.</summary>
+    public static string World(string name) => Path.Combine(Root(), "scenarios", "world", name + ".yaml");
 }

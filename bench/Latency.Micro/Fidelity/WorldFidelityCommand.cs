@@ -24,30 +24,8 @@ public static class WorldFidelityCommand
     private const string Usage = "usage: world-fidelity [--samples 200] [--curl 30]";
     private static readonly (string Deployment, double RttMs)[] Paths = [("d5", 5), ("d20", 20), ("d80", 80), ("d300", 300)];
 
-    private const string WorldYaml = """
-        version: 1
-        name: fidelity-bench
-        profiles:
-          typical: "the only profile"
-        probes:
-          - name: p
-            country: IN
-            city: Bench
-            last_mile:
-              rtt_ms: { value: 0, assumption: "benchmark world: no last mile, so the path RTT is exact" }
-              down_mbps: { value: 1000, assumption: "benchmark world: ample" }
-              up_mbps: { value: 1000, assumption: "benchmark world: ample" }
-        deployments:
-          - { name: d5, site: bench, role: in-region, serves: IN }
-          - { name: d20, site: bench, role: in-region, serves: IN }
-          - { name: d80, site: bench, role: in-region, serves: IN }
-          - { name: d300, site: bench, role: origin, serves: CN }
-        paths:
-          - { probe: p, deployment: d5, rtt_ms: { value: 5, assumption: "benchmark" } }
-          - { probe: p, deployment: d20, rtt_ms: { value: 20, assumption: "benchmark" } }
-          - { probe: p, deployment: d80, rtt_ms: { value: 80, assumption: "benchmark" } }
-          - { probe: p, deployment: d300, rtt_ms: { value: 300, assumption: "benchmark" } }
-        """;
+    /// <summary>The emulator's test world, scenarios/world/fidelity.yaml, built into this program.</summary>
+    private const string WorldResource = "fidelity.yaml";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -103,19 +81,16 @@ public static class WorldFidelityCommand
         };
         try
         {
-            var plan = WorldPlanner.Plan(WorldLoader.Parse(WorldYaml, "fidelity-bench.yaml"), null, null);
+            var plan = WorldPlanner.Plan(WorldLoader.Parse(ReadWorld(), WorldResource), null, null);
             var (state, _) = await controller.UpAsync(plan, useNamespaces: true, line => Console.Error.WriteLine(line), stop.Token,
                 beforeStart: () =>
                 {
                     using var authority = WorldCertificateAuthority.Create(plan.WorldName);
                     authority.Save(controller.Directory.Path);
                 });
-            // Let the world's two freshly started processes finish compiling, and warm every path.
-            await Task.Delay(TimeSpan.FromSeconds(2), stop.Token);
-            foreach (var path in state.Paths)
-            {
-                await new PathProbe(state, path).ConnectAsync(10, stop.Token);
-            }
+            // The world's two freshly started processes are still compiling their code: connect until every path
+            // delivers its RTT (which warms them up) before anything is measured.
+            await PathSettling.WaitAsync(state, [.. state.Paths.Where(p => p.LossPct == 0)], TimeSpan.FromSeconds(60), stop.Token);
 
             // Our client on all four paths in interleaved rounds (a spell of machine noise then touches every path a
             // little), with the machine's own wake-up lateness watched meanwhile; then curl, path by path.
@@ -150,6 +125,14 @@ public static class WorldFidelityCommand
                 stateDirectory.Delete(recursive: true);
             }
         }
+    }
+
+    private static string ReadWorld()
+    {
+        using var stream = typeof(WorldFidelityCommand).Assembly.GetManifestResourceStream(WorldResource)
+                           ?? throw new InvalidOperationException($"{WorldResource} is not built into this program");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     /// <summary>curl's own <c>%{time_connect}</c> inside the probe's namespace, sorted; the first two runs warm up.</summary>

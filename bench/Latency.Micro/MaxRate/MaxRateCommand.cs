@@ -1,12 +1,13 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
-using Latency.Micro.Http;
+using Latency.World.Backend;
 
 namespace Latency.Micro.MaxRate;
 
 /// <summary>
-/// <c>max-rate</c>: how many requests per second our engine can drive against a trivial Kestrel endpoint, next to
-/// wrk against the same endpoint in the same run. Prints a Markdown section (pasted as is into bench/results/).
+/// <c>max-rate</c>: how many requests per second our engine can drive against a trivial Kestrel endpoint (the handset
+/// backend's <c>GET /health</c>), next to wrk against the same endpoint in the same run. Prints a Markdown section (pasted as is into bench/results/).
 /// Exit codes: 0 done, 2 bad arguments, 3 the server or a client failed.
 /// </summary>
 public static class MaxRateCommand
@@ -62,9 +63,10 @@ public static class MaxRateCommand
 
     private static async Task<int> RunInProcessAsync(MaxRateOptions options, string? wrk, CancellationToken cancellationToken)
     {
-        await using var server = await OkServer.StartAsync(0, cancellationToken);
-        var setup = $"Kestrel inside the engine's process (`--in-process`), {server.BaseUrl}";
-        return await CompareAsync(server.BaseUrl, setup, options, wrk, null, cancellationToken);
+        await using var server = await HandsetBackend.StartAsync(IPAddress.Loopback, 0, cancellationToken);
+        var url = ServeCommand.HealthUrl(server);
+        var setup = $"Kestrel inside the engine's process (`--in-process`), {url}";
+        return await CompareAsync(url, setup, options, wrk, null, cancellationToken);
     }
 
     private static async Task<int> CompareAsync(Uri url, string setup, MaxRateOptions options, string? wrk,

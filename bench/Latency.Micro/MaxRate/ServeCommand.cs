@@ -1,17 +1,21 @@
 using System.Globalization;
-using Latency.Micro.Http;
+using System.Net;
+using Latency.World.Backend;
 
 namespace Latency.Micro.MaxRate;
 
 /// <summary>
-/// <c>serve --port P [--exit-on-stdin-close]</c>: runs <see cref="OkServer"/> as its own process so that a client
-/// measured against it does not share a process (thread pool, GC) with the server. Prints one line,
-/// <c>listening URL</c>, once it accepts connections; stops on Ctrl+C, SIGTERM, or (with the flag) when standard
+/// <c>serve --port P [--exit-on-stdin-close]</c>: runs the product's <see cref="HandsetBackend"/> on 127.0.0.1 as its
+/// own process so that a client measured against it does not share a process (thread pool, GC) with the server.
+/// Prints one line, <c>listening URL</c> (its <c>GET /health</c>, which answers "ok"), once it accepts connections; stops on Ctrl+C, SIGTERM, or (with the flag) when standard
 /// input closes, so a parent that dies never leaves it behind.
 /// </summary>
 public static class ServeCommand
 {
     public const string ReadyPrefix = "listening ";
+
+    /// <summary>The smallest useful target: <c>GET /health</c> answers 200 "ok" (the backend logs nothing).</summary>
+    public static Uri HealthUrl(HandsetBackend server) => new(server.BaseUrl, "health");
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -46,8 +50,8 @@ public static class ServeCommand
                 stop.Cancel();
             });
 
-        await using var server = await OkServer.StartAsync(port, stop.Token);
-        Console.WriteLine(ReadyPrefix + server.BaseUrl);
+        await using var server = await HandsetBackend.StartAsync(IPAddress.Loopback, port, stop.Token);
+        Console.WriteLine(ReadyPrefix + HealthUrl(server));
         Console.Out.Flush();
         if (exitOnStdinClose)
         {

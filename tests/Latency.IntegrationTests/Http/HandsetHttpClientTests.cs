@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography.X509Certificates;
 using Latency.Bench.Http;
 using Latency.IntegrationTests.Support;
 using Microsoft.AspNetCore.Builder;
@@ -15,11 +14,11 @@ public sealed class HandsetHttpClientTests
     [InlineData("2", "HTTP/2")]
     public async Task SendAsync_NewTlsConnection_RecordsEveryPhaseAndUsesAskedProtocol(string version, string expectedProtocol)
     {
-        await using var server = await TlsServer.StartAsync();
+        await using var server = await LocalServer.StartTlsAsync();
         using var client = new HandsetHttpClient(new HttpClientSettings
         {
             HttpVersion = HttpClientSettings.ParseHttpVersion(version),
-            TrustedRoots = [server.Ca],
+            TrustedRoots = [server.Ca!],
         });
 
         var first = await client.SendAsync(HttpMethod.Get, server.BaseUrl, null, 0, TimeSpan.FromSeconds(10), CancellationToken.None);
@@ -42,7 +41,7 @@ public sealed class HandsetHttpClientTests
     [Fact]
     public async Task SendAsync_CertificateFromUnknownCa_FailsAsTlsErrorNeverAccepted()
     {
-        await using var server = await TlsServer.StartAsync();
+        await using var server = await LocalServer.StartTlsAsync();
         using var client = new HandsetHttpClient(new HttpClientSettings());
 
         var response = await client.SendAsync(HttpMethod.Get, server.BaseUrl, null, 0, TimeSpan.FromSeconds(10), CancellationToken.None);

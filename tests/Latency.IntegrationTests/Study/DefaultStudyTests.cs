@@ -57,7 +57,7 @@ public sealed class DefaultStudyTests(ITestOutputHelper output) : IDisposable
         Assert.InRange(emulator.LatenessP99Us!.Value, emulator.LatenessP50Us!.Value, emulator.LatenessMaxUs!.Value);
         Assert.InRange(emulator.CpuCoresMean!.Value, 0.001, manifest.Harness.ProcessorCount);
         Assert.True(emulator.LatenessToUtc >= manifest.EndedUtc, $"statistics of {emulator.LatenessToUtc:O}, run ended {manifest.EndedUtc:O}");
-        Assert.Empty(await World.WorldFixture.OursLeftAsync("ld"));
+        Assert.Empty(await WorldFixture.OursLeftAsync("ld"));
     }
 
     [RequiresRootFact]

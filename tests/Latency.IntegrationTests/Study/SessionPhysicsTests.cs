@@ -3,7 +3,6 @@ using Latency.Bench.Load;
 using Latency.Bench.Recording;
 using Latency.Bench.Study;
 using Latency.IntegrationTests.Support;
-using Latency.IntegrationTests.World;
 using Latency.Scenarios.Load;
 using Latency.Scenarios.Workloads;
 using Xunit.Abstractions;
@@ -14,8 +13,8 @@ namespace Latency.IntegrationTests.Study;
 /// Sessions over the emulated world obey the physics of TCP and TLS 1.3: a new connection costs one round trip for
 /// TCP and one for TLS, then each sequential request one more, plus server time; uploads are bounded by the uplink.
 /// </summary>
-[Collection(TimingSensitive.Name)]
-public sealed class SessionPhysicsTests(WorldFixture world, ITestOutputHelper output) : IClassFixture<WorldFixture>
+[Collection(EmulatedWorld.Name)]
+public sealed class SessionPhysicsTests(WorldFixture world, ITestOutputHelper output)
 {
     [RequiresRootTheory]
     [InlineData("1.1")]
@@ -27,7 +26,7 @@ public sealed class SessionPhysicsTests(WorldFixture world, ITestOutputHelper ou
         // 300 ms: a path long enough that the client's and server's own time stays well inside the 5%. Measured on
         // this machine over 80 ms: TLS handshake +5-7 ms (crypto, certificate chain), each request +2-4 ms (the
         // server's 10 ms timer rounds up, Kestrel, the client): 445-453 ms for 430, too close to the limit.
-        var path = world.State.Paths.Single(p => p.Deployment == "d300");
+        var path = world.Path("d300");
         var workload = new WorkloadDefinition("physics", "k sequential requests", http, ConnectionMode.New,
             [.. Enumerable.Range(1, k).Select(i => new WorkloadRequest($"r{i}", "GET", WorkloadRequest.ServiceRole, null, 0, 100, serverTime))],
             Replay: false, Location: null);

@@ -54,7 +54,7 @@ public sealed class StudyOwnWorldTests(ITestOutputHelper output) : IDisposable
         Assert.DoesNotContain("kuala-lumpur", table, StringComparison.Ordinal);
         Assert.DoesNotContain("ota-check", table, StringComparison.Ordinal);
         Assert.Contains("Malaysia (Kuala Lumpur)", await File.ReadAllTextAsync(Path.Combine(outDir, "report.md")), StringComparison.Ordinal);
-        Assert.Empty(await World.WorldFixture.OursLeftAsync("lxa"));
+        Assert.Empty(await WorldFixture.OursLeftAsync("lxa"));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class StudyOwnWorldTests(ITestOutputHelper output) : IDisposable
             Assert.True(down.ExitCode == 0, down.Output + down.Error);
         }
 
-        Assert.Empty(await World.WorldFixture.OursLeftAsync("lxb"));
+        Assert.Empty(await WorldFixture.OursLeftAsync("lxb"));
     }
 
     /// <summary>small.yaml, ota-check.yaml and the study suite naming them; returns the suite's path.</summary>

@@ -9,29 +9,31 @@ namespace Latency.IntegrationTests.World;
 
 /// <summary>
 /// The emulated world against its configuration (kernel backend, namespaces, the WAN emulator): TCP connect time
-/// with our client and with curl, loss, bandwidth. Needs root; CI runs it.
+/// with our client and with curl, loss, bandwidth. Needs root; CI runs it. The bounds are CI's, for a busy machine;
+/// the tight figures are the world-fidelity benchmark's.
 /// </summary>
-[Collection(TimingSensitive.Name)]
-public sealed class EmulatedWorldFidelityTests(WorldFixture world, ITestOutputHelper output) : IClassFixture<WorldFixture>
+[Collection(EmulatedWorld.Name)]
+public sealed class EmulatedWorldFidelityTests(WorldFixture world, ITestOutputHelper output)
 {
     /// <remarks>
-    /// What a user relies on, with room for a busy 2-core machine (the other test assembly runs beside this one): the
-    /// median within max(0.5 ms, 1%) of the configured RTT once the emulator's own time is compensated, no connect
-    /// faster than that (compensation must never make a path shorter than configured), p90 within max(10 ms, 5%) and
-    /// p99 within max(20 ms, 10%): a full CI run saw 308 ms at p99 on the 300 ms path, and a run on a quiet 2-vCPU
-    /// microVM, while its host stalled both CPUs for up to 16 ms at a time, 84 ms at p90 and 93 ms at p99 on the
-    /// 80 ms path, both with the median in place. An emulator that adds
-    /// delay of its own moves the median; one that stalls or adds jitter moves p90 and p99 past these. The tight
-    /// figures, on a quiet machine, are the world-fidelity benchmark's (bench/results).
+    /// CI's bounds: they catch a broken emulator (a delay missing, doubled or in one direction only, a constant delay
+    /// of its own over 1 ms, stalls or jitter) without failing on a busy 2-core machine, where a package install
+    /// beside the tests once moved the p99 of the 300 ms path to 308 ms. The median within max(1 ms, 2%) above and
+    /// max(0.5 ms, 1%) below the configured RTT, no connect faster than that (a busy machine only adds time, and
+    /// compensation must never make a path shorter than configured), p90 within max(10 ms, 5%) and p99 within
+    /// max(20 ms, 10%): a quiet 2-vCPU microVM whose host stalled both CPUs for up to 16 ms at a time read 84 ms at
+    /// p90 and 93 ms at p99 on the 80 ms path, with the median in place. The emulator's precision (median within
+    /// max(0.3 ms, 0.5%), p99 within 1 ms) is the world-fidelity benchmark's, measured on a quiet machine and
+    /// recorded in bench/results.
     /// </remarks>
     [RequiresRootTheory]
     [InlineData("d5", 5.0)]
     [InlineData("d20", 20.0)]
     [InlineData("d80", 80.0)]
     [InlineData("d300", 300.0)]
-    public async Task Connect_OurClient_MedianWithinHalfMillisecondOrOnePercentTailWithinBusyMachineBounds(string deployment, double rttMs)
+    public async Task Connect_OurClient_MedianAndTailWithinBusyMachineBounds(string deployment, double rttMs)
     {
-        var path = world.State.Paths.Single(p => p.Deployment == deployment);
+        var path = world.Path(deployment);
         Assert.Equal(rttMs, path.RttMs, 3);
 
         // 100 samples a path, taken once for all four in interleaved rounds: the p99 of fewer would be the single
@@ -41,8 +43,8 @@ public sealed class EmulatedWorldFidelityTests(WorldFixture world, ITestOutputHe
         output.WriteLine(distribution);
 
         Assert.True(times.Count == 100, distribution);
-        Assert.True(Math.Abs(PathProbe.Quantile(times, 0.5) - rttMs) <= Tolerance(rttMs), $"median off by more than {Tolerance(rttMs)} ms: {distribution}");
-        Assert.True(times[0] >= rttMs - Tolerance(rttMs), $"a connect faster than configured: {distribution}");
+        Assert.True(PathProbe.Quantile(times, 0.5) <= rttMs + OursSlower(rttMs), $"median more than {OursSlower(rttMs)} ms slow: {distribution}");
+        Assert.True(times[0] >= rttMs - Faster(rttMs), $"a connect faster than configured: {distribution}");
         Assert.True(PathProbe.Quantile(times, 0.9) <= rttMs + Math.Max(10, rttMs * 0.05), $"p90: {distribution}");
         Assert.True(PathProbe.Quantile(times, 0.99) <= rttMs + Math.Max(20, rttMs * 0.1), $"p99: {distribution}");
     }
@@ -73,12 +75,19 @@ public sealed class EmulatedWorldFidelityTests(WorldFixture world, ITestOutputHe
         Assert.InRange(compensation.Down.MedianMs, 0, 2);
     }
 
+    /// <remarks>
+    /// curl is an ordinary process: on a busy machine it reads its clock after connect when the scheduler lets it, so
+    /// its median has more room above the RTT than our client's (a CI run beside a package install read 5.58 ms on
+    /// the 5 ms path and 81.09 ms on the 80 ms one). A clock of ours that lied, or a delay missing or doubled, is
+    /// still far outside.
+    /// </remarks>
     [RequiresRootTheory]
     [InlineData("d5", 5.0)]
     [InlineData("d80", 80.0)]
     [InlineData("d300", 300.0)]
     public async Task Connect_Curl_IndependentClientAgrees(string deployment, double rttMs)
     {
+        Assert.Equal(rttMs, world.Path(deployment).RttMs, 3);
         var probe = world.State.Probes.Single();
         var target = world.State.Deployments.Single(d => d.Name == deployment).Url + "health";
         var times = new List<double>();
@@ -101,19 +110,22 @@ public sealed class EmulatedWorldFidelityTests(WorldFixture world, ITestOutputHe
         var median = (times[4] + times[5]) / 2;
         var distribution = $"{deployment}: configured {rttMs} ms, curl time_connect median {median:0.000} ms over {times.Count}: {Distribution(times)}";
         output.WriteLine(distribution);
-        Assert.True(Math.Abs(median - rttMs) <= Tolerance(rttMs), $"median off by more than {Tolerance(rttMs)} ms: {distribution}");
+        Assert.True(median >= rttMs - Faster(rttMs), $"median faster than configured: {distribution}");
+        Assert.True(median <= rttMs + CurlSlower(rttMs), $"median more than {CurlSlower(rttMs)} ms slow: {distribution}");
     }
 
     /// <remarks>
     /// The down direction has no loss configured, so every datagram must arrive, except any the receiving socket
     /// dropped itself (its buffer full while the test process paused): those are the reader's, counted by the kernel
     /// apart (Udp RcvbufErrors) and not the shaper's. The reader has a forced buffer for the whole run, so there
-    /// should be none; the figure is printed either way.
+    /// should be none; the figure is printed either way. Bounds: 3% of 5,000 packets has a standard deviation of
+    /// 0.24%, so 2-4% is four of them either way, and a loss not applied (0%) or applied the wrong way (3% down) is
+    /// far outside; a few datagrams a busy machine drops on the way down are not.
     /// </remarks>
     [RequiresRootFact]
-    public async Task Loss_ThreePercentUp_MeasuredWithin2Point4And3Point6OverFiveThousandPackets()
+    public async Task Loss_ThreePercentUp_MeasuredWithin2And4PercentOverFiveThousandPackets()
     {
-        var path = world.State.Paths.Single(p => p.Deployment == "dloss");
+        var path = world.Path("dloss");
 
         var before = await DropCountersAsync();
         var loss = await new PathProbe(world.State, path).LossAsync(5000, CancellationToken.None);
@@ -123,14 +135,18 @@ public sealed class EmulatedWorldFidelityTests(WorldFixture world, ITestOutputHe
                       $"interface drops meanwhile (namespace: rx/tx dropped): {string.Join(", ", after.Select(a => $"{a.Key} {a.Value.Rx - before[a.Key].Rx}/{a.Value.Tx - before[a.Key].Tx}"))}";
         output.WriteLine(figures);
 
-        Assert.True(loss.UpPct is >= 2.4 and <= 3.6, figures);
-        Assert.True(loss.DownPct == 0, figures);
+        Assert.True(loss.UpPct is >= 2.0 and <= 4.0, figures);
+        Assert.True(loss.DownPct < 0.5, figures);
     }
 
+    /// <remarks>
+    /// Faster than the configured rate is never the machine's doing (a shaper that lets bytes through unpaced reads
+    /// hundreds of Mbit/s); a busy machine only makes a transfer slower, hence more room below than above.
+    /// </remarks>
     [RequiresRootFact]
-    public async Task Bandwidth_TenMegabitDown_BulkTransferWithinFivePercent()
+    public async Task Bandwidth_TenMegabitDown_BulkTransferWithinBusyMachineBounds()
     {
-        var path = world.State.Paths.Single(p => p.Deployment == "dbw");
+        var path = world.Path("dbw");
         var probe = new PathProbe(world.State, path);
         var (url, settings) = probe.Client();
         using var client = new HandsetHttpClient(settings);
@@ -145,7 +161,7 @@ public sealed class EmulatedWorldFidelityTests(WorldFixture world, ITestOutputHe
         // 1448 of every 1500 bytes.
         var linkMbps = bytes * 8 / 1e6 / seconds * 1500 / 1448;
         output.WriteLine($"6 MB in {seconds:0.000} s: {bytes * 8 / 1e6 / seconds:0.000} Mbit/s of body, {linkMbps:0.000} Mbit/s on the link (configured 10)");
-        Assert.InRange(linkMbps, 9.5, 10.5);
+        Assert.InRange(linkMbps, 8.5, 10.5);
     }
 
     /// <summary>
@@ -176,7 +192,14 @@ public sealed class EmulatedWorldFidelityTests(WorldFixture world, ITestOutputHe
         return counters;
     }
 
-    private static double Tolerance(double rttMs) => Math.Max(0.5, rttMs * 0.01);
+    /// <summary>How much faster than configured a connect may read: clock and compensation rounding, max(0.5 ms, 1%).</summary>
+    private static double Faster(double rttMs) => PathSettling.Tolerance(rttMs);
+
+    /// <summary>How much slower our client's median may read on a busy machine: max(1 ms, 2%).</summary>
+    private static double OursSlower(double rttMs) => Math.Max(1, rttMs * 0.02);
+
+    /// <summary>How much slower curl's median may read on a busy machine: max(2 ms, 3%).</summary>
+    private static double CurlSlower(double rttMs) => Math.Max(2, rttMs * 0.03);
 
     private static string Distribution(IReadOnlyList<double> sorted) => string.Join(", ",
         new[] { (0.0, "min"), (0.1, "p10"), (0.25, "p25"), (0.5, "p50"), (0.75, "p75"), (0.9, "p90"), (0.99, "p99"), (1.0, "max") }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Latency.Reports.Study;
+using Latency.Tests.Support;
 
 namespace Latency.Tests.Reports;
 

@@ -1,14 +1,13 @@
 using Latency.Scenarios.Studies;
 using Latency.Scenarios.Suites;
 using Latency.Scenarios.Worlds;
-using Latency.Tests.Workloads;
 
 namespace Latency.Tests.Scenarios;
 
 /// <summary>scenarios/suites/default.yaml and beijing-vs-singapore-2014.yaml: load, fit the world, fit the budget.</summary>
 public sealed class StudySuiteFilesTests
 {
-    private static readonly WorldDefinition Asia = WorldLoader.Load(RepositoryFiles.World("asia"));
+    private static readonly WorldDefinition Asia = WorldLoader.Load(RepositoryPaths.World("asia"));
 
     private static readonly string[] Library =
         ["app-cold-start", "account-login", "photo-backup", "app-store-download", "push-heartbeat", "ota-check"];
@@ -18,7 +17,7 @@ public sealed class StudySuiteFilesTests
     [InlineData("beijing-vs-singapore-2014")]
     public void Load_StudySuite_ValidatesAgainstTheBuiltinWorld(string name)
     {
-        var study = Assert.IsType<StudyDefinition>(SuiteLoader.Load(RepositoryFiles.Suite(name)).Study);
+        var study = Assert.IsType<StudyDefinition>(SuiteLoader.Load(RepositoryPaths.Suite(name)).Study);
 
         Assert.Equal(StudyWorldSource.Builtin, study.WorldSource);
         Assert.Empty(study.Validate(Asia));
@@ -31,7 +30,7 @@ public sealed class StudySuiteFilesTests
     [InlineData("beijing-vs-singapore-2014")]
     public void Load_StudySuite_FitsTheFiveMinuteBudgetOnTwoCores(string name)
     {
-        var study = SuiteLoader.Load(RepositoryFiles.Suite(name)).Study!;
+        var study = SuiteLoader.Load(RepositoryPaths.Suite(name)).Study!;
         var arrivalsPerSecond = study.Probes.Count * study.Workloads.Sum(w => w.SessionsPerMinute) / 60;
 
         Assert.InRange(study.Duration, TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(4));
@@ -41,7 +40,7 @@ public sealed class StudySuiteFilesTests
     [Fact]
     public void Load_Default_ComparesEachCountryWithItsNearestDeployment()
     {
-        var study = SuiteLoader.Load(RepositoryFiles.Suite("default")).Study!;
+        var study = SuiteLoader.Load(RepositoryPaths.Suite("default")).Study!;
 
         Assert.Equal(
             [
@@ -54,7 +53,7 @@ public sealed class StudySuiteFilesTests
     [Fact]
     public void Load_2014Move_ComparesEveryProbeOfTheWorldWithSingaporeOnly()
     {
-        var study = SuiteLoader.Load(RepositoryFiles.Suite("beijing-vs-singapore-2014")).Study!;
+        var study = SuiteLoader.Load(RepositoryPaths.Suite("beijing-vs-singapore-2014")).Study!;
 
         Assert.Equal(Asia.Probes.Select(p => p.Name), study.Probes);
         Assert.All(study.Compare, c => Assert.Equal(["beijing", "singapore"], c.Deployments));

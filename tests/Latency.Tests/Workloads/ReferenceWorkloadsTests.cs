@@ -12,7 +12,7 @@ public sealed class ReferenceWorkloadsTests
     [MemberData(nameof(Files))]
     public void Load_LibraryFile_HasNoErrorsAndIsNamedAfterItsFile(string name)
     {
-        var workload = WorkloadLoader.Load(RepositoryFiles.Workload(name));
+        var workload = WorkloadLoader.Load(RepositoryPaths.Workload(name));
 
         Assert.Equal(name, workload.Name);
         Assert.NotEmpty(workload.Requests);
@@ -22,17 +22,17 @@ public sealed class ReferenceWorkloadsTests
     [Fact]
     public void Load_Library_ModelsWhatTheDesignAsksFor()
     {
-        var coldStart = WorkloadLoader.Load(RepositoryFiles.Workload("app-cold-start"));
+        var coldStart = WorkloadLoader.Load(RepositoryPaths.Workload("app-cold-start"));
         Assert.Equal(["config", "feed"], coldStart.Steps.OfType<WorkloadRequest>().Select(r => r.Name));
         Assert.True(Assert.Single(coldStart.Steps.OfType<WorkloadParallel>()).Requests.Count > 1);
 
-        var backup = WorkloadLoader.Load(RepositoryFiles.Workload("photo-backup"));
+        var backup = WorkloadLoader.Load(RepositoryPaths.Workload("photo-backup"));
         Assert.InRange(backup.Requests.Sum(r => r.RequestBytes), 2_000_000, 3_000_000);
 
-        var download = WorkloadLoader.Load(RepositoryFiles.Workload("app-store-download"));
+        var download = WorkloadLoader.Load(RepositoryPaths.Workload("app-store-download"));
         Assert.InRange(download.Requests.Sum(r => r.ResponseBytes), 10_000_000, 30_000_000);
 
-        var heartbeat = WorkloadLoader.Load(RepositoryFiles.Workload("push-heartbeat"));
+        var heartbeat = WorkloadLoader.Load(RepositoryPaths.Workload("push-heartbeat"));
         Assert.Equal(ConnectionMode.Warm, heartbeat.Connection);
         Assert.Equal("2", heartbeat.HttpVersion);
         Assert.True(Assert.Single(heartbeat.Requests).RequestBytes < 1024);

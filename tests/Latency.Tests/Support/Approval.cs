@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace Latency.Tests.Reports;
+namespace Latency.Tests.Support;
 
 /// <summary>
 /// Approved-file checks: the received text must equal Approved/NAME byte for byte. On a difference (or no approved

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Latency.Bench.Calibration;
+using Latency.World.Runtime;
+
+namespace Latency.IntegrationTests.Support;
+
+/// <summary>
+/// A small world made for measuring the emulator, brought up once per test run for every class of the
+/// <see cref="EmulatedWorld"/> collection with the real CLI (<c>latency world up --world FILE</c>, in a state
+/// directory and with a name prefix of its own, so a developer's world is never touched), measured until its paths
+/// deliver their RTTs, and taken down after the collection, checking that nothing of it is left behind.
+/// </summary>
+public sealed class WorldFixture : IAsyncLifetime
+{
+    public const string PrefixFamily = "lt";
+
+    /// <summary>
+    /// The emulator's test world, scenarios/world/fidelity.yaml (the world-fidelity benchmark's too). Paths from probe
+    /// <c>p</c>: d5, d20, d80, d300 (that RTT, nothing else), dloss (3% loss up), dbw (10 Mbit/s down), dup (5 Mbit/s up).
+    /// </summary>
+    public static string WorldFile => RepositoryPaths.World("fidelity");
+
+    /// <summary>The text of <see cref="WorldFile"/>, for tests that bring up a copy of it or spoil it.</summary>
+    public static string WorldYaml => File.ReadAllText(WorldFile);
+
+    private readonly TempDirectory _temp = new();
+
+    public string StateDirectory => System.IO.Path.Combine(_temp.Path, "state");
+
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    {
+        ["LATENCY_WORLD_DIR"] = StateDirectory,
+        ["LATENCY_WORLD_PREFIX_FAMILY"] = PrefixFamily,
+    };
+
+    public WorldState State { get; private set; } = null!;
+
+    public bool Available { get; private set; }
+
+    /// <summary>The paths that only delay: d5, d20, d80, d300.</summary>
+    public static readonly string[] DelayPaths = ["d5", "d20", "d80", "d300"];
+
+    /// <summary>How long a fresh world may take to deliver its RTTs before the fixture gives up.</summary>
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(60);
+
+    private Task<List<double>[]>? _delayPathConnectTimes;
+
+    /// <summary>
+    /// 100 connect times on each of <see cref="DelayPaths"/> (in that order), measured once for the run in
+    /// interleaved rounds, so a spell of machine noise touches every path a little instead of one path wholly.
+    /// </summary>
+    public Task<List<double>[]> DelayPathConnectTimesAsync() =>
+        _delayPathConnectTimes ??= Latency.Bench.Calibration.PathProbe.InterleavedConnectTimesAsync(
+            State, [.. DelayPaths.Select(Path)], 100, CancellationToken.None);
+
+    /// <summary>The path from the probe to <paramref name="deployment"/>.</summary>
+    public PathState Path(string deployment) => State.Paths.Single(p => p.Deployment == deployment);
+
+    public async Task InitializeAsync()
+    {
+        if (!Latency.World.Network.NamespaceTopology.HasNetAdmin)
+        {
+            return;
+        }
+
+        var up = await CliRun.ChildAsync(Environment, TimeSpan.FromSeconds(90), "world", "up", "--world", WorldFile);
+        Assert.True(up.ExitCode == 0, up.Output + up.Error);
+        State = new WorldDirectory(StateDirectory).Read<WorldState>(System.IO.Path.Combine(StateDirectory, "state.json"))!;
+        Available = true;
+        // A world that just started is still compiling its code in two processes: measure until every path without
+        // loss delivers its RTT (its traffic warms the world up), instead of sleeping and hoping.
+        await PathSettling.WaitAsync(State, [.. State.Paths.Where(p => p.LossPct == 0)], SettleTimeout, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Available)
+        {
+            var down = await CliRun.ChildAsync(Environment, TimeSpan.FromSeconds(60), "world", "down");
+            Assert.True(down.ExitCode == 0, down.Output + down.Error);
+            Assert.Empty(await OursLeftAsync(PrefixFamily));
+        }
+
+        _temp.Dispose();
+    }
+
+    /// <summary>Namespaces and links whose names start with the prefix family, as <c>ip</c> lists them.</summary>
+    public static async Task<IReadOnlyList<string>> OursLeftAsync(string prefixFamily)
+    {
+        var found = new List<string>();
+        foreach (var args in new[] { "netns list", "-o link show" })
+        {
+            using var ip = Process.Start(new ProcessStartInfo("ip", args) { RedirectStandardOutput = true })!;
+            var text = await ip.StandardOutput.ReadToEndAsync();
+            await ip.WaitForExitAsync();
+            found.AddRange(text.Split('\n').Where(l => l.Split(' ', ':').Any(w => w.Trim().StartsWith(prefixFamily, StringComparison.Ordinal)
+                                                                                    && w.Trim().Length > prefixFamily.Length + 3)));
+        }
+
+        return found;
+    }
+}
