@@ -1,0 +1,107 @@
+using Latency.Reports.Compare;
+using Latency.Tests.Reports;
+
+namespace Latency.Tests.Compare;
+
+public class RunComparerTests
+{
+    [Fact]
+    public async Task CompareAsync_SameServerTwice_NoChangeAtEveryQuantile()
+    {
+        var comparison = await CompareSamples.CompareAsync(d => CompareSamples.WriteStudyAsync(d, seed: 1), d => CompareSamples.WriteStudyAsync(d, seed: 2));
+
+        Assert.True(comparison.IsComparable);
+        var row = Assert.Single(comparison.Rows);
+        Assert.Equal(CompareSamples.StudyTag, row.Row.Tag.Format());
+        Assert.Equal(("mumbai", "app-cold-start", "beijing"), (row.Row.Probe, row.Row.Workload, row.Row.Deployment));
+        Assert.Equal([0.5, 0.95, 0.99], row.Quantiles.Select(q => q.Probability));
+        Assert.All(row.Quantiles, q => Assert.Equal(CompareVerdict.NoChange, q.Verdict));
+        Assert.All(row.Quantiles, q => Assert.InRange(1.0, q.Lower, q.Upper));
+        Assert.False(comparison.HasRegression);
+    }
+
+    [Fact]
+    public async Task CompareAsync_Current25PercentSlower_RegressionWithIntervalCovering125()
+    {
+        var comparison = await CompareSamples.CompareAsync(d => CompareSamples.WriteStudyAsync(d, seed: 1), d => CompareSamples.WriteStudyAsync(d, seed: 2, scale: 1.25));
+
+        var row = Assert.Single(comparison.Rows);
+        Assert.All(row.Quantiles, q => Assert.Equal(CompareVerdict.Regression, q.Verdict));
+        Assert.All(row.Quantiles, q => Assert.InRange(1.25, q.Lower, q.Upper));
+        // The direction: current over baseline, so the slower current run's quantile is the numerator.
+        var p50 = row.Quantiles[0];
+        Assert.True(p50.CurrentUs > p50.BaselineUs);
+        Assert.Equal(p50.CurrentUs / p50.BaselineUs, p50.Ratio, 9);
+        Assert.True(comparison.HasRegression);
+    }
+
+    [Fact]
+    public async Task CompareAsync_Current25PercentFaster_Improvement()
+    {
+        var comparison = await CompareSamples.CompareAsync(d => CompareSamples.WritePlainAsync(d, seed: 1), d => CompareSamples.WritePlainAsync(d, seed: 2, scale: 0.75));
+
+        Assert.Equal([CompareSamples.IterationTag, CompareSamples.StepTag], comparison.Rows.Select(r => r.Row.Tag.Format()));
+        Assert.All(comparison.Rows.SelectMany(r => r.Quantiles), q => Assert.Equal(CompareVerdict.Improvement, q.Verdict));
+        Assert.All(comparison.Rows.SelectMany(r => r.Quantiles), q => Assert.InRange(0.75, q.Lower, q.Upper));
+        Assert.False(comparison.HasRegression);
+    }
+
+    [Fact]
+    public async Task CompareAsync_FortySamples_TooFewAtP95AndP99EvenWhenSlower()
+    {
+        var comparison = await CompareSamples.CompareAsync(d => CompareSamples.WriteStudyAsync(d, seed: 1, count: 40), d => CompareSamples.WriteStudyAsync(d, seed: 2, scale: 2, count: 40));
+
+        var row = Assert.Single(comparison.Rows);
+        Assert.Equal([CompareVerdict.Regression, CompareVerdict.TooFewSamples, CompareVerdict.TooFewSamples], row.Quantiles.Select(q => q.Verdict));
+    }
+
+    [Fact]
+    public async Task CompareAsync_StudyAgainstPlainRunOfAnotherSuite_NamesEveryDifference()
+    {
+        var comparison = await CompareSamples.CompareAsync(d => CompareSamples.WriteStudyAsync(d, seed: 1), d => CompareSamples.WritePlainAsync(d, seed: 2));
+
+        Assert.False(comparison.IsComparable);
+        Assert.Empty(comparison.Rows);
+        Assert.Equal(
+        [
+            "suite differs: baseline 'default', current 'shop'",
+            "kind of run differs: baseline 'study', current 'plain run'",
+        ], comparison.Differences);
+    }
+
+    [Fact]
+    public async Task CompareAsync_SameSuiteNoSharedRow_NotComparable()
+    {
+        var comparison = await CompareSamples.CompareAsync(d => CompareSamples.WritePlainAsync(d, seed: 1), d => CompareSamples.WriteRunAsync(d, "shop", null, new() { ["search/-/corrected"] = CompareSamples.Samples(2, 100) }));
+
+        Assert.Equal(["no row in common: the runs recorded no histogram of the same scenario and step"], comparison.Differences);
+    }
+
+    [Fact]
+    public async Task CompareAsync_MissingDirectory_NamesIt()
+    {
+        using var current = new TempDirectory();
+        await CompareSamples.WritePlainAsync(current.Path, seed: 2);
+        var missing = Path.Combine(current.Path, "no-such-run");
+
+        var comparison = await RunComparer.CompareAsync(missing, current.Path, CompareVerdict.DefaultTolerance);
+
+        var difference = Assert.Single(comparison.Differences);
+        Assert.Contains("baseline", difference, StringComparison.Ordinal);
+        Assert.Contains("run directory not found", difference, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CompareAsync_OneDeploymentMore_ComparesTheSharedOneAndListsTheOther()
+    {
+        var comparison = await CompareSamples.CompareAsync(d => CompareSamples.WriteStudyAsync(d, seed: 1), d => CompareSamples.WriteRunAsync(d, "default", StudySamples.Study(), new()
+        {
+            [CompareSamples.StudyTag] = CompareSamples.Samples(2, 2_000),
+            ["mumbai.app-cold-start/mumbai/uncorrected"] = CompareSamples.Samples(3, 2_000, 0.5),
+        }));
+
+        Assert.Single(comparison.Rows);
+        Assert.Empty(comparison.OnlyInBaseline);
+        Assert.Equal(["mumbai / app-cold-start on mumbai"], comparison.OnlyInCurrent);
+    }
+}
