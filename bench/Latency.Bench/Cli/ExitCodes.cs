@@ -8,7 +8,7 @@ public static class ExitCodes
 {
     public const int Ok = 0;
 
-    /// <summary>The run finished but a threshold (or, later, a regression check) failed.</summary>
+    /// <summary>The run finished but a threshold failed, or <c>latency compare</c> found a regression.</summary>
     public const int ThresholdsFailed = 1;
 
     /// <summary>The input was wrong (suite file, options): nothing ran.</summary>

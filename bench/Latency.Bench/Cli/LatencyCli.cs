@@ -13,12 +13,13 @@ public static class LatencyCli
         var root = new RootCommand(
             "latency: measures how fast handset services are for users in each country, with latency measured from " +
             "each request's intended start (coordinated omission corrected).\n" +
-            "Exit codes: 0 ok, 1 thresholds failed, 2 bad input, 3 run-time failure or interrupted run.");
+            "Exit codes: 0 ok, 1 thresholds failed or (compare) a regression, 2 bad input or runs not comparable, 3 run-time failure or interrupted run.");
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(WorldCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(ImportHarCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
         return root;
     }
 

@@ -1,0 +1,8 @@
+namespace Latency.Bench.Application;
+
+/// <summary>What <c>latency compare</c> was asked for.</summary>
+/// <param name="BaselineDirectory">The run directory compared against.</param>
+/// <param name="CurrentDirectory">The run directory judged.</param>
+/// <param name="Tolerance">The share (0.05 = 5%) within which a ratio counts as no change.</param>
+/// <param name="OutDirectory">Where to write compare.md|html|json; null: the current run directory.</param>
+public sealed record CompareRequest(string BaselineDirectory, string CurrentDirectory, double Tolerance, string? OutDirectory);
