@@ -19,6 +19,7 @@ public static class LatencyCli
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(ImportHarCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(HistoryCommand.Create());
         return root;
     }
 
