@@ -20,6 +20,7 @@ public static class LatencyCli
         root.Subcommands.Add(ImportHarCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
+        root.Subcommands.Add(HistoryCommand.Create());
         return root;
     }
 

@@ -4,7 +4,7 @@ namespace Latency.Reports.Compare;
 
 /// <summary>
 /// Whether two run directories describe comparable runs. Collects every difference rather than stopping at the first,
-/// so one try tells the user all that is wrong: a directory that cannot be read, a different schema version, suite,
+/// so one try tells the user all that is wrong: a directory that cannot be read, a different suite,
 /// kind of run (study or plain), study, world, profile or network backend, or no row in common.
 /// </summary>
 public static class Comparability
@@ -29,8 +29,8 @@ public static class Comparability
 
         if (baseline.Manifest is { } b && current.Manifest is { } c)
         {
-            Differ(differences, "schema_version", b.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                c.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            // No check of schema_version: the reader maps every version it reads (1, camelCase; 2, snake_case) onto
+            // the same records, so last night's run written before a rename still compares with tonight's.
             Differ(differences, "suite", b.Suite.Name, c.Suite.Name);
             Differ(differences, "kind of run", b.Study is null ? "plain run" : "study", c.Study is null ? "plain run" : "study");
             if (b.Study is { } bs && c.Study is { } cs)

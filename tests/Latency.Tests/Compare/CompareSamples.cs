@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Latency.Reports.Compare;
 using Latency.RunDirectory;
 using Latency.Tests.Reports;
@@ -54,6 +56,26 @@ internal static class CompareSamples
         await writeCurrent(current.Path);
         return await RunComparer.CompareAsync(baseline.Path, current.Path, CompareVerdict.DefaultTolerance);
     }
+
+    /// <summary>Rewrites <paramref name="directory"/>'s run.json as schema version 1 wrote it: camelCase names.</summary>
+    public static void RewriteAsSchemaOne(string directory)
+    {
+        var file = Path.Combine(directory, RunManifest.FileName);
+        var node = JsonNode.Parse(File.ReadAllText(file))!;
+        var camel = Renamed(node)!.AsObject();
+        camel["schemaVersion"] = 1;
+        File.WriteAllText(file, camel.ToJsonString());
+    }
+
+    private static JsonNode? Renamed(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(JsonNamingPolicy.CamelCase.ConvertName(ToPascal(p.Key)), Renamed(p.Value)))),
+        JsonArray a => new JsonArray([.. a.Select(Renamed)]),
+        null => null,
+        _ => node.DeepClone(),
+    };
+
+    private static string ToPascal(string snake) => string.Concat(snake.Split('_').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
 
     public static async Task WriteRunAsync(string directory, string suite, StudyInfo? study, Dictionary<string, long[]> histograms)
     {

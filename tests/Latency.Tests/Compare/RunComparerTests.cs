@@ -36,6 +36,19 @@ public class RunComparerTests
     }
 
     [Fact]
+    public async Task CompareAsync_BaselineWrittenAsSchemaOneCamelCase_ComparesWithTheCurrentSchema()
+    {
+        // Last night's run.json from before the snake_case rename (schemaVersion 1) against tonight's.
+        var comparison = await CompareSamples.CompareAsync(
+            async d => { await CompareSamples.WritePlainAsync(d, seed: 1); CompareSamples.RewriteAsSchemaOne(d); },
+            d => CompareSamples.WritePlainAsync(d, seed: 2, scale: 1.25));
+
+        Assert.True(comparison.IsComparable, string.Join("; ", comparison.Differences));
+        Assert.Equal(2, comparison.Rows.Count);
+        Assert.True(comparison.HasRegression);
+    }
+
+    [Fact]
     public async Task CompareAsync_Current25PercentFaster_Improvement()
     {
         var comparison = await CompareSamples.CompareAsync(d => CompareSamples.WritePlainAsync(d, seed: 1), d => CompareSamples.WritePlainAsync(d, seed: 2, scale: 0.75));

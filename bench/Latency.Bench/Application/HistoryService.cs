@@ -1,0 +1,125 @@
+using Latency.History;
+using Latency.RunDirectory;
+using Latency.Scenarios.Validation;
+
+namespace Latency.Bench.Application;
+
+/// <summary>
+/// The run history's use cases: <c>latency history add</c> (a run directory's rows, from its run.json, into the
+/// history file) and <c>latency history show</c> (the stored runs, for a trend). Bad input comes back as problems,
+/// never as an exception; the command line prints them and decides the exit code.
+/// </summary>
+public static class HistoryService
+{
+    /// <summary>The history file when <c>--history</c> is not given, relative to the current folder.</summary>
+    public const string DefaultHistoryFile = "runs/history.db";
+
+    /// <summary>
+    /// Adds the run in <paramref name="runDirectory"/> to the history at <paramref name="historyFile"/> (created when
+    /// missing); a run already there (same suite, machine and start time) is left as it is and reported so.
+    /// </summary>
+    /// <param name="runDirectory">The run directory, as <c>latency run --out</c> wrote it.</param>
+    /// <param name="label">A free text stored with the run, or null.</param>
+    /// <param name="historyFile">The history file.</param>
+    /// <param name="cancellationToken">Stops reading run.json.</param>
+    public static async Task<HistoryAddOutcome> AddAsync(string runDirectory, string? label, string historyFile,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runDirectory);
+        ArgumentNullException.ThrowIfNull(historyFile);
+        if (!Directory.Exists(runDirectory))
+        {
+            return HistoryAddOutcome.Rejected(new ValidationError(null, $"{runDirectory}: run directory not found"));
+        }
+
+        RunManifest manifest;
+        try
+        {
+            manifest = await RunManifestFile.ReadAsync(runDirectory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RunDirectoryFormatException e)
+        {
+            return HistoryAddOutcome.Rejected(new ValidationError(null, e.Message));
+        }
+
+        var fullRunDirectory = Path.GetFullPath(runDirectory);
+        var run = new HistoryRun
+        {
+            Suite = manifest.Study?.Name ?? manifest.Suite.Name,
+            Label = string.IsNullOrWhiteSpace(label) ? null : label.Trim(),
+            Commit = GitCommit.Of(CheckoutFolder(manifest.Suite.File, fullRunDirectory)),
+            Machine = manifest.Environment.MachineName,
+            StartedUtc = manifest.StartedUtc,
+            Status = manifest.Status,
+            RunDirectory = fullRunDirectory,
+        };
+        var rows = HistoryRows.From(manifest);
+        try
+        {
+            using var store = HistoryStore.Open(historyFile);
+            return new HistoryAddOutcome { Run = run, Result = store.Add(run, rows) };
+        }
+        catch (HistoryFileException e)
+        {
+            return HistoryAddOutcome.Rejected(new ValidationError(null, $"--history: {e.Message}"));
+        }
+    }
+
+    /// <summary>The runs of the history at <paramref name="historyFile"/> that <paramref name="query"/> selects, oldest first.</summary>
+    public static HistoryShowOutcome Show(string historyFile, HistoryQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(historyFile);
+        ArgumentNullException.ThrowIfNull(query);
+        var problems = new List<ValidationError>();
+        if (query.Last is < 1)
+        {
+            problems.Add(new ValidationError(null, $"--last: must be at least 1, not {query.Last}"));
+        }
+
+        if (!File.Exists(historyFile))
+        {
+            problems.Add(new ValidationError(null,
+                $"--history: {historyFile}: no history file; add a run first with 'latency history add RUN_DIR'"));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new HistoryShowOutcome { Problems = problems };
+        }
+
+        try
+        {
+            using var store = HistoryStore.Open(historyFile);
+            return new HistoryShowOutcome { Entries = store.Read(query) };
+        }
+        catch (HistoryFileException e)
+        {
+            return new HistoryShowOutcome { Problems = [new ValidationError(null, $"--history: {e.Message}")] };
+        }
+    }
+
+    /// <summary>
+    /// Where to ask git for the commit: the suite file's folder when it still exists (as given, relative to the current
+    /// folder or absolute), else the run directory (runs/ usually sits in the checkout that ran it).
+    /// </summary>
+    private static string CheckoutFolder(string? suiteFile, string runDirectory)
+    {
+        if (suiteFile is not null)
+        {
+            try
+            {
+                var folder = Path.GetDirectoryName(Path.GetFullPath(suiteFile));
+                if (folder is not null && Directory.Exists(folder))
+                {
+                    return folder;
+                }
+            }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                // A suite "file" that is no path (an embedded default study): use the run directory.
+            }
+        }
+
+        return runDirectory;
+    }
+}

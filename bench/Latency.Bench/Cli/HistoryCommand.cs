@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Globalization;
+using Latency.Bench.Application;
+using Latency.History;
+
+namespace Latency.Bench.Cli;
+
+/// <summary>
+/// <c>latency history add RUN_DIR [--label TEXT] [--history FILE]</c> and
+/// <c>latency history show [--suite NAME] [--row FILTER] [--last N] [--history FILE]</c>: the run history, an
+/// embedded SQLite file (<see cref="HistoryService"/>). Bad input exits 2 with one line per problem.
+/// </summary>
+public static class HistoryCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("history",
+            "Keep runs in a history file (SQLite, default " + HistoryService.DefaultHistoryFile + ") and show their trend: " +
+            "per row (a study's probe/deployment/workload; a suite's scenario and scenario/step) p50, p95, p99, count and errors, " +
+            "with the suite, label, git commit, machine and start time of each run. Two jobs may add at once.");
+        command.Subcommands.Add(CreateAdd());
+        command.Subcommands.Add(CreateShow());
+        return command;
+    }
+
+    internal static async Task<int> AddAsync(string runDirectory, string? label, string historyFile, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await HistoryService.AddAsync(runDirectory, label, historyFile, cancellationToken).ConfigureAwait(false);
+        if (outcome.Problems.Count > 0)
+        {
+            return await ValidationErrorReporter.ReportAsync(error, outcome.Problems, "nothing was added").ConfigureAwait(false);
+        }
+
+        var run = outcome.Run!;
+        var result = outcome.Result!;
+        await output.WriteLineAsync(result.AlreadyStored
+            ? $"{historyFile}: run {result.RunId} is this run already ({run.Suite}, {run.Machine}, started {Date(run.StartedUtc)}); not added again."
+            : $"{historyFile}: added run {result.RunId} ({run.Suite}, {run.Machine}, started {Date(run.StartedUtc)}, " +
+              $"commit {Short(run.Commit)}): {result.Rows} rows.").ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+
+    internal static async Task<int> ShowAsync(string historyFile, HistoryQuery query, TextWriter output, TextWriter error)
+    {
+        var outcome = HistoryService.Show(historyFile, query);
+        if (outcome.Problems.Count > 0)
+        {
+            return await ValidationErrorReporter.ReportAsync(error, outcome.Problems, "nothing was shown").ConfigureAwait(false);
+        }
+
+        if (outcome.Entries.Count == 0)
+        {
+            await output.WriteLineAsync($"{historyFile}: no runs match.").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+
+        foreach (var line in Table(outcome.Entries))
+        {
+            await output.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>One block per row key (in the order first seen), one line per run in it, oldest first: a trend reads down.</summary>
+    internal static IEnumerable<string> Table(IReadOnlyList<HistoryEntry> entries)
+    {
+        var keys = entries.SelectMany(e => e.Rows.Select(r => r.Key)).Distinct(StringComparer.Ordinal).ToList();
+        var labelWidth = Math.Max(5, entries.Max(e => e.Run.Label?.Length ?? 1));
+        var header = $"  {"run",5}  {"started (UTC)",-16}  {"label".PadRight(labelWidth)}  {"commit",-7}  {"p50 ms",9}  {"p95 ms",9}  {"p99 ms",9}  {"count",8}  {"errors",7}";
+        var first = true;
+        foreach (var key in keys)
+        {
+            if (!first) yield return "";
+            first = false;
+            yield return key;
+            yield return header;
+            foreach (var entry in entries)
+            {
+                if (entry.Rows.FirstOrDefault(r => r.Key == key) is not { } row) continue;
+                var run = entry.Run;
+                yield return string.Create(CultureInfo.InvariantCulture,
+                    $"  {run.Id,5}  {Date(run.StartedUtc),-16}  {(run.Label ?? "-").PadRight(labelWidth)}  {Short(run.Commit),-7}  " +
+                    $"{Ms(row.P50Us),9}  {Ms(row.P95Us),9}  {Ms(row.P99Us),9}  {row.Count,8}  {row.Errors,7}");
+            }
+        }
+    }
+
+    private static Command CreateAdd()
+    {
+        var runDirectory = new Argument<string>("run-dir") { Description = "Run directory, as written by 'latency run --out' (its run.json is read)." };
+        var label = new Option<string?>("--label") { Description = "A text stored with the run, e.g. 'nightly' or 'after the CDN change'." };
+        var history = HistoryOption();
+        var command = new Command("add",
+            "Add a run to the history: its suite, git commit (of the checkout the suite file is in, if any), machine, start " +
+            "time, status, and per row p50/p90/p95/p99/max, count and errors from run.json. A run already there (same suite, " +
+            "machine and start time) is not added again.")
+        {
+            runDirectory, label, history,
+        };
+        command.SetAction((parse, cancellationToken) => AddAsync(parse.GetValue(runDirectory)!, parse.GetValue(label), parse.GetValue(history)!,
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
+        return command;
+    }
+
+    private static Command CreateShow()
+    {
+        var suite = new Option<string?>("--suite") { Description = "Only runs of this suite or study (its name in run.json)." };
+        var row = new Option<string?>("--row") { Description = "Only rows whose name contains this text (case-insensitive), e.g. 'mumbai/' or 'checkout/get'." };
+        var last = new Option<int?>("--last") { Description = "Only the N most recent runs (by start time)." };
+        var history = HistoryOption();
+        var command = new Command("show",
+            "Show the history as a trend: for each row, one line per run (oldest first) with its number, start time, label, " +
+            "commit, p50/p95/p99 in ms, count and errors.")
+        {
+            suite, row, last, history,
+        };
+        command.SetAction((parse, _) => ShowAsync(parse.GetValue(history)!,
+            new HistoryQuery { Suite = parse.GetValue(suite), Row = parse.GetValue(row), Last = parse.GetValue(last) },
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static Option<string> HistoryOption() => new("--history")
+    {
+        Description = $"The history file (SQLite; default {HistoryService.DefaultHistoryFile}).",
+        DefaultValueFactory = _ => HistoryService.DefaultHistoryFile,
+    };
+
+    private static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Short(string? commit) => commit is null ? "-" : commit[..Math.Min(7, commit.Length)];
+
+    private static string Ms(long us) => (us / 1000.0).ToString("0.0", CultureInfo.InvariantCulture);
+}
