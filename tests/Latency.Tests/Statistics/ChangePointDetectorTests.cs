@@ -1,0 +1,79 @@
+using Latency.Reports.Statistics;
+
+namespace Latency.Tests.Statistics;
+
+public sealed class ChangePointDetectorTests
+{
+    // Ten nights of a row's p50 in ms, with a little night-to-night noise.
+    private static readonly double[] Flat = [100, 101, 99, 100, 102, 98, 100, 101, 99, 100];
+
+    [Fact]
+    public void AFlatHistory_HasNoChangePoint()
+    {
+        Assert.Null(ChangePointDetector.Detect(Flat, 0.05));
+    }
+
+    [Fact]
+    public void AStepAtRun6Of10_IsFoundAtRun6WithItsSize()
+    {
+        var series = Flat.Select((v, i) => i >= 5 ? v * 1.2 : v).ToArray();
+
+        var change = ChangePointDetector.Detect(series, 0.05);
+
+        Assert.NotNull(change);
+        Assert.Equal(5, change.Index); // zero-based: run 6
+        Assert.Equal(1.2, change.Ratio, 0.02);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    public void AStepAnywhere_IsFoundWhereItStarts(int index)
+    {
+        var series = Flat.Select((v, i) => i >= index ? v * 1.1 : v).ToArray();
+
+        Assert.Equal(index, ChangePointDetector.Detect(series, 0.05)?.Index);
+    }
+
+    [Fact]
+    public void ASingleSlowNight_IsNoChangePoint()
+    {
+        var spike = (double[])Flat.Clone();
+        spike[4] = 180;
+        var last = (double[])Flat.Clone();
+        last[^1] = 180;
+
+        Assert.Null(ChangePointDetector.Detect(spike, 0.05));
+        Assert.Null(ChangePointDetector.Detect(last, 0.05));
+    }
+
+    [Fact]
+    public void TwoSlowNightsAtTheEnd_WaitForAThirdAndAreThenFoundWhereTheyStarted()
+    {
+        double[] twoSlow = [.. Flat[..8], 120, 121];
+        double[] threeSlow = [.. twoSlow, 119];
+
+        Assert.Null(ChangePointDetector.Detect(twoSlow, 0.05));
+        Assert.Equal(8, ChangePointDetector.Detect(threeSlow, 0.05)?.Index);
+    }
+
+    [Fact]
+    public void AStepWithinTolerance_OrFaster_IsNotReported()
+    {
+        Assert.Null(ChangePointDetector.Detect(Flat.Select((v, i) => i >= 5 ? v * 1.03 : v).ToArray(), 0.05));
+        Assert.Null(ChangePointDetector.Detect(Flat.Select((v, i) => i >= 5 ? v * 0.8 : v).ToArray(), 0.05));
+    }
+
+    [Fact]
+    public void TheSameSeries_AlwaysGivesTheSameAnswer()
+    {
+        var series = Flat.Select((v, i) => i >= 5 ? v * 1.2 : v).ToArray();
+
+        var answers = Enumerable.Range(0, 20).Select(_ => ChangePointDetector.Detect(series, 0.05)).Distinct().ToList();
+
+        Assert.Single(answers);
+    }
+}
