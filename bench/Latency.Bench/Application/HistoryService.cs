@@ -1,4 +1,5 @@
 using Latency.History;
+using Latency.Reports.Statistics;
 using Latency.RunDirectory;
 using Latency.Scenarios.Validation;
 
@@ -76,25 +77,71 @@ public static class HistoryService
             problems.Add(new ValidationError(null, $"--last: must be at least 1, not {query.Last}"));
         }
 
-        if (!File.Exists(historyFile))
-        {
-            problems.Add(new ValidationError(null,
-                $"--history: {historyFile}: no history file; add a run first with 'latency history add RUN_DIR'"));
-        }
+        var (entries, readProblems) = Read(historyFile, query with { Last = problems.Count > 0 ? 1 : query.Last });
+        problems.AddRange(readProblems);
+        return problems.Count > 0 ? new HistoryShowOutcome { Problems = problems } : new HistoryShowOutcome { Entries = entries };
+    }
 
+    /// <summary>
+    /// The rows of the history at <paramref name="historyFile"/> (those <paramref name="query"/> selects) whose latest
+    /// runs are a new level of p50 or p99 more than <paramref name="tolerance"/> slower than the one before, by
+    /// <see cref="ChangePointDetector"/> on each suite's row's series in start-time order.
+    /// </summary>
+    /// <param name="historyFile">The history file.</param>
+    /// <param name="query">Which suite and rows; its <see cref="HistoryQuery.Last"/> is ignored (the whole series is needed).</param>
+    /// <param name="tolerance">A step not worth reporting, as a share (0.05 = 5 %).</param>
+    public static HistoryCheckOutcome Check(string historyFile, HistoryQuery query, double tolerance)
+    {
+        ArgumentNullException.ThrowIfNull(historyFile);
+        ArgumentNullException.ThrowIfNull(query);
+        var (entries, problems) = Read(historyFile, query with { Last = null });
         if (problems.Count > 0)
         {
-            return new HistoryShowOutcome { Problems = problems };
+            return new HistoryCheckOutcome { Problems = problems };
+        }
+
+        var changes = new List<HistoryChange>();
+        var series = 0;
+        foreach (var suite in entries.GroupBy(e => e.Run.Suite, StringComparer.Ordinal))
+        {
+            var runs = suite.ToList();
+            foreach (var key in runs.SelectMany(e => e.Rows.Select(r => r.Key)).Distinct(StringComparer.Ordinal))
+            {
+                var points = runs.SelectMany(e => e.Rows.Where(r => r.Key == key).Select(r => (e.Run, Row: r))).ToList();
+                foreach (var (quantile, value) in Quantiles)
+                {
+                    series++;
+                    if (ChangePointDetector.Detect(points.Select(p => (double)value(p.Row)).ToList(), tolerance) is { } change)
+                    {
+                        changes.Add(new HistoryChange(suite.Key, key, quantile, points[change.Index].Run, change.Before, change.After));
+                    }
+                }
+            }
+        }
+
+        return new HistoryCheckOutcome { Changes = changes, SeriesChecked = series, Runs = entries.Count };
+    }
+
+    /// <summary>The quantiles <see cref="Check"/> follows: the median, and the tail (a shift only there is found too).</summary>
+    private static readonly (string Name, Func<HistoryRow, long> Value)[] Quantiles = [("p50", r => r.P50Us), ("p99", r => r.P99Us)];
+
+    /// <summary>The selected runs, or why the history cannot be read (missing, not a history).</summary>
+    private static (IReadOnlyList<HistoryEntry> Entries, IReadOnlyList<ValidationError> Problems) Read(string historyFile, HistoryQuery query)
+    {
+        if (!File.Exists(historyFile))
+        {
+            return ([], [new ValidationError(null,
+                $"--history: {historyFile}: no history file; add a run first with 'latency history add RUN_DIR'")]);
         }
 
         try
         {
             using var store = HistoryStore.Open(historyFile);
-            return new HistoryShowOutcome { Entries = store.Read(query) };
+            return (store.Read(query), []);
         }
         catch (HistoryFileException e)
         {
-            return new HistoryShowOutcome { Problems = [new ValidationError(null, $"--history: {e.Message}")] };
+            return ([], [new ValidationError(null, $"--history: {e.Message}")]);
         }
     }
 

@@ -2,12 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using Latency.Bench.Application;
 using Latency.History;
+using Latency.Scenarios.Validation;
 
 namespace Latency.Bench.Cli;
 
 /// <summary>
 /// <c>latency history add RUN_DIR [--label TEXT] [--history FILE]</c> and
-/// <c>latency history show [--suite NAME] [--row FILTER] [--last N] [--history FILE]</c>: the run history, an
+/// <c>latency history show [--suite NAME] [--row FILTER] [--last N] [--history FILE]</c> and
+/// <c>latency history check [--suite NAME] [--row FILTER] [--tolerance 5%] [--history FILE]</c>: the run history, an
 /// embedded SQLite file (<see cref="HistoryService"/>). Bad input exits 2 with one line per problem.
 /// </summary>
 public static class HistoryCommand
@@ -20,6 +22,7 @@ public static class HistoryCommand
             "with the suite, label, git commit, machine and start time of each run. Two jobs may add at once.");
         command.Subcommands.Add(CreateAdd());
         command.Subcommands.Add(CreateShow());
+        command.Subcommands.Add(CreateCheck());
         return command;
     }
 
@@ -61,6 +64,36 @@ public static class HistoryCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    internal static async Task<int> CheckAsync(string historyFile, HistoryQuery query, string tolerance, TextWriter output, TextWriter error)
+    {
+        if (CompareCommand.ParseTolerance(tolerance) is not { } share)
+        {
+            return await ValidationErrorReporter.ReportAsync(error,
+                [new ValidationError(null, $"--tolerance: '{tolerance}' is not a percentage from 0 to under 100, e.g. 5%")],
+                "nothing was checked").ConfigureAwait(false);
+        }
+
+        var outcome = HistoryService.Check(historyFile, query, share);
+        if (outcome.Problems.Count > 0)
+        {
+            return await ValidationErrorReporter.ReportAsync(error, outcome.Problems, "nothing was checked").ConfigureAwait(false);
+        }
+
+        foreach (var change in outcome.Changes)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{change.Suite}: {change.Row}: {change.Quantile} slower from run {change.Run.Id} ({Date(change.Run.StartedUtc)}, " +
+                $"commit {Short(change.Run.Commit)}): {Ms(change.BeforeUs)} -> {Ms(change.AfterUs)} ms ({change.Ratio - 1:+0.0%})"))
+                .ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync(outcome.Changes.Count == 0
+            ? $"{historyFile}: no new slower level in {outcome.SeriesChecked} series of {outcome.Runs} runs."
+            : $"{historyFile}: {outcome.Changes.Count} of {outcome.SeriesChecked} series ({outcome.Runs} runs) are at a new, slower level.")
+            .ConfigureAwait(false);
+        return outcome.Changes.Count == 0 ? ExitCodes.Ok : ExitCodes.ThresholdsFailed;
     }
 
     /// <summary>One block per row key (in the order first seen), one line per run in it, oldest first: a trend reads down.</summary>
@@ -122,6 +155,32 @@ public static class HistoryCommand
         return command;
     }
 
+    private static Command CreateCheck()
+    {
+        var suite = new Option<string?>("--suite") { Description = "Only runs of this suite or study (its name in run.json)." };
+        var row = new Option<string?>("--row") { Description = "Only rows whose name contains this text (case-insensitive)." };
+        var tolerance = new Option<string>("--tolerance", "-t")
+        {
+            Description = "A step of the median smaller than this is not reported, in percent ('5%' or '5').",
+            DefaultValueFactory = _ => "5%",
+        };
+        var history = HistoryOption();
+        var command = new Command("check",
+            "Find rows whose latest runs are a new, slower level: for each suite's row, its p50 series and its p99 series " +
+            "(runs by start time) are cut into segments by ED-PELT (Perfolizer; deterministic), each at least 3 runs long, " +
+            "so a single slow night is never a change. A row is reported when its latest segment, confirmed by 3 runs, has " +
+            "a median more than the tolerance above the segment before: the run it starts at, before -> after ms and the step. " +
+            "'compare' judges one pair of runs from their samples; 'check' judges the series.\n" +
+            "Exit codes: 0 none, 1 a row got slower, 2 bad input.")
+        {
+            suite, row, tolerance, history,
+        };
+        command.SetAction((parse, _) => CheckAsync(parse.GetValue(history)!,
+            new HistoryQuery { Suite = parse.GetValue(suite), Row = parse.GetValue(row) }, parse.GetValue(tolerance)!,
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
     private static Option<string> HistoryOption() => new("--history")
     {
         Description = $"The history file (SQLite; default {HistoryService.DefaultHistoryFile}).",
@@ -132,5 +191,5 @@ public static class HistoryCommand
 
     private static string Short(string? commit) => commit is null ? "-" : commit[..Math.Min(7, commit.Length)];
 
-    private static string Ms(long us) => (us / 1000.0).ToString("0.0", CultureInfo.InvariantCulture);
+    private static string Ms(double us) => (us / 1000.0).ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -127,7 +127,7 @@ public sealed class HistoryCommandTests
         return directory;
     }
 
-    private static async Task<(int Code, string Output, string Error)> Cli(params string[] args)
+    internal static async Task<(int Code, string Output, string Error)> Cli(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();

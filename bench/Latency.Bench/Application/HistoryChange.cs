@@ -1,0 +1,16 @@
+using Latency.History;
+
+namespace Latency.Bench.Application;
+
+/// <summary>A row whose latest runs are a new, slower level of one quantile (<see cref="HistoryService.Check"/>).</summary>
+/// <param name="Suite">The suite (or study) the row belongs to.</param>
+/// <param name="Row">The row's key, e.g. <c>checkout/get</c>.</param>
+/// <param name="Quantile"><c>p50</c> or <c>p99</c>.</param>
+/// <param name="Run">The first run of the slower level.</param>
+/// <param name="BeforeUs">The median of the quantile over the level before it, in microseconds.</param>
+/// <param name="AfterUs">The median over the slower level, up to the newest run, in microseconds.</param>
+public sealed record HistoryChange(string Suite, string Row, string Quantile, HistoryRun Run, double BeforeUs, double AfterUs)
+{
+    /// <summary>The step, after / before (1.2 is 20 % slower).</summary>
+    public double Ratio => AfterUs / BeforeUs;
+}
