@@ -14,4 +14,7 @@ public sealed record RunRequest
     public string? Timeout { get; init; }
     public string? WarmUp { get; init; }
     public bool NoProgress { get; init; }
+
+    /// <summary>The history file to add the run to when it ends with a run directory (<c>--history</c>); null for none.</summary>
+    public string? HistoryFile { get; init; }
 }

@@ -29,13 +29,17 @@ public static class RunCommand
         var timeout = new Option<string?>("--timeout") { Description = "One-liner mode: per-request timeout (default 30s)." };
         var warmUp = new Option<string?>("--warm-up") { Description = "One-liner mode: run this long first without recording (default 0s)." };
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not show live progress." };
+        var history = new Option<string?>("--history")
+        {
+            Description = "Add the run to this history file when it ends (as 'latency history add' does), partial runs too.",
+        };
 
         var command = new Command("run",
             "Run a suite (or one URL) and write a run directory: run.json, HdrHistogram interval logs (.hlog, microseconds). " +
             "Latency is recorded corrected (from each request's intended start) and uncorrected, side by side. " +
             "Ctrl-C stops gracefully and keeps what was recorded (marked partial).")
         {
-            suite, outDirectory, duration, url, rate, connections, http, method, timeout, warmUp, noProgress,
+            suite, outDirectory, duration, url, rate, connections, http, method, timeout, warmUp, noProgress, history,
         };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(new RunRequest
         {
@@ -50,6 +54,7 @@ public static class RunCommand
             Timeout = parse.GetValue(timeout),
             WarmUp = parse.GetValue(warmUp),
             NoProgress = parse.GetValue(noProgress),
+            HistoryFile = parse.GetValue(history),
         }, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
@@ -62,7 +67,8 @@ public static class RunCommand
             var observer = new ConsoleRunObserver(output, error, !request.NoProgress);
             using var signals = new StopSignals(observer.Stopping);
             var outcome = await new RunService(observer).RunAsync(request, signals.Token).ConfigureAwait(false);
-            return await ReportAsync(outcome, output, error).ConfigureAwait(false);
+            var code = await ReportAsync(outcome, output, error).ConfigureAwait(false);
+            return await AddToHistoryAsync(outcome, request.HistoryFile, code, output, error).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -84,6 +90,23 @@ public static class RunCommand
 
             return ExitCodes.RunFailed;
         }
+    }
+
+    /// <summary>
+    /// Adds the run to <paramref name="historyFile"/> (when given and a run directory was written) and prints one line
+    /// saying so; the run's exit code <paramref name="code"/> stands, except that a run that passed but could not be
+    /// added exits 2, so a nightly job notices a history it is no longer feeding.
+    /// </summary>
+    internal static async Task<int> AddToHistoryAsync(RunOutcome outcome, string? historyFile, int code, TextWriter output, TextWriter error)
+    {
+        if (historyFile is null || outcome.RunDirectory is null || outcome.Problems.Count > 0)
+        {
+            return code;
+        }
+
+        var added = await HistoryCommand.AddAsync(outcome.RunDirectory, label: null, historyFile, output, error, CancellationToken.None)
+            .ConfigureAwait(false);
+        return code == ExitCodes.Ok ? added : code;
     }
 
     /// <summary>

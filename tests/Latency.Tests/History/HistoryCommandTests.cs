@@ -1,3 +1,4 @@
+using Latency.Bench.Application;
 using Latency.Bench.Cli;
 using Latency.History;
 using Latency.RunDirectory;
@@ -118,6 +119,25 @@ public sealed class HistoryCommandTests
         {
             Assert.Matches("^[0-9a-f]{40}$", GitCommit.Of(RepositoryPaths.Root()));
         }
+    }
+
+    [Fact]
+    public async Task RunWithHistory_AddsTheRunWhenItEndsAndKeepsItsExitCode()
+    {
+        using var temp = new TempDirectory();
+        var runDirectory = await WriteRun(temp, "run-1", ManifestSamples.Partial());
+        var history = temp.File("history.db");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await RunCommand.AddToHistoryAsync(new RunOutcome { RunDirectory = runDirectory }, history, ExitCodes.RunFailed, output, error);
+        var withoutHistory = await RunCommand.AddToHistoryAsync(new RunOutcome { RunDirectory = runDirectory }, null, ExitCodes.Ok, output, error);
+
+        Assert.Equal(ExitCodes.RunFailed, code);
+        Assert.Equal(ExitCodes.Ok, withoutHistory);
+        Assert.Contains("added run 1 (handset", output.ToString(), StringComparison.Ordinal);
+        using var store = HistoryStore.Open(history);
+        Assert.Single(store.Read(new HistoryQuery()));
     }
 
     private static async Task<string> WriteRun(TempDirectory temp, string name, RunManifest manifest)
