@@ -104,15 +104,7 @@ public static class GainChart
             band.LineWidth = 0;
         }
 
-        var one = plot.Add.VerticalLine(0, 2, Colors.Black, LinePattern.Dashed);
-        // Named on the line itself, above the data, so no reader has to find it in the legend.
-        one.LabelText = NoGainLabel;
-        one.LabelOppositeAxis = true;
-        one.LabelFontSize = 14;
-        one.LabelFontColor = Colors.Black;
-        one.LabelBackgroundColor = Colors.White;
-        // Room for that label between the title and the data, and not a pixel more: a full study's rows are 10 px apart.
-        plot.Axes.Top.MinimumSize = 20;
+        ChartStyle.AddReferenceLine(plot, 0, NoGainLabel);
         var legend = new List<LegendItem>();
         for (var w = 0; w < workloads.Count; w++)
         {

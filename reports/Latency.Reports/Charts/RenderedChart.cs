@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Latency.Reports.Charts;
 
 /// <summary>A chart rendered in memory, as PNG (for HTML embedding and chat) and SVG (for print and zoom).</summary>
@@ -21,4 +23,18 @@ public sealed record RenderedChart
 
     /// <summary>The SVG document.</summary>
     public required string Svg { get; init; }
+
+    /// <summary>Writes <see cref="Png"/> and <see cref="Svg"/> as &lt;name&gt;.png and &lt;name&gt;.svg into <paramref name="directory"/>.</summary>
+    /// <param name="directory">An existing directory.</param>
+    /// <param name="cancellationToken">Stops writing.</param>
+    /// <returns>The two paths, PNG first.</returns>
+    public async Task<IReadOnlyList<string>> WriteFilesAsync(string directory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var png = Path.Combine(directory, Name + ".png");
+        await File.WriteAllBytesAsync(png, Png, cancellationToken).ConfigureAwait(false);
+        var svg = Path.Combine(directory, Name + ".svg");
+        await File.WriteAllTextAsync(svg, Svg, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+        return [png, svg];
+    }
 }

@@ -13,8 +13,10 @@ public static class CompareDocument
     /// <summary>The document's title.</summary>
     public const string Title = "Latency compare: current / baseline";
 
-    /// <summary>The blocks of the comparison.</summary>
-    public static IReadOnlyList<ReportBlock> Blocks(RunComparison comparison)
+    /// <summary>The blocks of the comparison, <paramref name="chart"/> (<see cref="Charts.CompareChart"/>) after the table.</summary>
+    /// <param name="comparison">The comparison.</param>
+    /// <param name="chart">The chart of its rows, or null for none (runs not comparable, or a chart that failed to draw).</param>
+    public static IReadOnlyList<ReportBlock> Blocks(RunComparison comparison, Charts.RenderedChart? chart = null)
     {
         ArgumentNullException.ThrowIfNull(comparison);
         var blocks = new List<ReportBlock>
@@ -47,6 +49,11 @@ public static class CompareDocument
                 r.Row.Label, ReportFormat.Count(r.BaselineCount), ReportFormat.Count(r.CurrentCount),
             }.Concat(r.Quantiles.Select(Cell)).ToList()).ToList();
         blocks.Add(new ReportTable(header, rows, new HashSet<int> { 1, 2 }));
+        if (chart is not null)
+        {
+            blocks.Add(new ReportChart(chart));
+        }
+
         if (comparison.OnlyInBaseline.Count > 0)
         {
             blocks.Add(new ReportParagraph($"Only in the baseline (not compared): {string.Join(", ", comparison.OnlyInBaseline)}."));

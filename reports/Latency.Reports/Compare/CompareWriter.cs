@@ -1,16 +1,21 @@
 using System.Text;
+using Latency.Reports.Charts;
 using Latency.Reports.Study;
 
 namespace Latency.Reports.Compare;
 
-/// <summary>Writes a comparison's files: compare.md, compare.html (self-contained) and compare.json.</summary>
+/// <summary>
+/// Writes a comparison's files: compare.md, compare.html (self-contained, the chart embedded), compare.json and, for
+/// comparable runs, the chart (<see cref="CompareChart"/>) as charts/compare.png and charts/compare.svg, where
+/// compare.md links it (as the study report's charts).
+/// </summary>
 public static class CompareWriter
 {
     public const string MarkdownFileName = "compare.md";
 
     public const string HtmlFileName = "compare.html";
 
-    /// <summary>Writes the three files into <paramref name="outDirectory"/> (created if needed) and returns their paths.</summary>
+    /// <summary>Writes the files into <paramref name="outDirectory"/> (created if needed) and returns their paths.</summary>
     /// <param name="comparison">What to write.</param>
     /// <param name="outDirectory">Where.</param>
     /// <param name="cancellationToken">Stops writing.</param>
@@ -19,7 +24,9 @@ public static class CompareWriter
         ArgumentNullException.ThrowIfNull(comparison);
         ArgumentNullException.ThrowIfNull(outDirectory);
         Directory.CreateDirectory(outDirectory);
-        var blocks = CompareDocument.Blocks(comparison);
+        var chart = comparison.IsComparable && comparison.Rows.Count > 0 ? CompareChart.Render(comparison) : null;
+        var blocks = CompareDocument.Blocks(comparison, chart);
+        var utf8 = new UTF8Encoding(false);
         var files = new (string Name, string Text)[]
         {
             (MarkdownFileName, MarkdownRenderer.Render(blocks)),
@@ -30,8 +37,15 @@ public static class CompareWriter
         foreach (var (name, text) in files)
         {
             var path = Path.Combine(outDirectory, name);
-            await File.WriteAllTextAsync(path, text, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(path, text, utf8, cancellationToken).ConfigureAwait(false);
             paths.Add(path);
+        }
+
+        if (chart is not null)
+        {
+            var chartsDirectory = Path.Combine(outDirectory, MarkdownRenderer.ChartsFolder);
+            Directory.CreateDirectory(chartsDirectory);
+            paths.AddRange(await chart.WriteFilesAsync(chartsDirectory, cancellationToken).ConfigureAwait(false));
         }
 
         return paths;

@@ -75,12 +75,7 @@ public static class StudyReportWriter
 
         foreach (var chart in charts)
         {
-            var png = Path.Combine(chartsDirectory, chart.Name + ".png");
-            await File.WriteAllBytesAsync(png, chart.Png, cancellationToken).ConfigureAwait(false);
-            var svg = Path.Combine(chartsDirectory, chart.Name + ".svg");
-            await File.WriteAllTextAsync(svg, chart.Svg, utf8, cancellationToken).ConfigureAwait(false);
-            written.Add(png);
-            written.Add(svg);
+            written.AddRange(await chart.WriteFilesAsync(chartsDirectory, cancellationToken).ConfigureAwait(false));
         }
 
         return new StudyReportResult(written, problems) { Finding = StudyFinding.Sentence(statistics), Headline = StudyHeadline.Of(statistics, summary.MainWorkload) };

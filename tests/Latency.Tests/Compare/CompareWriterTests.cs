@@ -12,7 +12,7 @@ public class CompareWriterTests
         var comparison = await CompareSamples.CompareAsync(d => CompareSamples.WriteStudyAsync(d, seed: 1), d => CompareSamples.WriteStudyAsync(d, seed: 2, scale: 1.25));
         var files = await CompareWriter.WriteAsync(comparison, output.Path);
 
-        Assert.Equal(["compare.md", "compare.html", "compare.json"], files.Select(Path.GetFileName));
+        Assert.Equal(["compare.md", "compare.html", "compare.json", "compare.png", "compare.svg"], files.Select(Path.GetFileName));
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output.Path, CompareJson.FileName)));
         Assert.True(json.RootElement.GetProperty("regression").GetBoolean());
         Assert.Equal(0.05, json.RootElement.GetProperty("tolerance").GetDouble());
