@@ -22,7 +22,8 @@ public static class HistoryCommand
         var command = new Command("history",
             "Keep runs in a history file (SQLite, default " + HistoryService.DefaultHistoryFile + ") and show their trend: " +
             "per row (a study's probe/deployment/workload; a suite's scenario and scenario/step) p50, p95, p99, count and errors, " +
-            "with the suite, label, git commit, machine and start time of each run. Two jobs may add at once.");
+            "with the suite, label, git commit, machine and start time of each run. Two jobs may add at once. 'check' finds " +
+            "rows at a new, slower level; 'report' draws each row's trend into trend.html and charts.");
         command.Subcommands.Add(CreateAdd());
         command.Subcommands.Add(CreateShow());
         command.Subcommands.Add(CreateCheck());
