@@ -163,6 +163,19 @@ public sealed class HistoryReportTests
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Fact]
+    public void RowsWhoseFileNamesCollide_GetChartsOfTheirOwn()
+    {
+        var report = new TrendReport
+        {
+            Series = [new TrendSeries { Suite = "s", Row = "a/b", Points = Points(Flat) }, new TrendSeries { Suite = "s", Row = "a-b", Points = Points(Flat) }],
+            Runs = Flat.Length,
+            Tolerance = 0.05,
+        };
+
+        Assert.Equal(["trend-s-a-b", "trend-s-a-b-2"], TrendWriter.Charts(report).Select(c => c!.Name));
+    }
+
     /// <summary>
     /// The PNG decodes to the chart's size, and the row's colour covers a good many pixels (two lines of ten points),
     /// so the chart plots the series rather than an empty frame.
