@@ -167,6 +167,7 @@ public static class NightlySummary
                 ["headline"] = comparison is null ? null : CompareDocument.Headline(comparison),
                 ["regression"] = RowCounts(comparison).Regression,
                 ["improvement"] = RowCounts(comparison).Improvement,
+                ["too_few_samples"] = RowCounts(comparison).TooFewSamples,
                 ["no_change"] = RowCounts(comparison).NoChange,
                 ["problems"] = outcome.Compare.Problems.Select(p => p.Message).ToList(),
             },
@@ -188,17 +189,21 @@ public static class NightlySummary
         return JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
-    /// <summary>Rows of the comparison by verdict: a row with any regression is one; else with any improvement; else no change.</summary>
-    public static (int Regression, int Improvement, int NoChange) RowCounts(RunComparison? comparison)
+    /// <summary>
+    /// Rows of the comparison by verdict, each row once: with any regression; else with any improvement; else with too
+    /// few samples at some quantile (not judged there); else no change.
+    /// </summary>
+    public static NightlyRowCounts RowCounts(RunComparison? comparison)
     {
         if (comparison is null)
         {
-            return (0, 0, 0);
+            return new NightlyRowCounts(0, 0, 0, 0);
         }
 
         var regression = comparison.Rows.Count(r => r.HasRegression);
-        var improvement = comparison.Rows.Count(r => !r.HasRegression && r.Quantiles.Any(q => q.Verdict == CompareVerdict.Improvement));
-        return (regression, improvement, comparison.Rows.Count - regression - improvement);
+        var improvement = comparison.Rows.Count(r => !r.HasRegression && Has(r, CompareVerdict.Improvement));
+        var tooFew = comparison.Rows.Count(r => !r.HasRegression && !Has(r, CompareVerdict.Improvement) && Has(r, CompareVerdict.TooFewSamples));
+        return new NightlyRowCounts(regression, improvement, tooFew, comparison.Rows.Count - regression - improvement - tooFew);
     }
 
     private static string Answer(NightlyOutcome outcome)
@@ -225,12 +230,13 @@ public static class NightlySummary
             return $"Not compared with {baseline}: the runs are not comparable ({Count(outcome.Compare.Problems.Count)} difference(s)).";
         }
 
-        var (regression, improvement, _) = RowCounts(comparison);
+        var counts = RowCounts(comparison);
         var tolerance = (comparison.Tolerance * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
-        var faster = improvement > 0 ? $"; {Count(improvement)} faster" : "";
-        return regression > 0
-            ? $"Regression: {Count(regression)} of {Count(comparison.Rows.Count)} rows slower than {baseline} beyond the {tolerance} tolerance{faster}."
-            : $"No regression against {baseline}: {Count(comparison.Rows.Count)} rows within the {tolerance} tolerance{faster}.";
+        var rest = (counts.Improvement > 0 ? $"; {Count(counts.Improvement)} faster" : "") +
+                   (counts.TooFewSamples > 0 ? $"; {Count(counts.TooFewSamples)} with too few samples to judge every quantile" : "");
+        return counts.Regression > 0
+            ? $"Regression: {Count(counts.Regression)} of {Count(comparison.Rows.Count)} rows slower than {baseline} beyond the {tolerance} tolerance{rest}."
+            : $"No regression against {baseline} in {Count(comparison.Rows.Count)} rows at the {tolerance} tolerance{rest}.";
     }
 
     private static List<string> RunFacts(NightlyOutcome outcome)
@@ -263,9 +269,9 @@ public static class NightlySummary
             return $"Not comparable: {string.Join("; ", compare.Problems.Select(p => p.Message))}";
         }
 
-        var (regression, improvement, noChange) = RowCounts(comparison);
-        return $"{CompareDocument.Headline(comparison)} Rows: {Count(regression)} regression, {Count(improvement)} improvement, " +
-               $"{Count(noChange)} no change.";
+        var counts = RowCounts(comparison);
+        return $"{CompareDocument.Headline(comparison)} Rows: {Count(counts.Regression)} regression, {Count(counts.Improvement)} improvement, " +
+               $"{Count(counts.TooFewSamples)} too few samples, {Count(counts.NoChange)} no change.";
     }
 
     private static string CheckText(NightlyOutcome outcome)
@@ -289,6 +295,8 @@ public static class NightlySummary
 
     private static string Suite(NightlyOutcome outcome) =>
         outcome.Manifest?.Study?.Name ?? outcome.Manifest?.Suite.Name ?? outcome.Request.SuitePath ?? "the default study";
+
+    private static bool Has(RowComparison row, string verdict) => row.Quantiles.Any(q => q.Verdict == verdict);
 
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
