@@ -1,4 +1,5 @@
 using Latency.History;
+using Latency.Reports.Compare;
 using Latency.RunDirectory;
 using Latency.Scenarios.Validation;
 
@@ -104,7 +105,7 @@ public sealed class NightlyService(IRunObserver observer)
             compare = await CompareService.RunAsync(new CompareRequest(baselineDirectory, runDirectory, request.Tolerance, request.OutDirectory), after)
                 .ConfigureAwait(false);
             observer.Line(compare.Comparison is { } comparison
-                ? $"Compare: {Latency.Reports.Compare.CompareDocument.Headline(comparison)}"
+                ? $"Compare: {CompareDocument.Headline(comparison)}"
                 : $"Compare: not comparable: {string.Join("; ", compare.Problems.Select(p => p.Message))}");
         }
 

@@ -26,7 +26,7 @@ public static class NightlySummary
 
     /// <summary>
     /// The nightly in one or a few sentences, the answer first: "No regression against run 12 (...)", "Regression: 2 of
-    /// 6 rows slower than run 12 (...) beyond the 5% tolerance", "No baseline yet: ...", "Interrupted: ...", then failed
+    /// 6 rows slower than run 12 (...) beyond the 5% tolerance", "No baseline, nothing compared: ...", "Interrupted: ...", then failed
     /// thresholds, a new slower level in the history, and a run the history did not take.
     /// </summary>
     public static string Headline(NightlyOutcome outcome)
@@ -136,6 +136,7 @@ public static class NightlySummary
         ArgumentNullException.ThrowIfNull(exit);
         ArgumentNullException.ThrowIfNull(links);
         var comparison = outcome.Compare?.Comparison;
+        var counts = RowCounts(comparison);
         var document = new Dictionary<string, object?>
         {
             ["schema_version"] = 1,
@@ -165,10 +166,10 @@ public static class NightlySummary
             ["comparison"] = outcome.Compare is null ? null : new Dictionary<string, object?>
             {
                 ["headline"] = comparison is null ? null : CompareDocument.Headline(comparison),
-                ["regression"] = RowCounts(comparison).Regression,
-                ["improvement"] = RowCounts(comparison).Improvement,
-                ["too_few_samples"] = RowCounts(comparison).TooFewSamples,
-                ["no_change"] = RowCounts(comparison).NoChange,
+                ["regression"] = counts.Regression,
+                ["improvement"] = counts.Improvement,
+                ["too_few_samples"] = counts.TooFewSamples,
+                ["no_change"] = counts.NoChange,
                 ["problems"] = outcome.Compare.Problems.Select(p => p.Message).ToList(),
             },
             ["check"] = outcome.Check is not { } check ? null : new Dictionary<string, object?>
@@ -222,7 +223,7 @@ public static class NightlySummary
         var baseline = outcome.Baseline?.Name ?? "none";
         if (outcome.Compare is null)
         {
-            return $"No baseline yet, nothing compared: {outcome.Baseline?.Reason}";
+            return $"No baseline, nothing compared: {outcome.Baseline?.Reason}";
         }
 
         if (outcome.Compare.Comparison is not { } comparison)

@@ -40,7 +40,7 @@ public sealed class NightlyCommandTests(ITestOutputHelper output) : IDisposable
 
         var first = await NightAsync(suite, history, "night-1");
         Assert.True(first.ExitCode == 0, $"night 1 exited {first.ExitCode}: {first.Output}{first.Error}");
-        Assert.Contains("No baseline yet", first.Output, StringComparison.Ordinal);
+        Assert.Contains("No baseline, nothing compared: no earlier run of 'nightly'", first.Output, StringComparison.Ordinal);
         var firstSummary = await ReadSummaryAsync("night-1");
         Assert.Equal(JsonValueKind.Null, firstSummary.RootElement.GetProperty("comparison").ValueKind);
         Assert.False(File.Exists(Path.Combine(_temp.Path, "night-1", "compare.html")));

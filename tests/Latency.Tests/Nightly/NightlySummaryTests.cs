@@ -52,7 +52,7 @@ public sealed class NightlySummaryTests
             NotJudgedBecause = "the run was interrupted",
         };
 
-        Assert.Equal("No baseline yet, nothing compared: no earlier run (the first night).", NightlySummary.Headline(first));
+        Assert.Equal("No baseline, nothing compared: no earlier run (the first night).", NightlySummary.Headline(first));
         Assert.StartsWith("Interrupted: the run was stopped before its end (interrupted by Ctrl-C)", NightlySummary.Headline(interrupted), StringComparison.Ordinal);
     }
 
