@@ -1,5 +1,6 @@
 using Latency.History;
 using Latency.Reports.Compare;
+using Latency.Reports.Trend;
 using Latency.RunDirectory;
 using Latency.Scenarios.Validation;
 
@@ -87,7 +88,7 @@ public sealed class NightlyService(IRunObserver observer)
         var suite = manifest?.Study?.Name ?? manifest?.Suite.Name;
         if (history.Problems.Count == 0 && suite is not null)
         {
-            await WriteTrendPageAsync(request.HistoryFile, suite, request.OutDirectory, after).ConfigureAwait(false);
+            observer.Line(await WriteTrendPageAsync(request.HistoryFile, suite, request.Tolerance, request.OutDirectory, after).ConfigureAwait(false));
         }
 
         if (run.Status != RunStatus.Complete || suite is null)
@@ -102,7 +103,8 @@ public sealed class NightlyService(IRunObserver observer)
         CompareOutcome? compare = null;
         if (baseline.Directory is { } baselineDirectory)
         {
-            compare = await CompareService.RunAsync(new CompareRequest(baselineDirectory, runDirectory, request.Tolerance, request.OutDirectory), after)
+            compare = await CompareService.RunAsync(new CompareRequest(baselineDirectory, runDirectory, request.Tolerance, request.OutDirectory,
+                    history.Problems.Count == 0 ? request.HistoryFile : null), after)
                 .ConfigureAwait(false);
             observer.Line(compare.Comparison is { } comparison
                 ? $"Compare: {CompareDocument.Headline(comparison)}"
@@ -117,16 +119,32 @@ public sealed class NightlyService(IRunObserver observer)
     }
 
     /// <summary>
-    /// The one place the nightly writes the suite's trend page, trend.html, into the nightly directory. The history
-    /// has no trend page writer yet; until it has, nothing is written here and the summary links trend.html only when
-    /// the file exists.
+    /// Writes the suite's trend page, trend.html and its charts, into the nightly directory
+    /// (<see cref="HistoryService.ReportAsync"/>, as <c>latency history report</c>); a page that cannot be written is
+    /// told and not linked (the summary links trend.html only when the file exists), and does not fail the night.
     /// </summary>
     /// <param name="historyFile">The history the page is drawn from.</param>
     /// <param name="suite">The suite whose rows it shows.</param>
+    /// <param name="tolerance">The step the page marks, as the check judges it.</param>
     /// <param name="nightlyDirectory">Where trend.html goes, next to nightly.html.</param>
     /// <param name="cancellationToken">Stops writing.</param>
-    private static Task WriteTrendPageAsync(string historyFile, string suite, string nightlyDirectory, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
+    /// <returns>The line to tell.</returns>
+    private static async Task<string> WriteTrendPageAsync(string historyFile, string suite, double tolerance, string nightlyDirectory,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var trend = await HistoryService.ReportAsync(historyFile, new HistoryQuery { Suite = suite }, tolerance, nightlyDirectory, cancellationToken)
+                .ConfigureAwait(false);
+            return trend.Problems.Count > 0
+                ? $"Trend: not written: {trend.Problems[0].Message}"
+                : $"Trend: {Path.Combine(nightlyDirectory, TrendWriter.HtmlFileName)}";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"Trend: not written: {e.Message}";
+        }
+    }
 
     private static async Task<BaselineChoice> ChooseBaselineAsync(NightlyRequest request, HistoryAddOutcome history, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Latency.Reports.Compare;
+using Latency.Reports.Trend;
 using Latency.Reports.Study;
 using Latency.RunDirectory;
 
@@ -19,7 +20,7 @@ public static class NightlySummary
     public const string JsonFileName = "nightly.json";
 
     /// <summary>The trend page's name, linked when a file of that name is next to the summary.</summary>
-    public const string TrendFileName = "trend.html";
+    public const string TrendFileName = TrendWriter.HtmlFileName;
 
     /// <summary>The study report's page, linked when the run wrote one; else run.json is.</summary>
     private const string RunReportFileName = "report.html";

@@ -56,6 +56,9 @@ public sealed class NightlyCommandTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("<a href=\"compare.html\">", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"run/run.json\">", html, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_temp.Path, "night-2", "compare.html")));
+        // The trend of both nights, written beside the summary and linked from it.
+        Assert.True(File.Exists(Path.Combine(_temp.Path, "night-2", "trend.html")));
+        Assert.Contains("<a href=\"trend.html\">", html, StringComparison.Ordinal);
     }
 
     private async Task<CliRun.Outcome> NightAsync(string suite, string history, string name)
