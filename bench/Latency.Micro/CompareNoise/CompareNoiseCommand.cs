@@ -91,8 +91,18 @@ public static class CompareNoiseCommand
         }
 
         text.AppendLine();
-        text.AppendLine("| comparison | intervals | pairs flagged (exit 1) | p50 regression in every row | p50 interval covers 1.25 in every row | p50 ratio (min-max) | p50 interval (widest) |");
-        text.AppendLine("|---|---|---:|---:|---:|---|---|");
+        // What the client sees is the server time plus what the client and loopback add (o, not scaled by the server):
+        // the ratio to expect is (slower + o) / (server + o), with o from the A runs alone (median p50 - server time).
+        var expectedByRow = result.ARunQuantiles.ToDictionary(p => p.Key, p =>
+        {
+            var overheadMs = Median(p.Value.Select(v => v[0] / 1000.0).ToList()) - options.ServerMs;
+            return (options.SlowerMs + overheadMs) / (options.ServerMs + overheadMs);
+        });
+        text.AppendLine("Expected p50 ratio as the client sees it, (slower + o) / (server + o) with o = the A runs' median p50 - server time: " +
+                        string.Join(", ", expectedByRow.Select(p => string.Create(c, $"{p.Key} {p.Value:0.0000}"))) + ".");
+        text.AppendLine();
+        text.AppendLine("| comparison | intervals | pairs flagged (exit 1) | p50 regression in every row | p50 interval covers 1.25 in every row | p50 interval covers the expected ratio in every row | p50 ratio (min-max) | p50 interval (widest) |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---|---|");
         foreach (var withHistory in new[] { false, true })
         {
             var ab = result.Pairs.Select(p => withHistory ? p.AbWithHistory : p.AbAlone).ToList();
@@ -101,6 +111,7 @@ public static class CompareNoiseCommand
             text.AppendLine(c, $"| A/B | {Intervals(withHistory)} | {ab.Count(x => x.HasRegression)} of {ab.Count} | " +
                                $"{ab.Count(x => x.Rows.All(r => r.Quantiles[0].Verdict == CompareVerdict.Regression))} of {ab.Count} | " +
                                $"{ab.Count(x => x.Rows.All(r => r.Quantiles[0].Lower <= expected && expected <= r.Quantiles[0].Upper))} of {ab.Count} | " +
+                               $"{ab.Count(x => x.Rows.All(r => Covers(r, expectedByRow)))} of {ab.Count} | " +
                                $"{p50.Min(q => q.Ratio):0.000}-{p50.Max(q => q.Ratio):0.000} | {p50.Min(q => q.Lower):0.000}-{p50.Max(q => q.Upper):0.000} |");
         }
 
@@ -117,6 +128,16 @@ public static class CompareNoiseCommand
 
         text.AppendLine();
         return text.ToString();
+    }
+
+    /// <summary>True when the row's p50 interval holds the ratio its A runs' overhead predicts (a row without A runs: false).</summary>
+    private static bool Covers(RowComparison row, IReadOnlyDictionary<string, double> expectedByRow) =>
+        expectedByRow.TryGetValue(row.Row.Key, out var expected) && row.Quantiles[0].Lower <= expected && expected <= row.Quantiles[0].Upper;
+
+    private static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static string Intervals(bool withHistory) => withHistory ? "widened by the history" : "the two runs alone";
