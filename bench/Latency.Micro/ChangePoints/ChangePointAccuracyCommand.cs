@@ -77,7 +77,7 @@ public static class ChangePointAccuracyCommand
         {
             var change = accuracyCase.Change?.Invoke(random.Next(QuietStart, options.Runs - QuietEnd));
             var series = SyntheticSeries.Generate(random, options.Runs, accuracyCase.Noise, change);
-            scores.Add(AlertScoring.Score(NightlyCheck.Alerts(series, options.Tolerance), change, options.Runs));
+            scores.Add(AlertScoring.Score(NightlyCheck.Alerts(series, options.Tolerance, options.MinSegment), change, options.Runs));
         }
 
         return new CaseResult(accuracyCase, scores);
@@ -87,7 +87,7 @@ public static class ChangePointAccuracyCommand
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"### change-point-accuracy: p50 noise {Percent(options.P50Noise)}, p99 noise {Percent(options.P99Noise)}, tolerance {Percent(options.Tolerance)}, {options.Series} series x {options.Runs} runs, seed {options.Seed}");
+            $"### change-point-accuracy: p50 noise {Percent(options.P50Noise)}, p99 noise {Percent(options.P99Noise)}, tolerance {Percent(options.Tolerance)}, min segment {options.MinSegment}, {options.Series} series x {options.Runs} runs, seed {options.Seed}");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"- assumption: a run's p50 varies from run to run by lognormal noise of sigma {Percent(options.P50Noise)}, its p99 by {Percent(options.P99Noise)}, independently from run to run (no drift, no weekly pattern).");
@@ -96,7 +96,7 @@ public static class ChangePointAccuracyCommand
         text.AppendLine(
             "- each night the check sees only the runs so far; nights in a row that report a slower level are one alert, dated and placed by its first night.");
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"- recall: steps alerted within {AlertScoring.MaxDelay} runs after their first run (the earliest possible is 2: 3 runs confirm). precision: alerts that name the step within {AlertScoring.PlacementSlack} runs of its first run, on or after it, of all alerts; any other alert is false. placed exactly: of the steps found, the alert named their first run. delay: nights from the step's first run to the alert.");
+            $"- recall: steps alerted within {AlertScoring.MaxDelay} runs after their first run (the earliest possible is min segment - 1: that many runs confirm). precision: alerts that name the step within {AlertScoring.PlacementSlack} runs of its first run, on or after it, of all alerts; any other alert is false. placed exactly: of the steps found, the alert named their first run. delay: nights from the step's first run to the alert.");
         text.AppendLine();
         text.AppendLine("| quantile | noise | case | recall | precision | placed exactly | delay (min / median / max) | false alerts / 100 nights | series with a false alert |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|");

@@ -1,15 +1,16 @@
 using System.Globalization;
+using Latency.Reports.Statistics;
 
 namespace Latency.Micro.ChangePoints;
 
 /// <summary>
 /// Options of <c>change-point-accuracy</c>: <c>[--series 500] [--runs 30] [--p50-noise 2%] [--p99-noise 5%] [--seed 1]
-/// [--tolerance 5%]</c>. Shares are given as <c>2%</c> or <c>0.02</c>.
+/// [--tolerance 5%] [--min-segment 3]</c>. Shares are given as <c>2%</c> or <c>0.02</c>.
 /// </summary>
 public sealed record ChangePointAccuracyOptions
 {
     public const string Usage =
-        "usage: change-point-accuracy [--series 500] [--runs 30] [--p50-noise 2%] [--p99-noise 5%] [--seed 1] [--tolerance 5%]";
+        "usage: change-point-accuracy [--series 500] [--runs 30] [--p50-noise 2%] [--p99-noise 5%] [--seed 1] [--tolerance 5%] [--min-segment 3]";
 
     /// <summary>Runs a series needs at least: 6 before the change, the change, 4 after it and one more to place it.</summary>
     public const int MinRuns = 12;
@@ -32,6 +33,12 @@ public sealed record ChangePointAccuracyOptions
     /// <summary>The check's tolerance, as <c>history check --tolerance</c>.</summary>
     public double Tolerance { get; init; } = 0.05;
 
+    /// <summary>
+    /// The detector's shortest segment, which is also the runs that confirm a new level; <c>history check</c> uses
+    /// <see cref="ChangePointDetector.DefaultMinSegment"/>. A larger one trades a night of delay for fewer false alerts.
+    /// </summary>
+    public int MinSegment { get; init; } = ChangePointDetector.DefaultMinSegment;
+
     /// <summary>Parses the arguments after <c>change-point-accuracy</c>; returns every problem at once.</summary>
     public static (ChangePointAccuracyOptions? Options, IReadOnlyList<string> Errors) Parse(IReadOnlyList<string> args)
     {
@@ -49,6 +56,7 @@ public sealed record ChangePointAccuracyOptions
                 "--p50-noise" => options with { P50Noise = Share(name, value, errors) },
                 "--p99-noise" => options with { P99Noise = Share(name, value, errors) },
                 "--tolerance" => options with { Tolerance = Share(name, value, errors) },
+                "--min-segment" => options with { MinSegment = Whole(name, value, 2, errors) },
                 _ => null,
             };
             if (parsed is null)

@@ -12,14 +12,16 @@ public static class NightlyCheck
     /// <summary>The alerts over <paramref name="series"/>, night by night.</summary>
     /// <param name="series">The whole series, oldest first.</param>
     /// <param name="tolerance">The check's tolerance, e.g. 0.05.</param>
-    public static IReadOnlyList<NightlyAlert> Alerts(IReadOnlyList<double> series, double tolerance)
+    /// <param name="minSegment">The detector's shortest segment (runs that confirm a new level).</param>
+    public static IReadOnlyList<NightlyAlert> Alerts(IReadOnlyList<double> series, double tolerance,
+        int minSegment = ChangePointDetector.DefaultMinSegment)
     {
         ArgumentNullException.ThrowIfNull(series);
         var alerts = new List<NightlyAlert>();
         NightlyAlert? open = null;
         for (var night = 0; night < series.Count; night++)
         {
-            var change = ChangePointDetector.Detect(series.Take(night + 1).ToList(), tolerance);
+            var change = ChangePointDetector.Detect(series.Take(night + 1).ToList(), tolerance, minSegment);
             if (change is null)
             {
                 open = null;
