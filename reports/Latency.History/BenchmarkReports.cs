@@ -23,7 +23,8 @@ namespace Latency.History;
 /// p50 is the median, p90 and p95 BenchmarkDotNet's percentiles, max its maximum; p99 comes from the workload's
 /// result iterations (time / operations) when the report has them, else the maximum stands in for it (brief
 /// reports; with tens of iterations p99 is the slowest one or next to it anyway). Count is the number of result
-/// iterations; errors are 0 (a benchmark that failed has no statistics and is left out).</para>
+/// iterations; errors are 0 (a benchmark that failed has no statistics and is left out); bytes allocated per
+/// operation when the MemoryDiagnoser ran.</para>
 /// </remarks>
 public static partial class BenchmarkReports
 {
@@ -159,6 +160,7 @@ public static partial class BenchmarkReports
                 P99 = Nanoseconds(results.Count > 0 ? Quantile(results, 0.99) : max),
                 Max = Nanoseconds(max),
                 Unit = HistoryUnit.Nanoseconds,
+                AllocatedBytes = AllocatedBytes(benchmark),
             });
         }
 
@@ -195,6 +197,19 @@ public static partial class BenchmarkReports
             .Select(m => m.GetProperty("Nanoseconds").GetDouble() / m.GetProperty("Operations").GetDouble())
             .ToList();
     }
+
+    /// <summary>
+    /// The MemoryDiagnoser's bytes per operation (metric <c>Allocated Memory</c>); null without the diagnoser, whose
+    /// absence the report's <c>Memory</c> block would show as 0 bytes.
+    /// </summary>
+    private static long? AllocatedBytes(JsonElement benchmark) =>
+        benchmark.TryGetProperty("Metrics", out var metrics) && metrics.ValueKind == JsonValueKind.Array
+        && metrics.EnumerateArray().FirstOrDefault(m => m.ValueKind == JsonValueKind.Object
+                                                       && m.TryGetProperty("Descriptor", out var d) && d.ValueKind == JsonValueKind.Object
+                                                       && Text(d, "Id") == "Allocated Memory") is { ValueKind: JsonValueKind.Object } metric
+        && metric.TryGetProperty("Value", out var value) && value.TryGetDouble(out var bytes)
+            ? (long)Math.Round(bytes, MidpointRounding.AwayFromZero)
+            : null;
 
     /// <summary>The <paramref name="q"/> quantile with linear interpolation between order statistics (R's type 7, as BenchmarkDotNet's percentiles).</summary>
     internal static double Quantile(IReadOnlyList<double> values, double q)

@@ -35,4 +35,10 @@ public sealed record HistoryRow
     /// that take tens of nanoseconds. A series compares ratios, so rows of one key keep one unit.
     /// </summary>
     public HistoryUnit Unit { get; init; } = HistoryUnit.Microseconds;
+
+    /// <summary>
+    /// Bytes allocated per operation, for a benchmark measured with BenchmarkDotNet's MemoryDiagnoser; null for runs
+    /// and for benchmarks without it. Kept so an allocation that creeps into a hot path shows in the history.
+    /// </summary>
+    public long? AllocatedBytes { get; init; }
 }

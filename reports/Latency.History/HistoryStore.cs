@@ -54,9 +54,11 @@ public sealed class HistoryStore : IDisposable
         CREATE INDEX rows_by_key ON rows (row_key);
         """,
         // 2 -> 3: BenchmarkDotNet rows take tens of nanoseconds, which whole microseconds round to 0: each row says its
-        // unit ('us' for every row so far, 'ns' for benchmarks) and the quantile columns lose their '_us'.
+        // unit ('us' for every row so far, 'ns' for benchmarks) and the quantile columns lose their '_us'; benchmarks
+        // measured with the MemoryDiagnoser keep their bytes allocated per operation (null for all else).
         """
         ALTER TABLE rows ADD COLUMN unit TEXT NOT NULL DEFAULT 'us';
+        ALTER TABLE rows ADD COLUMN allocated_bytes INTEGER;
         ALTER TABLE rows RENAME COLUMN p50_us TO p50;
         ALTER TABLE rows RENAME COLUMN p90_us TO p90;
         ALTER TABLE rows RENAME COLUMN p95_us TO p95;
@@ -173,8 +175,8 @@ public sealed class HistoryStore : IDisposable
 
             using (var insertRow = Command(
                        """
-                       INSERT INTO rows (run_id, row_key, count, errors, p50, p90, p95, p99, max, unit)
-                       VALUES ($run, $key, $count, $errors, $p50, $p90, $p95, $p99, $max, $unit)
+                       INSERT INTO rows (run_id, row_key, count, errors, p50, p90, p95, p99, max, unit, allocated_bytes)
+                       VALUES ($run, $key, $count, $errors, $p50, $p90, $p95, $p99, $max, $unit, $allocated)
                        """))
             {
                 foreach (var row in rows)
@@ -190,6 +192,7 @@ public sealed class HistoryStore : IDisposable
                     insertRow.Parameters.AddWithValue("$p99", row.P99);
                     insertRow.Parameters.AddWithValue("$max", row.Max);
                     insertRow.Parameters.AddWithValue("$unit", row.Unit.Symbol());
+                    insertRow.Parameters.AddWithValue("$allocated", (object?)row.AllocatedBytes ?? DBNull.Value);
                     insertRow.ExecuteNonQuery();
                 }
             }
@@ -264,7 +267,7 @@ public sealed class HistoryStore : IDisposable
     {
         using var select = Command(
             """
-            SELECT row_key, count, errors, p50, p90, p95, p99, max, unit FROM rows
+            SELECT row_key, count, errors, p50, p90, p95, p99, max, unit, allocated_bytes FROM rows
             WHERE run_id = $run AND ($row IS NULL OR instr(lower(row_key), lower($row)) > 0)
             ORDER BY rowid
             """);
@@ -288,6 +291,7 @@ public sealed class HistoryStore : IDisposable
                 // version check before, so only a hand-edited file gets here.
                 Unit = HistoryUnits.Parse(reader.GetString(8))
                        ?? throw new HistoryFileException($"{Path}: row '{reader.GetString(0)}' has an unknown unit '{reader.GetString(8)}'"),
+                AllocatedBytes = reader.IsDBNull(9) ? null : reader.GetInt64(9),
             });
         }
 

@@ -35,6 +35,7 @@ public sealed class BenchmarkReportTests
         var poisson = entry.Rows[2];
         Assert.Equal((41, 43, 43, 43, 43, 3, 0), (poisson.P50, poisson.P90, poisson.P95, poisson.P99, poisson.Max, poisson.Count, poisson.Errors));
         Assert.Equal(5, entry.Rows[0].P50);
+        Assert.Equal([0L, 0L, 33L], entry.Rows.Select(r => r.AllocatedBytes)); // [MemoryDiagnoser]: Poisson allocates 33 B per call
     }
 
     [Fact]
@@ -92,6 +93,21 @@ public sealed class BenchmarkReportTests
         Assert.Equal(43, report.Rows[2].P99);
         Assert.Equal(7, report.Rows[1].P99); // LinearRamp: max 6.65 ns (p99 of its iterations would be 6.65 too)
         Assert.Equal(3, report.Rows[2].Count); // Statistics.N
+    }
+
+    [Fact]
+    public async Task AReportWithoutTheMemoryDiagnoser_HasNoAllocatedBytes()
+    {
+        using var temp = new TempDirectory();
+        var report = JsonNode.Parse(File.ReadAllText(PacerReport))!;
+        foreach (var benchmark in report["Benchmarks"]!.AsArray())
+        {
+            benchmark!["Metrics"] = new JsonArray();
+        }
+
+        var read = await BenchmarkReports.ReadAsync(temp.File("Pacer-report-full.json", report.ToJsonString()), null, CancellationToken.None);
+
+        Assert.All(read.Rows, r => Assert.Null(r.AllocatedBytes));
     }
 
     [Fact]
