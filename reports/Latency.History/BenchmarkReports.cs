@@ -19,7 +19,8 @@ namespace Latency.History;
 /// stored as it reads, as if UTC), else the file's last write time: either way the same file gives the same start,
 /// so adding it again is recognised as the same run. Machine: the current one (the report names the CPU, not the
 /// host).</para>
-/// <para>Rows: one per benchmark, <c>Method</c> or <c>Method(name: value, ...)</c>, in nanoseconds per operation:
+/// <para>Rows: one per benchmark, <c>Method</c> or <c>Method(name: value, ...)</c>, per operation in picoseconds
+/// (<see cref="HistoryUnit.Picoseconds"/>, shown in ns):
 /// p50 is the median, p90 and p95 BenchmarkDotNet's percentiles, max its maximum; p99 comes from the workload's
 /// result iterations (time / operations) when the report has them, else the maximum stands in for it (brief
 /// reports; with tens of iterations p99 is the slowest one or next to it anyway). Count is the number of result
@@ -153,13 +154,13 @@ public static partial class BenchmarkReports
                 Key = key,
                 Count = results.Count > 0 ? results.Count : (long)Number(statistics, "N", file),
                 Errors = 0,
-                P50 = Nanoseconds(Number(statistics, "Median", file)),
-                P90 = Nanoseconds(Percentile(statistics, "P90", file)),
-                P95 = Nanoseconds(Percentile(statistics, "P95", file)),
+                P50 = Picoseconds(Number(statistics, "Median", file)),
+                P90 = Picoseconds(Percentile(statistics, "P90", file)),
+                P95 = Picoseconds(Percentile(statistics, "P95", file)),
                 // Without the iterations (a brief report) the maximum stands in for p99.
-                P99 = Nanoseconds(results.Count > 0 ? Quantile(results, 0.99) : max),
-                Max = Nanoseconds(max),
-                Unit = HistoryUnit.Nanoseconds,
+                P99 = Picoseconds(results.Count > 0 ? Quantile(results, 0.99) : max),
+                Max = Picoseconds(max),
+                Unit = HistoryUnit.Picoseconds,
                 AllocatedBytes = AllocatedBytes(benchmark),
             });
         }
@@ -234,7 +235,8 @@ public static partial class BenchmarkReports
     private static string Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 
-    private static long Nanoseconds(double value) => (long)Math.Round(value, MidpointRounding.AwayFromZero);
+    /// <summary>BenchmarkDotNet's nanoseconds as whole picoseconds: 0.001 ns is far below any benchmark's noise.</summary>
+    private static long Picoseconds(double nanoseconds) => (long)Math.Round(nanoseconds * 1000, MidpointRounding.AwayFromZero);
 
     /// <summary>Lower is fuller: the full export has the iterations; the brief one only statistics.</summary>
     private static int ExportRank(string fileName) =>

@@ -54,7 +54,7 @@ public sealed class HistoryStore : IDisposable
         CREATE INDEX rows_by_key ON rows (row_key);
         """,
         // 2 -> 3: BenchmarkDotNet rows take tens of nanoseconds, which whole microseconds round to 0: each row says its
-        // unit ('us' for every row so far, 'ns' for benchmarks) and the quantile columns lose their '_us'; benchmarks
+        // unit ('us' for every row so far, 'ps' for benchmarks) and the quantile columns lose their '_us'; benchmarks
         // measured with the MemoryDiagnoser keep their bytes allocated per operation (null for all else).
         """
         ALTER TABLE rows ADD COLUMN unit TEXT NOT NULL DEFAULT 'us';

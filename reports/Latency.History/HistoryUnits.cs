@@ -3,19 +3,19 @@ namespace Latency.History;
 /// <summary>How a <see cref="HistoryUnit"/> is written in the history file and shown to people.</summary>
 public static class HistoryUnits
 {
-    /// <summary>The unit's symbol, <c>us</c> or <c>ns</c>: the value of column <c>rows.unit</c>.</summary>
+    /// <summary>The unit's symbol, <c>us</c> or <c>ps</c>: the value of column <c>rows.unit</c>.</summary>
     public static string Symbol(this HistoryUnit unit) => unit switch
     {
         HistoryUnit.Microseconds => "us",
-        HistoryUnit.Nanoseconds => "ns",
+        HistoryUnit.Picoseconds => "ps",
         _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "no symbol"),
     };
 
-    /// <summary>The unit of <paramref name="symbol"/> (<c>us</c> or <c>ns</c>); null for any other text.</summary>
+    /// <summary>The unit of <paramref name="symbol"/> (<c>us</c> or <c>ps</c>); null for any other text.</summary>
     public static HistoryUnit? Parse(string symbol) => symbol switch
     {
         "us" => HistoryUnit.Microseconds,
-        "ns" => HistoryUnit.Nanoseconds,
+        "ps" => HistoryUnit.Picoseconds,
         _ => null,
     };
 
@@ -23,7 +23,7 @@ public static class HistoryUnits
     public static double Nanoseconds(this HistoryUnit unit) => unit switch
     {
         HistoryUnit.Microseconds => 1000,
-        HistoryUnit.Nanoseconds => 1,
+        HistoryUnit.Picoseconds => 0.001,
         _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "no scale"),
     };
 }

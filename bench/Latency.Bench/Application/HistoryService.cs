@@ -7,7 +7,7 @@ namespace Latency.Bench.Application;
 
 /// <summary>
 /// The run history's use cases: <c>latency history add</c> (a run directory's rows, from its run.json, into the
-/// history file), <c>latency history add-bdn</c> (BenchmarkDotNet JSON reports, one run each, in nanoseconds),
+/// history file), <c>latency history add-bdn</c> (BenchmarkDotNet JSON reports, one run each, in picoseconds),
 /// <c>latency history show</c> (the stored runs, for a trend) and <c>latency history check</c> (rows at a new, slower
 /// level). Bad input comes back as problems, never as an exception; the command line prints them and decides the
 /// exit code.

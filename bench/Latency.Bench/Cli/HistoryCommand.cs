@@ -10,7 +10,7 @@ namespace Latency.Bench.Cli;
 /// <c>latency history add RUN_DIR [--label TEXT] [--history FILE]</c>,
 /// <c>latency history add-bdn PATH [--label TEXT] [--history FILE]</c> (BenchmarkDotNet JSON reports: a file, or a
 /// folder such as <c>BenchmarkDotNet.Artifacts/results</c>; one run per report, suite <c>bdn:</c> and the benchmark
-/// class, one row per benchmark in nanoseconds), <c>latency history show [--suite NAME] [--row FILTER] [--last N] [--history FILE]</c> and
+/// class, one row per benchmark in picoseconds, shown in ns), <c>latency history show [--suite NAME] [--row FILTER] [--last N] [--history FILE]</c> and
 /// <c>latency history check [--suite NAME] [--row FILTER] [--tolerance 5%] [--history FILE]</c>: the run history, an
 /// embedded SQLite file (<see cref="HistoryService"/>). Bad input exits 2 with one line per problem.
 /// </summary>
@@ -119,7 +119,7 @@ public static class HistoryCommand
 
     /// <summary>
     /// One block per row key (in the order first seen), one line per run in it, oldest first: a trend reads down. Times
-    /// are in ms for the harness's rows (stored in us) and in ns for benchmarks' (stored in ns).
+    /// are in ms for the harness's rows (stored in us) and in ns for benchmarks' (stored in ps).
     /// </summary>
     internal static IEnumerable<string> Table(IReadOnlyList<HistoryEntry> entries)
     {
@@ -174,7 +174,7 @@ public static class HistoryCommand
             "Add BenchmarkDotNet reports to the history, one run per report: suite 'bdn:' and the benchmark class's full name, " +
             "start time from the report's title (else the file's time), git commit of the report's folder, this machine; one " +
             "row per benchmark ('Method' or 'Method(param: value)') with median, p90, p95, p99 (from the iterations; the " +
-            "maximum when the report has none) and max in ns per operation and the iteration count. 'history check' then " +
+            "maximum when the report has none) and max per operation (stored in ps, shown in ns) and the iteration count. 'history check' then " +
             "follows them like any row. A report already there is not added again; one bad file and nothing is added.")
         {
             path, label, history,
@@ -238,10 +238,10 @@ public static class HistoryCommand
 
     private static string Short(string? commit) => commit is null ? "-" : commit[..Math.Min(7, commit.Length)];
 
-    /// <summary>A value stored in <paramref name="unit"/> as shown: microseconds as ms (0.1 ms), nanoseconds as they are.</summary>
+    /// <summary>A value stored in <paramref name="unit"/> as shown: microseconds as ms (to 0.1 ms), picoseconds as ns (to 0.001 ns).</summary>
     private static string Shown(double value, HistoryUnit unit) => unit == HistoryUnit.Microseconds
         ? (value / 1000.0).ToString("0.0", CultureInfo.InvariantCulture)
-        : value.ToString("0.#", CultureInfo.InvariantCulture);
+        : (value / 1000.0).ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string ShownUnit(HistoryUnit unit) => unit == HistoryUnit.Microseconds ? "ms" : "ns";
 }

@@ -13,7 +13,7 @@ public sealed class BenchmarkReportTests
     private static string PacerReport => Path.Combine(Fixtures, "Latency.Micro.Pacing.PacerBenchmarks-report-full-compressed.json");
 
     [Fact]
-    public async Task AddBdn_ARealReport_StoresOneRowPerBenchmarkInNanoseconds()
+    public async Task AddBdn_ARealReport_StoresOneRowPerBenchmarkInPicoseconds()
     {
         using var temp = new TempDirectory();
         var history = temp.File("history.db");
@@ -29,12 +29,12 @@ public sealed class BenchmarkReportTests
         Assert.Equal("nightly", entry.Run.Label);
         Assert.Equal(new DateTimeOffset(2026, 12, 2, 10, 13, 20, TimeSpan.Zero), entry.Run.StartedUtc);
         Assert.Equal(["LinearConstant", "LinearRamp", "Poisson"], entry.Rows.Select(r => r.Key));
-        Assert.All(entry.Rows, r => Assert.Equal(HistoryUnit.Nanoseconds, r.Unit));
-        // Poisson: median 40.84 ns, p90 42.69, p95 42.92, max 43.15 (BenchmarkDotNet's statistics); p99 of the three
-        // result iterations 40.52, 40.84, 43.15 ns/op is 43.11.
+        Assert.All(entry.Rows, r => Assert.Equal(HistoryUnit.Picoseconds, r.Unit));
+        // Poisson: median 40.837 ns, p90 42.690, p95 42.921, max 43.153 (BenchmarkDotNet's statistics); p99 of the
+        // three result iterations 40.517, 40.837, 43.153 ns/op is 43.106.
         var poisson = entry.Rows[2];
-        Assert.Equal((41, 43, 43, 43, 43, 3, 0), (poisson.P50, poisson.P90, poisson.P95, poisson.P99, poisson.Max, poisson.Count, poisson.Errors));
-        Assert.Equal(5, entry.Rows[0].P50);
+        Assert.Equal((40_837, 42_690, 42_921, 43_106, 43_153, 3, 0), (poisson.P50, poisson.P90, poisson.P95, poisson.P99, poisson.Max, poisson.Count, poisson.Errors));
+        Assert.Equal(5_421, entry.Rows[0].P50); // LinearConstant: 5.421 ns, which whole ns would make 5
         Assert.Equal([0L, 0L, 33L], entry.Rows.Select(r => r.AllocatedBytes)); // [MemoryDiagnoser]: Poisson allocates 33 B per call
     }
 
@@ -54,7 +54,7 @@ public sealed class BenchmarkReportTests
     }
 
     [Fact]
-    public async Task AddBdn_AFolder_AddsEachReportOnceWithParametersInTheRowNameAndShowPrintsNanoseconds()
+    public async Task AddBdn_AFolder_AddsEachReportOnceWithParametersInTheRowNameAndShowPrintsThemInNanoseconds()
     {
         using var temp = new TempDirectory();
         var history = temp.File("history.db");
@@ -79,7 +79,7 @@ public sealed class BenchmarkReportTests
         Assert.Equal(["Append(Buckets: 24)", "Append(Buckets: 500)"], entries.Single(e => e.Run.Suite.EndsWith("IntervalLogWriterBenchmarks", StringComparison.Ordinal)).Rows.Select(r => r.Key));
         Assert.Equal(3, entries.Single(e => e.Run.Suite == PacerSuite).Rows[2].Count);
         Assert.Contains("p50 ns", shown, StringComparison.Ordinal);
-        Assert.Matches(@"\s41\s+43\s+43\s+3\s+0", shown);
+        Assert.Matches(@"\s40\.837\s+42\.921\s+43\.106\s+3\s+0", shown);
     }
 
     [Fact]
@@ -90,8 +90,8 @@ public sealed class BenchmarkReportTests
 
         var report = await Latency.History.BenchmarkReports.ReadAsync(brief, null, CancellationToken.None);
 
-        Assert.Equal(43, report.Rows[2].P99);
-        Assert.Equal(7, report.Rows[1].P99); // LinearRamp: max 6.65 ns (p99 of its iterations would be 6.65 too)
+        Assert.Equal(43_153, report.Rows[2].P99); // Poisson's max, not the iterations' p99 (43.106 ns)
+        Assert.Equal(6_654, report.Rows[1].P99); // LinearRamp's max
         Assert.Equal(3, report.Rows[2].Count); // Statistics.N
     }
 

@@ -51,7 +51,7 @@ public sealed class HistoryStoreTests
     }
 
     [Fact]
-    public void Open_AVersionTwoFile_MigratesItsRowsToMicrosecondsAndTakesNanosecondRows()
+    public void Open_AVersionTwoFile_MigratesItsRowsToMicrosecondsAndTakesPicosecondRows()
     {
         using var temp = new TempDirectory();
         var path = temp.File("history.db");
@@ -59,13 +59,13 @@ public sealed class HistoryStoreTests
         WriteOldFile(path, version: 2);
 
         using var store = HistoryStore.Open(path);
-        store.Add(Run("bdn:Pacer", HistogramSamples.RunStart.AddDays(1)), [Row("Poisson", 41) with { Unit = HistoryUnit.Nanoseconds }]);
+        store.Add(Run("bdn:Pacer", HistogramSamples.RunStart.AddDays(1)), [Row("Poisson", 40_837) with { Unit = HistoryUnit.Picoseconds }]);
 
         Assert.Equal(3, store.ReadSchemaVersion());
         var entries = store.Read(new HistoryQuery());
         Assert.Equal(Row("checkout", 1), Assert.Single(entries[0].Rows));
         Assert.Equal(HistoryUnit.Microseconds, entries[0].Rows[0].Unit);
-        Assert.Equal(Row("Poisson", 41) with { Unit = HistoryUnit.Nanoseconds }, Assert.Single(entries[1].Rows));
+        Assert.Equal(Row("Poisson", 40_837) with { Unit = HistoryUnit.Picoseconds }, Assert.Single(entries[1].Rows));
     }
 
     [Fact]
