@@ -53,7 +53,7 @@ public sealed class HistoryStore : IDisposable
         CREATE INDEX runs_by_suite ON runs (suite, started_at);
         CREATE INDEX rows_by_key ON rows (row_key);
         """,
-        // 2 -> 3: BenchmarkDotNet rows take tens of nanoseconds, which whole microseconds round to 0: each row says its
+        // 2 -> 3: BenchmarkDotNet rows take a few nanoseconds, which whole microseconds round to 0: each row says its
         // unit ('us' for every row so far, 'ps' for benchmarks) and the quantile columns lose their '_us'; benchmarks
         // measured with the MemoryDiagnoser keep their bytes allocated per operation (null for all else).
         """

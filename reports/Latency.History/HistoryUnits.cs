@@ -19,6 +19,9 @@ public static class HistoryUnits
         _ => null,
     };
 
+    /// <summary><paramref name="value"/>, in <paramref name="unit"/>, in milliseconds: the unit pages and summaries show.</summary>
+    public static double ToMilliseconds(this HistoryUnit unit, double value) => value * unit.Nanoseconds() / 1_000_000;
+
     /// <summary>Nanoseconds in one <paramref name="unit"/>: to put values of two units on one scale.</summary>
     public static double Nanoseconds(this HistoryUnit unit) => unit switch
     {

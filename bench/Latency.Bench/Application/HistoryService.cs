@@ -1,5 +1,6 @@
 using Latency.History;
 using Latency.Reports.Statistics;
+using Latency.Reports.Trend;
 using Latency.RunDirectory;
 using Latency.Scenarios.Validation;
 
@@ -8,9 +9,9 @@ namespace Latency.Bench.Application;
 /// <summary>
 /// The run history's use cases: <c>latency history add</c> (a run directory's rows, from its run.json, into the
 /// history file), <c>latency history add-bdn</c> (BenchmarkDotNet JSON reports, one run each, in picoseconds),
-/// <c>latency history show</c> (the stored runs, for a trend) and <c>latency history check</c> (rows at a new, slower
-/// level). Bad input comes back as problems, never as an exception; the command line prints them and decides the
-/// exit code.
+/// <c>latency history show</c> (the stored runs, for a trend), <c>latency history check</c> (rows at a new, slower
+/// level) and <c>latency history report</c> (trend.html and charts). Bad input comes back as problems, never as an
+/// exception; the command line prints them and decides the exit code.
 /// </summary>
 public static class HistoryService
 {
@@ -146,27 +147,88 @@ public static class HistoryService
 
         var changes = new List<HistoryChange>();
         var series = 0;
-        foreach (var suite in entries.GroupBy(e => e.Run.Suite, StringComparer.Ordinal))
+        foreach (var (suite, key, points) in RowSeries(entries))
         {
-            var runs = suite.ToList();
-            foreach (var key in runs.SelectMany(e => e.Rows.Select(r => r.Key)).Distinct(StringComparer.Ordinal))
+            foreach (var (quantile, value) in Quantiles)
             {
-                var points = runs.SelectMany(e => e.Rows.Where(r => r.Key == key).Select(r => (e.Run, Row: r))).ToList();
+                series++;
                 // The series is in the newest row's unit: a key's rows keep one unit, but a ratio must never mix two.
                 var unit = points[^1].Row.Unit;
-                foreach (var (quantile, value) in Quantiles)
+                var values = points.Select(p => value(p.Row) * p.Row.Unit.Nanoseconds() / unit.Nanoseconds()).ToList();
+                if (ChangePointDetector.Detect(values, tolerance) is { } change)
                 {
-                    series++;
-                    var values = points.Select(p => value(p.Row) * p.Row.Unit.Nanoseconds() / unit.Nanoseconds()).ToList();
-                    if (ChangePointDetector.Detect(values, tolerance) is { } change)
-                    {
-                        changes.Add(new HistoryChange(suite.Key, key, quantile, points[change.Index].Run, change.Before, change.After, unit));
-                    }
+                    changes.Add(new HistoryChange(suite, key, quantile, points[change.Index].Run, change.Before, change.After, unit));
                 }
             }
         }
 
         return new HistoryCheckOutcome { Changes = changes, SeriesChecked = series, Runs = entries.Count };
+    }
+
+    /// <summary>
+    /// Writes trend.html and a chart per suite's row (<see cref="TrendWriter"/>) of the runs of the history at
+    /// <paramref name="historyFile"/> that <paramref name="query"/> selects, into <paramref name="outDirectory"/>.
+    /// </summary>
+    /// <param name="historyFile">The history file.</param>
+    /// <param name="query">Which suite, rows and most recent runs.</param>
+    /// <param name="tolerance">A step not worth reporting or marking, as a share (0.05 = 5 %).</param>
+    /// <param name="outDirectory">Where to write; created if needed. Null or blank is a problem.</param>
+    /// <param name="cancellationToken">Stops writing.</param>
+    /// <exception cref="IOException">The folder or a file cannot be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder or a file may not be written.</exception>
+    public static async Task<HistoryReportOutcome> ReportAsync(string historyFile, HistoryQuery query, double tolerance, string? outDirectory,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(historyFile);
+        ArgumentNullException.ThrowIfNull(query);
+        var problems = new List<ValidationError>();
+        if (string.IsNullOrWhiteSpace(outDirectory))
+        {
+            problems.Add(new ValidationError(null, "--out: required, the folder to write trend.html and charts/ into"));
+        }
+
+        var shown = Show(historyFile, query);
+        problems.AddRange(shown.Problems);
+        if (problems.Count > 0)
+        {
+            return new HistoryReportOutcome { Problems = problems };
+        }
+
+        var report = new TrendReport
+        {
+            Series = RowSeries(shown.Entries).Select(s => new TrendSeries
+            {
+                Suite = s.Suite,
+                Row = s.Key,
+                Points = s.Points.Select(p => new TrendPoint
+                {
+                    RunId = p.Run.Id, StartedUtc = p.Run.StartedUtc, Label = p.Run.Label, Commit = p.Run.Commit,
+                    P50Ms = p.Row.Unit.ToMilliseconds(p.Row.P50), P95Ms = p.Row.Unit.ToMilliseconds(p.Row.P95),
+                    P99Ms = p.Row.Unit.ToMilliseconds(p.Row.P99),
+                }).ToList(),
+            }).ToList(),
+            Runs = shown.Entries.Count,
+            Tolerance = tolerance,
+        };
+        var files = await TrendWriter.WriteAsync(report, outDirectory!, cancellationToken).ConfigureAwait(false);
+        return new HistoryReportOutcome { Report = report, Files = files };
+    }
+
+    /// <summary>
+    /// Each suite's rows (suites and rows in the order first seen) with the runs that have the row, in the entries'
+    /// order (oldest first): the series <see cref="Check"/> judges and <see cref="ReportAsync"/> draws.
+    /// </summary>
+    private static IEnumerable<(string Suite, string Key, IReadOnlyList<(HistoryRun Run, HistoryRow Row)> Points)> RowSeries(
+        IReadOnlyList<HistoryEntry> entries)
+    {
+        foreach (var suite in entries.GroupBy(e => e.Run.Suite, StringComparer.Ordinal))
+        {
+            var runs = suite.ToList();
+            foreach (var key in runs.SelectMany(e => e.Rows.Select(r => r.Key)).Distinct(StringComparer.Ordinal))
+            {
+                yield return (suite.Key, key, runs.SelectMany(e => e.Rows.Where(r => r.Key == key).Select(r => (e.Run, r))).ToList());
+            }
+        }
     }
 
     /// <summary>The quantiles <see cref="Check"/> follows: the median, and the tail (a shift only there is found too).</summary>

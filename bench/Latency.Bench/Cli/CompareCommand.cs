@@ -24,25 +24,32 @@ public static class CompareCommand
             DefaultValueFactory = _ => "5%",
         };
         var outDirectory = new Option<string?>("--out", "-o") { Description = "Where to write compare.md|html|json (default: the current run directory)." };
+        var history = new Option<string?>("--history")
+        {
+            Description = "A run history (latency history add) whose earlier runs of the same suite on the same machine widen each " +
+                          $"interval by how much that row moved between runs (default: {HistoryService.DefaultHistoryFile} when it exists).",
+        };
         var command = new Command("compare",
             "Compare two run directories: for every row both share (study: probe x workload x deployment; otherwise each " +
             "scenario's corrected iteration latency and each step), current / baseline at p50, p95 and p99 with a 95% " +
-            "bootstrap interval (the report's seeded resampling). Verdict per quantile: regression when the interval lies " +
-            "wholly above 1 + tolerance, improvement when wholly below 1 - tolerance, too_few_samples when a run has fewer " +
-            "samples than the interval needs, else no_change. Writes compare.md, compare.html and compare.json.\n" +
+            "bootstrap interval (the report's seeded resampling), widened where the history shows that row moving more " +
+            "between earlier runs (at least 5 of the same suite on the same machine). Verdict per quantile: regression when the " +
+            "interval lies wholly above 1 + tolerance, improvement when wholly below 1 - tolerance (with many rows, also after " +
+            "a Benjamini-Hochberg correction at 5%), too_few_samples when a run has fewer samples than the interval needs, " +
+            "else no_change. Writes compare.md, compare.html and compare.json.\n" +
             "Exit codes: 0 no regression, 1 a regression, 2 runs not comparable (each difference is named) or bad input, " +
             "3 the files cannot be written.")
         {
-            baseline, current, tolerance, outDirectory,
+            baseline, current, tolerance, outDirectory, history,
         };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(parse.GetValue(baseline)!, parse.GetValue(current)!,
             parse.GetValue(tolerance)!, parse.GetValue(outDirectory), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error,
-            cancellationToken));
+            cancellationToken, parse.GetValue(history) ?? (File.Exists(HistoryService.DefaultHistoryFile) ? HistoryService.DefaultHistoryFile : null)));
         return command;
     }
 
     internal static async Task<int> ExecuteAsync(string baseline, string current, string tolerance, string? outDirectory,
-        TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        TextWriter output, TextWriter error, CancellationToken cancellationToken, string? historyFile = null)
     {
         if (ParseTolerance(tolerance) is not { } share)
         {
@@ -54,7 +61,7 @@ public static class CompareCommand
         CompareOutcome outcome;
         try
         {
-            outcome = await CompareService.RunAsync(new CompareRequest(baseline, current, share, outDirectory), cancellationToken).ConfigureAwait(false);
+            outcome = await CompareService.RunAsync(new CompareRequest(baseline, current, share, outDirectory, historyFile), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -70,6 +77,7 @@ public static class CompareCommand
 
         var comparison = outcome.Comparison!;
         await output.WriteLineAsync(CompareDocument.Headline(comparison)).ConfigureAwait(false);
+        await output.WriteLineAsync(CompareDocument.IntervalSource(comparison)).ConfigureAwait(false);
         foreach (var row in comparison.Rows.Where(r => r.Quantiles.Any(q => q.Verdict != CompareVerdict.NoChange)))
         {
             var cells = string.Join(", ", row.Quantiles.Select(q => $"{q.Name} {CompareDocument.Cell(q)}"));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Latency.Bench.Application;
 using Latency.History;
+using Latency.Reports.Trend;
 using Latency.Scenarios.Validation;
 
 namespace Latency.Bench.Cli;
@@ -10,9 +11,12 @@ namespace Latency.Bench.Cli;
 /// <c>latency history add RUN_DIR [--label TEXT] [--history FILE]</c>,
 /// <c>latency history add-bdn PATH [--label TEXT] [--history FILE]</c> (BenchmarkDotNet JSON reports: a file, or a
 /// folder such as <c>BenchmarkDotNet.Artifacts/results</c>; one run per report, suite <c>bdn:</c> and the benchmark
-/// class, one row per benchmark in picoseconds, shown in ns), <c>latency history show [--suite NAME] [--row FILTER] [--last N] [--history FILE]</c> and
-/// <c>latency history check [--suite NAME] [--row FILTER] [--tolerance 5%] [--history FILE]</c>: the run history, an
-/// embedded SQLite file (<see cref="HistoryService"/>). Bad input exits 2 with one line per problem.
+/// class, one row per benchmark in picoseconds, shown in ns),
+/// <c>latency history show [--suite NAME] [--row FILTER] [--last N] [--history FILE]</c>,
+/// <c>latency history check [--suite NAME] [--row FILTER] [--tolerance 5%] [--history FILE]</c> and
+/// <c>latency history report [--suite NAME] [--row FILTER] [--last N] [--tolerance 5%] [--history FILE] --out DIR</c>
+/// (trend.html and a chart per row, charts/*.png and *.svg): the run history, an embedded SQLite file
+/// (<see cref="HistoryService"/>). Bad input exits 2 with one line per problem; a report that cannot be written exits 3.
 /// </summary>
 public static class HistoryCommand
 {
@@ -21,11 +25,13 @@ public static class HistoryCommand
         var command = new Command("history",
             "Keep runs in a history file (SQLite, default " + HistoryService.DefaultHistoryFile + ") and show their trend: " +
             "per row (a study's probe/deployment/workload; a suite's scenario and scenario/step) p50, p95, p99, count and errors, " +
-            "with the suite, label, git commit, machine and start time of each run. Two jobs may add at once.");
+            "with the suite, label, git commit, machine and start time of each run. Two jobs may add at once. 'check' finds " +
+            "rows at a new, slower level; 'report' draws each row's trend into trend.html and charts.");
         command.Subcommands.Add(CreateAdd());
         command.Subcommands.Add(CreateAddBenchmarks());
         command.Subcommands.Add(CreateShow());
         command.Subcommands.Add(CreateCheck());
+        command.Subcommands.Add(CreateReport());
         return command;
     }
 
@@ -90,9 +96,7 @@ public static class HistoryCommand
     {
         if (CompareCommand.ParseTolerance(tolerance) is not { } share)
         {
-            return await ValidationErrorReporter.ReportAsync(error,
-                [new ValidationError(null, $"--tolerance: '{tolerance}' is not a percentage from 0 to under 100, e.g. 5%")],
-                "nothing was checked").ConfigureAwait(false);
+            return await BadToleranceAsync(tolerance, error, "nothing was checked").ConfigureAwait(false);
         }
 
         var outcome = HistoryService.Check(historyFile, query, share);
@@ -115,6 +119,40 @@ public static class HistoryCommand
             : $"{historyFile}: {outcome.Changes.Count} of {outcome.SeriesChecked} series ({outcome.Runs} runs) are at a new, slower level.")
             .ConfigureAwait(false);
         return outcome.Changes.Count == 0 ? ExitCodes.Ok : ExitCodes.ThresholdsFailed;
+    }
+
+    internal static async Task<int> ReportAsync(string historyFile, HistoryQuery query, string tolerance, string? outDirectory,
+        TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (CompareCommand.ParseTolerance(tolerance) is not { } share)
+        {
+            return await BadToleranceAsync(tolerance, error, "nothing was written").ConfigureAwait(false);
+        }
+
+        HistoryReportOutcome outcome;
+        try
+        {
+            outcome = await HistoryService.ReportAsync(historyFile, query, share, outDirectory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"{outDirectory}: cannot write the trend report: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.RunFailed;
+        }
+
+        if (outcome.Problems.Count > 0)
+        {
+            return await ValidationErrorReporter.ReportAsync(error, outcome.Problems, "nothing was written").ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync(TrendDocument.Summary(outcome.Report!)).ConfigureAwait(false);
+        await output.WriteLineAsync("Written:").ConfigureAwait(false);
+        foreach (var file in outcome.Files)
+        {
+            await output.WriteLineAsync($"  {file}").ConfigureAwait(false);
+        }
+
+        return ExitCodes.Ok;
     }
 
     /// <summary>
@@ -206,11 +244,7 @@ public static class HistoryCommand
     {
         var suite = new Option<string?>("--suite") { Description = "Only runs of this suite or study (its name in run.json)." };
         var row = new Option<string?>("--row") { Description = "Only rows whose name contains this text (case-insensitive)." };
-        var tolerance = new Option<string>("--tolerance", "-t")
-        {
-            Description = "A step of the median smaller than this is not reported, in percent ('5%' or '5').",
-            DefaultValueFactory = _ => "5%",
-        };
+        var tolerance = ToleranceOption("A step of the median smaller than this is not reported, in percent ('5%' or '5').");
         var history = HistoryOption();
         var command = new Command("check",
             "Find rows whose latest runs are a new, slower level: for each suite's row, its p50 series and its p99 series " +
@@ -227,6 +261,42 @@ public static class HistoryCommand
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
+
+    private static Command CreateReport()
+    {
+        var suite = new Option<string?>("--suite") { Description = "Only runs of this suite or study (its name in run.json)." };
+        var row = new Option<string?>("--row") { Description = "Only rows whose name contains this text (case-insensitive), e.g. 'mumbai/'." };
+        var last = new Option<int?>("--last") { Description = "Only the N most recent runs (by start time)." };
+        var tolerance = ToleranceOption("A step smaller than this is neither marked nor reported, in percent ('5%' or '5').");
+        var history = HistoryOption();
+        var outDirectory = new Option<string?>("--out", "-o") { Description = "The folder to write trend.html and charts/ into (created if needed); required." };
+        var command = new Command("report",
+            "Write the history as a trend report: DIR/trend.html, one self-contained page (charts embedded, no external " +
+            "files) that opens with a summary (suites, rows, runs, and the rows at a new, slower level as 'check' judges " +
+            "them), then per suite one chart per row (a study's probe/deployment/workload): p50 and p95 in ms over the " +
+            "runs, a marker at the first run of each new level of p50 or p95 with its step (ED-PELT, as 'check'), and the " +
+            "latest level shaded when it is slower. Each chart is also written as DIR/charts/trend-SUITE-ROW.png and .svg. " +
+            "A row with a single run is listed as 'not enough runs'.\n" +
+            "Exit codes: 0 written, 2 bad input, 3 the files cannot be written.")
+        {
+            suite, row, last, tolerance, history, outDirectory,
+        };
+        command.SetAction((parse, cancellationToken) => ReportAsync(parse.GetValue(history)!,
+            new HistoryQuery { Suite = parse.GetValue(suite), Row = parse.GetValue(row), Last = parse.GetValue(last) },
+            parse.GetValue(tolerance)!, parse.GetValue(outDirectory), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error,
+            cancellationToken));
+        return command;
+    }
+
+    private static Option<string> ToleranceOption(string description) => new("--tolerance", "-t")
+    {
+        Description = description,
+        DefaultValueFactory = _ => "5%",
+    };
+
+    private static Task<int> BadToleranceAsync(string tolerance, TextWriter error, string notDone) =>
+        ValidationErrorReporter.ReportAsync(error,
+            [new ValidationError(null, $"--tolerance: '{tolerance}' is not a percentage from 0 to under 100, e.g. 5%")], notDone);
 
     private static Option<string> HistoryOption() => new("--history")
     {

@@ -21,6 +21,7 @@ public static class LatencyCli
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
+        root.Subcommands.Add(NightlyCommand.Create());
         return root;
     }
 

@@ -70,26 +70,29 @@ public static class RunCommand
             var code = await ReportAsync(outcome, output, error).ConfigureAwait(false);
             return await AddToHistoryAsync(outcome, request.HistoryFile, code, output, error).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            await error.WriteLineAsync($"latency: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.RunFailed;
-        }
         catch (Exception ex)
         {
-            // A bug of ours, not the user's input: say what happened in one line; the details are for a bug report.
-            await error.WriteLineAsync($"latency: run failed: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
-            if (Environment.GetEnvironmentVariable("LATENCY_DEBUG") == "1")
-            {
-                await error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
-            }
-            else
-            {
-                await error.WriteLineAsync("(set LATENCY_DEBUG=1 to see the stack trace)").ConfigureAwait(false);
-            }
+            return await ReportFailureAsync(ex, error).ConfigureAwait(false);
+        }
+    }
 
+    /// <summary>
+    /// Says in one line why a run could not go on and returns <see cref="ExitCodes.RunFailed"/>: a file that cannot be
+    /// written as it is, anything else as a bug of ours (the stack trace with LATENCY_DEBUG=1), never the user's input.
+    /// </summary>
+    internal static async Task<int> ReportFailureAsync(Exception exception, TextWriter error)
+    {
+        if (exception is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"latency: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.RunFailed;
         }
+
+        await error.WriteLineAsync($"latency: run failed: {exception.GetType().Name}: {exception.Message}").ConfigureAwait(false);
+        await error.WriteLineAsync(Environment.GetEnvironmentVariable("LATENCY_DEBUG") == "1"
+            ? exception.ToString()
+            : "(set LATENCY_DEBUG=1 to see the stack trace)").ConfigureAwait(false);
+        return ExitCodes.RunFailed;
     }
 
     /// <summary>
@@ -114,7 +117,7 @@ public static class RunCommand
     /// job's log must say what failed, not only how many), then the study report's finding and headline last, next to
     /// where the report is: the lines a reader of the log sees.
     /// </summary>
-    private static async Task<int> ReportAsync(RunOutcome outcome, TextWriter output, TextWriter error)
+    internal static async Task<int> ReportAsync(RunOutcome outcome, TextWriter output, TextWriter error)
     {
         if (outcome.Problems.Count > 0)
         {

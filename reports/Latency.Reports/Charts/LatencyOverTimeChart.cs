@@ -34,17 +34,8 @@ public static class LatencyOverTimeChart
         foreach (var s in series.Where(s => s.Windows.Count > 0))
         {
             var xs = s.Windows.Select(w => (w.StartSeconds + w.EndSeconds) / 2).ToArray();
-            var p50 = plot.Add.ScatterLine(xs, s.Windows.Select(w => w.P50Ms).ToArray(), s.Color);
-            p50.LineWidth = 2.5f;
-            p50.MarkerSize = 6;
-            p50.MarkerShape = MarkerShape.FilledCircle;
-            p50.LegendText = $"{s.Label} p50";
-            var p95 = plot.Add.ScatterLine(xs, s.Windows.Select(w => w.P95Ms).ToArray(), s.Color);
-            p95.LineWidth = 2f;
-            p95.LinePattern = LinePattern.Dashed;
-            p95.MarkerSize = 6;
-            p95.MarkerShape = MarkerShape.OpenCircle;
-            p95.LegendText = $"{s.Label} p95";
+            ChartStyle.AddQuantileLines(plot, xs, s.Windows.Select(w => w.P50Ms).ToArray(), s.Windows.Select(w => w.P95Ms).ToArray(),
+                s.Color, s.Label);
             maxMs = Math.Max(maxMs, s.Windows.Max(w => Math.Max(w.P50Ms, w.P95Ms)));
             maxSeconds = Math.Max(maxSeconds, s.Windows.Max(w => w.EndSeconds));
         }

@@ -41,7 +41,7 @@ public static class CompareDocument
         blocks.Add(new ReportParagraph(
             "Ratio = current quantile / baseline quantile (above 1: the current run is slower), with its 95% percentile " +
             $"bootstrap interval ({new Statistics.QuantileRatioBootstrap().Replicates.ToString(CultureInfo.InvariantCulture)} " +
-            "resamples of both runs, seeded, as the study report's gains)."));
+            "resamples of both runs, seeded, as the study report's gains). " + IntervalSource(comparison)));
         var header = new List<string> { "Row", "Baseline n", "Current n" };
         header.AddRange(Statistics.QuantileRatioBootstrap.ReportProbabilities.Select(p => $"p{p * 100:0} ratio (95% interval), verdict"));
         var rows = comparison.Rows.Select(r => (IReadOnlyList<string>)new List<string>
@@ -94,6 +94,26 @@ public static class CompareDocument
 
         return text + ".";
     }
+
+    /// <summary>
+    /// Where the intervals' width comes from and how many tests the verdicts were corrected for, in a sentence: the two
+    /// runs alone, or widened by the history's between-run spread.
+    /// </summary>
+    public static string IntervalSource(RunComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var widened = comparison.Rows.SelectMany(r => r.Quantiles).Count(q => q.BetweenRunSpread is not null);
+        var source = comparison.SpreadRuns > 0
+            ? $"Intervals widened where this suite's earlier runs on this machine moved more from run to run (history: up to " +
+              $"{comparison.SpreadRuns} earlier runs; {widened} of {comparison.Rows.Count * QuantileCount} quantiles had enough runs)."
+            : $"Intervals from the two runs alone: no history with {Statistics.BetweenRunSpread.MinimumRuns} earlier runs of this " +
+              "suite on this machine, so run-to-run variation beyond these two runs is not in them.";
+        return comparison.Tests > 1
+            ? $"{source} Verdicts corrected for {comparison.Tests} tests (Benjamini-Hochberg, 5% false discoveries)."
+            : source;
+    }
+
+    private static int QuantileCount => Statistics.QuantileRatioBootstrap.ReportProbabilities.Count;
 
     /// <summary>"1.25 (1.21-1.30) regression", or "- too_few_samples" without an interval.</summary>
     public static string Cell(QuantileComparison quantile)

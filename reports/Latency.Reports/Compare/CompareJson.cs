@@ -8,8 +8,10 @@ namespace Latency.Reports.Compare;
 /// compare.json, for machines: snake_case as every run-directory JSON (<see cref="RunDirectoryJson"/>), properties in a
 /// fixed order, numbers that cannot be known (a run without samples) as null. Per row: its tag, scenario, step, probe,
 /// workload, deployment, both sample counts and <c>p50</c>, <c>p95</c>, <c>p99</c>, each with <c>ratio</c> (current /
-/// baseline), <c>lower</c>, <c>upper</c> (95% bootstrap interval), <c>baseline_ms</c>, <c>current_ms</c> and
-/// <c>verdict</c>.
+/// baseline), <c>lower</c>, <c>upper</c> (95% interval, widened by the history's between-run spread), the bootstrap's
+/// own <c>within_run_lower</c> and <c>within_run_upper</c>, <c>between_run_spread</c> (SD of log ratio, null without a
+/// history), <c>p_value</c> and <c>adjusted_p_value</c> (Benjamini-Hochberg), <c>baseline_ms</c>, <c>current_ms</c> and
+/// <c>verdict</c>. New properties are added without raising the schema version; none changed meaning.
 /// </summary>
 public static class CompareJson
 {
@@ -32,6 +34,8 @@ public static class CompareJson
             ["comparable"] = comparison.IsComparable,
             ["differences"] = Strings(comparison.Differences),
             ["regression"] = comparison.HasRegression,
+            ["tests"] = comparison.Tests,
+            ["spread_runs"] = comparison.SpreadRuns,
             ["rows"] = new JsonArray(comparison.Rows.Select(Row).ToArray<JsonNode?>()),
             ["only_in_baseline"] = Strings(comparison.OnlyInBaseline),
             ["only_in_current"] = Strings(comparison.OnlyInCurrent),
@@ -60,6 +64,11 @@ public static class CompareJson
                 ["ratio"] = Number(q.Ratio),
                 ["lower"] = Number(q.Lower),
                 ["upper"] = Number(q.Upper),
+                ["within_run_lower"] = Number(q.WithinRunLower),
+                ["within_run_upper"] = Number(q.WithinRunUpper),
+                ["between_run_spread"] = q.BetweenRunSpread is { } spread ? Number(spread) : null,
+                ["p_value"] = Number(q.PValue),
+                ["adjusted_p_value"] = Number(q.AdjustedPValue),
                 ["baseline_ms"] = Number(q.BaselineUs / 1000),
                 ["current_ms"] = Number(q.CurrentUs / 1000),
                 ["verdict"] = q.Verdict,

@@ -28,6 +28,12 @@ public sealed record CompareRow
     /// <summary>The step, or null for a whole iteration.</summary>
     public string? Step => Tag.IsIteration ? null : Tag.Step;
 
+    /// <summary>
+    /// The row's name as the run history keys it: <c>probe/deployment/workload</c> in a study, <c>scenario</c> for an
+    /// iteration, <c>scenario/step</c> for a step.
+    /// </summary>
+    public string Key => Probe is not null ? $"{Probe}/{Deployment}/{Workload}" : Step is null ? Scenario : $"{Scenario}/{Step}";
+
     /// <summary>The row for people: "mumbai / app-cold-start on beijing", "checkout (iteration)", "checkout / login".</summary>
     public string Label => Probe is not null
         ? $"{Probe} / {Workload} on {Deployment}"

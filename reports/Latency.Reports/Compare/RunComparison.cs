@@ -21,6 +21,12 @@ public sealed record RunComparison
     /// <summary>The shared rows, ordered by tag.</summary>
     public IReadOnlyList<RowComparison> Rows { get; init; } = [];
 
+    /// <summary>Quantiles tested together (every row's p50, p95 and p99 with enough samples): the m of the correction.</summary>
+    public int Tests { get; init; }
+
+    /// <summary>The most earlier runs any row's between-run spread came from; 0 when no history widened an interval.</summary>
+    public int SpreadRuns { get; init; }
+
     /// <summary>Rows only the baseline has (labels).</summary>
     public IReadOnlyList<string> OnlyInBaseline { get; init; } = [];
 

@@ -53,7 +53,7 @@ public static class ChangePointDetector
         }
 
         var previousStart = lastOfSegments.Length > 1 ? lastOfSegments[^2] + 1 : 0;
-        var start = Refine(values, previousStart, lastOfSegments[^1] + 1, minSegment);
+        var start = Refine(values, previousStart, lastOfSegments[^1] + 1, values.Length, minSegment);
         var before = Median(values[previousStart..start]);
         var after = Median(values[start..]);
         var confirming = values[start..].Count(v => Math.Abs(v - after) < Math.Abs(v - before));
@@ -66,19 +66,64 @@ public static class ChangePointDetector
     }
 
     /// <summary>
-    /// The split of <c>values[previousStart..]</c> near <paramref name="start"/> (within <c>minSegment - 1</c> runs, both
-    /// segments still <paramref name="minSegment"/> long) with the least total absolute deviation from the two segments'
-    /// medians; the nearest to <paramref name="start"/> on a tie, then the earliest.
+    /// Every change of level in <paramref name="series"/>, oldest first, faster or slower and of any size: each cut
+    /// ED-PELT makes (segments at least <paramref name="minSegment"/> long), moved as <see cref="Detect"/> moves the
+    /// latest one (within <c>minSegment - 1</c> runs, between the cuts either side of it, to the split with the least
+    /// absolute deviation from the two segments' medians). Each comes with the median of the segment before it and of
+    /// its own segment (up to the next change); empty when the series is shorter than two segments. No tolerance and
+    /// no confirmation: this is where the series changes, for a chart to mark, not a verdict.
     /// </summary>
-    private static int Refine(double[] values, int previousStart, int start, int minSegment)
+    /// <param name="series">The values, oldest first.</param>
+    /// <param name="minSegment">Runs a segment needs, at least 2.</param>
+    public static IReadOnlyList<ChangePoint> DetectAll(IReadOnlyList<double> series, int minSegment = DefaultMinSegment)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minSegment, 2);
+        if (series.Count < 2 * minSegment)
+        {
+            return [];
+        }
+
+        var values = series.ToArray();
+        // Cuts as first index of the new segment, with the series' ends, so each cut has a segment on either side.
+        var bounds = EdPeltChangePointDetector.Instance.GetChangePointIndexes(values, minSegment).Select(i => i + 1).Prepend(0)
+            .Append(values.Length).ToArray();
+        var starts = new List<int>();
+        for (var cut = 1; cut < bounds.Length - 1; cut++)
+        {
+            // Moving neighbours within minSegment - 1 runs may bring two cuts together; a cut is listed once.
+            var start = Refine(values, bounds[cut - 1], bounds[cut], bounds[cut + 1], minSegment);
+            if (starts.Count == 0 || start > starts[^1])
+            {
+                starts.Add(start);
+            }
+        }
+
+        var result = new List<ChangePoint>();
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var previousStart = i > 0 ? starts[i - 1] : 0;
+            var end = i + 1 < starts.Count ? starts[i + 1] : values.Length;
+            result.Add(new ChangePoint(starts[i], Median(values[previousStart..starts[i]]), Median(values[starts[i]..end])));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The split of <c>values[previousStart..end]</c> near <paramref name="start"/> (within <c>minSegment - 1</c> runs,
+    /// both segments still <paramref name="minSegment"/> long) with the least total absolute deviation from the two
+    /// segments' medians; the nearest to <paramref name="start"/> on a tie, then the earliest.
+    /// </summary>
+    private static int Refine(double[] values, int previousStart, int start, int end, int minSegment)
     {
         var from = Math.Max(previousStart + minSegment, start - minSegment + 1);
-        var to = Math.Min(values.Length - minSegment, start + minSegment - 1);
+        var to = Math.Min(end - minSegment, start + minSegment - 1);
         var best = start;
         var bestCost = double.PositiveInfinity;
         for (var split = from; split <= to; split++)
         {
-            var cost = Deviation(values[previousStart..split]) + Deviation(values[split..]);
+            var cost = Deviation(values[previousStart..split]) + Deviation(values[split..end]);
             if (cost < bestCost || (cost == bestCost && Math.Abs(split - start) < Math.Abs(best - start)))
             {
                 best = split;

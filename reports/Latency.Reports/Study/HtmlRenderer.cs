@@ -72,6 +72,15 @@ public static class HtmlRenderer
             case ReportList l:
                 AppendList(html, l.Items);
                 break;
+            case ReportLinks l:
+                html.Append("<ul>\n");
+                foreach (var link in l.Links)
+                {
+                    html.Append("<li><a href=\"").Append(E(link.Href)).Append("\">").Append(E(link.Text)).Append("</a></li>\n");
+                }
+
+                html.Append("</ul>\n");
+                break;
             case ReportTable t:
                 AppendTable(html, t);
                 break;

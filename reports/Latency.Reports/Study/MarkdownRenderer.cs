@@ -39,6 +39,14 @@ public static class MarkdownRenderer
             case ReportList l:
                 AppendList(text, l.Items);
                 break;
+            case ReportLinks l:
+                foreach (var link in l.Links)
+                {
+                    text.Append("- [").Append(Inline(link.Text)).Append("](").Append(link.Href.Replace(" ", "%20", StringComparison.Ordinal)).Append(")\n");
+                }
+
+                text.Append('\n');
+                break;
             case ReportTable t:
                 AppendTable(text, t.Header, t.Rows, t.NumericColumns);
                 break;

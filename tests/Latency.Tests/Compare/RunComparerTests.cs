@@ -36,6 +36,56 @@ public class RunComparerTests
     }
 
     [Fact]
+    public async Task CompareAsync_ANoisyNightWithAHistoryThatShowsSuchNoise_IsNoChangeWithoutItARegression()
+    {
+        // The current run is 10% slower, as busy nights on a shared machine are: the bootstrap alone sees a regression.
+        using var baseline = new TempDirectory();
+        using var current = new TempDirectory();
+        await CompareSamples.WriteStudyAsync(baseline.Path, seed: 1);
+        await CompareSamples.WriteStudyAsync(current.Path, seed: 2, scale: 1.10);
+        var alone = await RunComparer.CompareAsync(baseline.Path, current.Path, CompareVerdict.DefaultTolerance);
+        Assert.Equal(CompareVerdict.Regression, alone.Rows.Single().Quantiles[0].Verdict);
+        Assert.Equal(0, alone.SpreadRuns);
+
+        // A history in which this row's runs differ by 5% (SD of the log ratio) from night to night.
+        var spreads = new Dictionary<string, RowSpread>
+        {
+            ["mumbai/beijing/app-cold-start"] = new() { Runs = 12, ByProbability = new Dictionary<double, double> { [0.5] = 0.05, [0.95] = 0.05, [0.99] = 0.05 } },
+        };
+        var widened = await RunComparer.CompareAsync(baseline.Path, current.Path, CompareVerdict.DefaultTolerance, spreads);
+        var p50 = widened.Rows.Single().Quantiles[0];
+        Assert.Equal(CompareVerdict.NoChange, p50.Verdict);
+        Assert.Equal(12, widened.SpreadRuns);
+        Assert.Equal(0.05, p50.BetweenRunSpread);
+        // Widened to ratio x exp(+-1.96 x 0.05); the bootstrap's own interval is kept beside it.
+        Assert.Equal(p50.Ratio * Math.Exp(-1.959964 * 0.05), p50.Lower, 4);
+        Assert.True(p50.WithinRunLower > p50.Lower && p50.WithinRunUpper < p50.Upper);
+    }
+
+    [Fact]
+    public async Task CompareAsync_Current25PercentSlowerWithAHistory_StillARegressionAndTheIntervalCovers125()
+    {
+        using var baseline = new TempDirectory();
+        using var current = new TempDirectory();
+        await CompareSamples.WriteStudyAsync(baseline.Path, seed: 1);
+        await CompareSamples.WriteStudyAsync(current.Path, seed: 2, scale: 1.25);
+        var spreads = new Dictionary<string, RowSpread>
+        {
+            ["mumbai/beijing/app-cold-start"] = new() { Runs = 12, ByProbability = new Dictionary<double, double> { [0.5] = 0.03, [0.95] = 0.05 } },
+        };
+        var comparison = await RunComparer.CompareAsync(baseline.Path, current.Path, CompareVerdict.DefaultTolerance, spreads);
+
+        var row = comparison.Rows.Single();
+        Assert.All(row.Quantiles, q => Assert.Equal(CompareVerdict.Regression, q.Verdict));
+        Assert.All(row.Quantiles, q => Assert.InRange(1.25, q.Lower, q.Upper));
+        // p99 had no spread in the history: its interval is the bootstrap's.
+        Assert.Null(row.Quantiles[2].BetweenRunSpread);
+        Assert.Equal(row.Quantiles[2].WithinRunLower, row.Quantiles[2].Lower);
+        Assert.Equal(3, comparison.Tests);
+        Assert.All(row.Quantiles, q => Assert.True(q.AdjustedPValue >= q.PValue));
+    }
+
+    [Fact]
     public async Task CompareAsync_BaselineWrittenAsSchemaOneCamelCase_ComparesWithTheCurrentSchema()
     {
         // Last night's run.json from before the snake_case rename (schemaVersion 1) against tonight's.

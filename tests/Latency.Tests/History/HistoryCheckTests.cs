@@ -80,8 +80,11 @@ public sealed class HistoryCheckTests
         Assert.False(File.Exists(temp.File("none.db")));
     }
 
-    /// <summary>A history of one suite with one row, <c>checkout</c>, one run a night with these p50 and p99 (times 3) in ms.</summary>
-    private static string Write(TempDirectory temp, double[] p50Ms, double[] p99Ms)
+    /// <summary>
+    /// A history of one suite with one row, <paramref name="rowKey"/>, one run a night with these p50 and p99 (times 3) in
+    /// ms; p95 is twice the p50.
+    /// </summary>
+    internal static string Write(TempDirectory temp, double[] p50Ms, double[] p99Ms, string rowKey = "checkout")
     {
         var path = temp.File("history.db");
         using var store = HistoryStore.Open(path);
@@ -97,7 +100,7 @@ public sealed class HistoryCheckTests
             };
             var row = new HistoryRow
             {
-                Key = "checkout", Count = 1000, Errors = 0, P50 = (long)(p50Ms[night] * 1000), P90 = 0, P95 = 0,
+                Key = rowKey, Count = 1000, Errors = 0, P50 = (long)(p50Ms[night] * 1000), P90 = 0, P95 = (long)(p50Ms[night] * 2000),
                 P99 = (long)(p99Ms[night] * 3000), Max = 0,
             };
             store.Add(run, [row]);

@@ -76,4 +76,37 @@ public sealed class ChangePointDetectorTests
 
         Assert.Single(answers);
     }
+
+    [Fact]
+    public void DetectAll_AStepAtRun6Of10_IsTheOneChangeWithItsSize()
+    {
+        var series = Flat.Select((v, i) => i >= 5 ? v * 1.2 : v).ToArray();
+
+        var change = Assert.Single(ChangePointDetector.DetectAll(series));
+
+        Assert.Equal(5, change.Index);
+        Assert.Equal(1.2, change.Ratio, 0.02);
+        Assert.Equal(ChangePointDetector.Detect(series, 0.05)?.Index, change.Index);
+    }
+
+    [Fact]
+    public void DetectAll_AStepUpThenBackDown_IsTwoChangesEachWithTheMediansEitherSide()
+    {
+        double[] series = [.. Flat[..5], .. Flat[..5].Select(v => v * 1.3), .. Flat[5..]];
+
+        var changes = ChangePointDetector.DetectAll(series);
+
+        Assert.Equal([5, 10], changes.Select(c => c.Index));
+        Assert.Equal(1.3, changes[0].Ratio, 0.02);
+        Assert.Equal(1 / 1.3, changes[1].Ratio, 0.02);
+        // The later change's "before" is the raised segment, not the start of the series.
+        Assert.Equal(changes[0].After, changes[1].Before);
+    }
+
+    [Fact]
+    public void DetectAll_AFlatOrShortSeries_HasNoChange()
+    {
+        Assert.Empty(ChangePointDetector.DetectAll(Flat));
+        Assert.Empty(ChangePointDetector.DetectAll([100, 100, 100, 200, 200]));
+    }
 }
