@@ -1,12 +1,13 @@
 using BenchmarkDotNet.Running;
 using Latency.Micro.Capacity;
+using Latency.Micro.ChangePoints;
 using Latency.Micro.CompareNoise;
 using Latency.Micro.Fidelity;
 using Latency.Micro.MaxRate;
 using Latency.Micro.Recording;
 using Latency.Micro.Reports;
 
-// max-rate, serve, emulator-capacity, world-fidelity, report-100m and compare-noise are ours; anything else goes to BenchmarkDotNet (--filter, --job, --list, ...).
+// max-rate, serve, emulator-capacity, world-fidelity, report-100m, compare-noise and change-point-accuracy are ours; anything else goes to BenchmarkDotNet (--filter, --job, --list, ...).
 return args.FirstOrDefault() switch
 {
     "max-rate" => await MaxRateCommand.RunAsync(args[1..]),
@@ -15,6 +16,7 @@ return args.FirstOrDefault() switch
     "report-100m" => await Report100mCommand.RunAsync(args[1..]),
     "world-fidelity" => await WorldFidelityCommand.RunAsync(args[1..]),
     "compare-noise" => await CompareNoiseCommand.RunAsync(args[1..]),
+    "change-point-accuracy" => await ChangePointAccuracyCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 

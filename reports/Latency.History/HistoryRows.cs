@@ -51,10 +51,11 @@ public static class HistoryRows
         Key = key,
         Count = latency.Count,
         Errors = errors,
-        P50Us = latency.P50Us,
-        P90Us = latency.P90Us,
-        P95Us = latency.P95Us,
-        P99Us = latency.P99Us,
-        MaxUs = latency.MaxUs,
+        P50 = latency.P50Us,
+        P90 = latency.P90Us,
+        P95 = latency.P95Us,
+        P99 = latency.P99Us,
+        Max = latency.MaxUs,
+        Unit = HistoryUnit.Microseconds,
     };
 }

@@ -8,7 +8,7 @@ public sealed record HistoryRun
     /// <summary>The history's own number for the run, in the order runs were added; 0 before it is stored.</summary>
     public long Id { get; init; }
 
-    /// <summary>The suite's name (or study's), as in run.json.</summary>
+    /// <summary>The suite's name (or study's), as in run.json; for a BenchmarkDotNet report, <c>bdn:</c> and the benchmark class.</summary>
     public required string Suite { get; init; }
 
     /// <summary>A free text the user gave when adding the run, e.g. "nightly" or "after the CDN change".</summary>
@@ -25,6 +25,6 @@ public sealed record HistoryRun
 
     public required RunStatus Status { get; init; }
 
-    /// <summary>The run directory as it was given when added (full path).</summary>
+    /// <summary>The run directory (or BenchmarkDotNet report file) as it was given when added (full path).</summary>
     public required string RunDirectory { get; init; }
 }

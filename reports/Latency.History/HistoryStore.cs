@@ -53,6 +53,18 @@ public sealed class HistoryStore : IDisposable
         CREATE INDEX runs_by_suite ON runs (suite, started_at);
         CREATE INDEX rows_by_key ON rows (row_key);
         """,
+        // 2 -> 3: BenchmarkDotNet rows take a few nanoseconds, which whole microseconds round to 0: each row says its
+        // unit ('us' for every row so far, 'ps' for benchmarks) and the quantile columns lose their '_us'; benchmarks
+        // measured with the MemoryDiagnoser keep their bytes allocated per operation (null for all else).
+        """
+        ALTER TABLE rows ADD COLUMN unit TEXT NOT NULL DEFAULT 'us';
+        ALTER TABLE rows ADD COLUMN allocated_bytes INTEGER;
+        ALTER TABLE rows RENAME COLUMN p50_us TO p50;
+        ALTER TABLE rows RENAME COLUMN p90_us TO p90;
+        ALTER TABLE rows RENAME COLUMN p95_us TO p95;
+        ALTER TABLE rows RENAME COLUMN p99_us TO p99;
+        ALTER TABLE rows RENAME COLUMN max_us TO max;
+        """,
     ];
 
     /// <summary>The schema version this code writes and reads.</summary>
@@ -163,8 +175,8 @@ public sealed class HistoryStore : IDisposable
 
             using (var insertRow = Command(
                        """
-                       INSERT INTO rows (run_id, row_key, count, errors, p50_us, p90_us, p95_us, p99_us, max_us)
-                       VALUES ($run, $key, $count, $errors, $p50, $p90, $p95, $p99, $max)
+                       INSERT INTO rows (run_id, row_key, count, errors, p50, p90, p95, p99, max, unit, allocated_bytes)
+                       VALUES ($run, $key, $count, $errors, $p50, $p90, $p95, $p99, $max, $unit, $allocated)
                        """))
             {
                 foreach (var row in rows)
@@ -174,11 +186,13 @@ public sealed class HistoryStore : IDisposable
                     insertRow.Parameters.AddWithValue("$key", row.Key);
                     insertRow.Parameters.AddWithValue("$count", row.Count);
                     insertRow.Parameters.AddWithValue("$errors", row.Errors);
-                    insertRow.Parameters.AddWithValue("$p50", row.P50Us);
-                    insertRow.Parameters.AddWithValue("$p90", row.P90Us);
-                    insertRow.Parameters.AddWithValue("$p95", row.P95Us);
-                    insertRow.Parameters.AddWithValue("$p99", row.P99Us);
-                    insertRow.Parameters.AddWithValue("$max", row.MaxUs);
+                    insertRow.Parameters.AddWithValue("$p50", row.P50);
+                    insertRow.Parameters.AddWithValue("$p90", row.P90);
+                    insertRow.Parameters.AddWithValue("$p95", row.P95);
+                    insertRow.Parameters.AddWithValue("$p99", row.P99);
+                    insertRow.Parameters.AddWithValue("$max", row.Max);
+                    insertRow.Parameters.AddWithValue("$unit", row.Unit.Symbol());
+                    insertRow.Parameters.AddWithValue("$allocated", (object?)row.AllocatedBytes ?? DBNull.Value);
                     insertRow.ExecuteNonQuery();
                 }
             }
@@ -253,7 +267,7 @@ public sealed class HistoryStore : IDisposable
     {
         using var select = Command(
             """
-            SELECT row_key, count, errors, p50_us, p90_us, p95_us, p99_us, max_us FROM rows
+            SELECT row_key, count, errors, p50, p90, p95, p99, max, unit, allocated_bytes FROM rows
             WHERE run_id = $run AND ($row IS NULL OR instr(lower(row_key), lower($row)) > 0)
             ORDER BY rowid
             """);
@@ -268,11 +282,16 @@ public sealed class HistoryStore : IDisposable
                 Key = reader.GetString(0),
                 Count = reader.GetInt64(1),
                 Errors = reader.GetInt64(2),
-                P50Us = reader.GetInt64(3),
-                P90Us = reader.GetInt64(4),
-                P95Us = reader.GetInt64(5),
-                P99Us = reader.GetInt64(6),
-                MaxUs = reader.GetInt64(7),
+                P50 = reader.GetInt64(3),
+                P90 = reader.GetInt64(4),
+                P95 = reader.GetInt64(5),
+                P99 = reader.GetInt64(6),
+                Max = reader.GetInt64(7),
+                // A unit this version does not know cannot be compared with anything: it was refused by the schema
+                // version check before, so only a hand-edited file gets here.
+                Unit = HistoryUnits.Parse(reader.GetString(8))
+                       ?? throw new HistoryFileException($"{Path}: row '{reader.GetString(0)}' has an unknown unit '{reader.GetString(8)}'"),
+                AllocatedBytes = reader.IsDBNull(9) ? null : reader.GetInt64(9),
             });
         }
 

@@ -107,5 +107,5 @@ public static class CompareService
 
     /// <summary>The quantiles a comparison reports, as the history stores them.</summary>
     private static readonly (double Probability, Func<HistoryRow, long> Value)[] Quantiles =
-        [(0.5, r => r.P50Us), (0.95, r => r.P95Us), (0.99, r => r.P99Us)];
+        [(0.5, r => r.P50), (0.95, r => r.P95), (0.99, r => r.P99)];
 }

@@ -8,9 +8,10 @@ namespace Latency.Bench.Application;
 
 /// <summary>
 /// The run history's use cases: <c>latency history add</c> (a run directory's rows, from its run.json, into the
-/// history file), <c>latency history show</c> (the stored runs, for a trend), <c>latency history check</c> (rows at a
-/// new, slower level) and <c>latency history report</c> (trend.html and charts). Bad input comes back as problems,
-/// never as an exception; the command line prints them and decides the exit code.
+/// history file), <c>latency history add-bdn</c> (BenchmarkDotNet JSON reports, one run each, in picoseconds),
+/// <c>latency history show</c> (the stored runs, for a trend), <c>latency history check</c> (rows at a new, slower
+/// level) and <c>latency history report</c> (trend.html and charts). Bad input comes back as problems, never as an
+/// exception; the command line prints them and decides the exit code.
 /// </summary>
 public static class HistoryService
 {
@@ -68,6 +69,48 @@ public static class HistoryService
         }
     }
 
+    /// <summary>
+    /// Adds BenchmarkDotNet's JSON reports at <paramref name="path"/> (a report file, or a folder of them such as
+    /// <c>BenchmarkDotNet.Artifacts/results</c>) to the history at <paramref name="historyFile"/>, one run per report
+    /// (<see cref="BenchmarkReports"/>); a report already there is left as it is and reported so. Every report is read
+    /// before any is added: one bad file and nothing is added.
+    /// </summary>
+    /// <param name="path">A report file or a folder holding reports.</param>
+    /// <param name="label">A free text stored with each run, or null.</param>
+    /// <param name="historyFile">The history file.</param>
+    /// <param name="cancellationToken">Stops reading the reports.</param>
+    public static async Task<HistoryBenchmarkAddOutcome> AddBenchmarkReportsAsync(string path, string? label, string historyFile,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(historyFile);
+        var reports = new List<BenchmarkReportRun>();
+        try
+        {
+            foreach (var file in BenchmarkReports.Files(path))
+            {
+                reports.Add(await BenchmarkReports.ReadAsync(file, label, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        catch (BenchmarkReportException e)
+        {
+            return new HistoryBenchmarkAddOutcome { Problems = [new ValidationError(null, e.Message)] };
+        }
+
+        try
+        {
+            using var store = HistoryStore.Open(historyFile);
+            return new HistoryBenchmarkAddOutcome
+            {
+                Reports = reports.Select(r => new HistoryAddOutcome { Run = r.Run, Result = store.Add(r.Run, r.Rows) }).ToList(),
+            };
+        }
+        catch (HistoryFileException e)
+        {
+            return new HistoryBenchmarkAddOutcome { Problems = [new ValidationError(null, $"--history: {e.Message}")] };
+        }
+    }
+
     /// <summary>The runs of the history at <paramref name="historyFile"/> that <paramref name="query"/> selects, oldest first.</summary>
     public static HistoryShowOutcome Show(string historyFile, HistoryQuery query)
     {
@@ -109,9 +152,12 @@ public static class HistoryService
             foreach (var (quantile, value) in Quantiles)
             {
                 series++;
-                if (ChangePointDetector.Detect(points.Select(p => (double)value(p.Row)).ToList(), tolerance) is { } change)
+                // The series is in the newest row's unit: a key's rows keep one unit, but a ratio must never mix two.
+                var unit = points[^1].Row.Unit;
+                var values = points.Select(p => value(p.Row) * p.Row.Unit.Nanoseconds() / unit.Nanoseconds()).ToList();
+                if (ChangePointDetector.Detect(values, tolerance) is { } change)
                 {
-                    changes.Add(new HistoryChange(suite, key, quantile, points[change.Index].Run, change.Before, change.After));
+                    changes.Add(new HistoryChange(suite, key, quantile, points[change.Index].Run, change.Before, change.After, unit));
                 }
             }
         }
@@ -157,7 +203,8 @@ public static class HistoryService
                 Points = s.Points.Select(p => new TrendPoint
                 {
                     RunId = p.Run.Id, StartedUtc = p.Run.StartedUtc, Label = p.Run.Label, Commit = p.Run.Commit,
-                    P50Ms = p.Row.P50Us / 1000.0, P95Ms = p.Row.P95Us / 1000.0, P99Ms = p.Row.P99Us / 1000.0,
+                    P50Ms = p.Row.Unit.ToMilliseconds(p.Row.P50), P95Ms = p.Row.Unit.ToMilliseconds(p.Row.P95),
+                    P99Ms = p.Row.Unit.ToMilliseconds(p.Row.P99),
                 }).ToList(),
             }).ToList(),
             Runs = shown.Entries.Count,
@@ -185,7 +232,7 @@ public static class HistoryService
     }
 
     /// <summary>The quantiles <see cref="Check"/> follows: the median, and the tail (a shift only there is found too).</summary>
-    private static readonly (string Name, Func<HistoryRow, long> Value)[] Quantiles = [("p50", r => r.P50Us), ("p99", r => r.P99Us)];
+    private static readonly (string Name, Func<HistoryRow, long> Value)[] Quantiles = [("p50", r => r.P50), ("p99", r => r.P99)];
 
     /// <summary>The selected runs, or why the history cannot be read (missing, not a history).</summary>
     private static (IReadOnlyList<HistoryEntry> Entries, IReadOnlyList<ValidationError> Problems) Read(string historyFile, HistoryQuery query)

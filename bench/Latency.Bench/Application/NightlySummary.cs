@@ -289,7 +289,7 @@ public static class NightlySummary
         }
 
         var changes = check.Changes.Select(c => string.Create(CultureInfo.InvariantCulture,
-            $"{c.Row} {c.Quantile} slower from run {c.Run.Id}: {c.BeforeUs / 1000:0.0} -> {c.AfterUs / 1000:0.0} ms"));
+            $"{c.Row} {c.Quantile} slower from run {c.Run.Id}: {c.BeforeMs:0.0} -> {c.AfterMs:0.0} ms"));
         return check.Changes.Count == 0
             ? $"No new, slower level in {Count(check.SeriesChecked)} series of {Count(check.Runs)} runs."
             : $"{Count(check.Changes.Count)} of {Count(check.SeriesChecked)} series at a new, slower level: {string.Join("; ", changes)}.";

@@ -8,8 +8,11 @@ using Latency.Scenarios.Validation;
 namespace Latency.Bench.Cli;
 
 /// <summary>
-/// <c>latency history add RUN_DIR [--label TEXT] [--history FILE]</c> and
-/// <c>latency history show [--suite NAME] [--row FILTER] [--last N] [--history FILE]</c> and
+/// <c>latency history add RUN_DIR [--label TEXT] [--history FILE]</c>,
+/// <c>latency history add-bdn PATH [--label TEXT] [--history FILE]</c> (BenchmarkDotNet JSON reports: a file, or a
+/// folder such as <c>BenchmarkDotNet.Artifacts/results</c>; one run per report, suite <c>bdn:</c> and the benchmark
+/// class, one row per benchmark in picoseconds, shown in ns),
+/// <c>latency history show [--suite NAME] [--row FILTER] [--last N] [--history FILE]</c>,
 /// <c>latency history check [--suite NAME] [--row FILTER] [--tolerance 5%] [--history FILE]</c> and
 /// <c>latency history report [--suite NAME] [--row FILTER] [--last N] [--tolerance 5%] [--history FILE] --out DIR</c>
 /// (trend.html and a chart per row, charts/*.png and *.svg): the run history, an embedded SQLite file
@@ -25,6 +28,7 @@ public static class HistoryCommand
             "with the suite, label, git commit, machine and start time of each run. Two jobs may add at once. 'check' finds " +
             "rows at a new, slower level; 'report' draws each row's trend into trend.html and charts.");
         command.Subcommands.Add(CreateAdd());
+        command.Subcommands.Add(CreateAddBenchmarks());
         command.Subcommands.Add(CreateShow());
         command.Subcommands.Add(CreateCheck());
         command.Subcommands.Add(CreateReport());
@@ -40,12 +44,29 @@ public static class HistoryCommand
             return await ValidationErrorReporter.ReportAsync(error, outcome.Problems, "nothing was added").ConfigureAwait(false);
         }
 
-        var run = outcome.Run!;
-        var result = outcome.Result!;
-        await output.WriteLineAsync(result.AlreadyStored
-            ? $"{historyFile}: run {result.RunId} is this run already ({run.Suite}, {run.Machine}, started {Date(run.StartedUtc)}); not added again."
-            : $"{historyFile}: added run {result.RunId} ({run.Suite}, {run.Machine}, started {Date(run.StartedUtc)}, " +
-              $"commit {Short(run.Commit)}): {result.Rows} rows.").ConfigureAwait(false);
+        await output.WriteLineAsync(AddedLine(historyFile, outcome.Run!, outcome.Result!)).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+
+    private static string AddedLine(string historyFile, HistoryRun run, HistoryAddResult result) => result.AlreadyStored
+        ? $"{historyFile}: run {result.RunId} is this run already ({run.Suite}, {run.Machine}, started {Date(run.StartedUtc)}); not added again."
+        : $"{historyFile}: added run {result.RunId} ({run.Suite}, {run.Machine}, started {Date(run.StartedUtc)}, " +
+          $"commit {Short(run.Commit)}): {result.Rows} rows.";
+
+    internal static async Task<int> AddBenchmarksAsync(string path, string? label, string historyFile, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await HistoryService.AddBenchmarkReportsAsync(path, label, historyFile, cancellationToken).ConfigureAwait(false);
+        if (outcome.Problems.Count > 0)
+        {
+            return await ValidationErrorReporter.ReportAsync(error, outcome.Problems, "nothing was added").ConfigureAwait(false);
+        }
+
+        foreach (var report in outcome.Reports)
+        {
+            await output.WriteLineAsync(AddedLine(historyFile, report.Run!, report.Result!)).ConfigureAwait(false);
+        }
+
         return ExitCodes.Ok;
     }
 
@@ -88,7 +109,8 @@ public static class HistoryCommand
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{change.Suite}: {change.Row}: {change.Quantile} slower from run {change.Run.Id} ({Date(change.Run.StartedUtc)}, " +
-                $"commit {Short(change.Run.Commit)}): {Ms(change.BeforeUs)} -> {Ms(change.AfterUs)} ms ({change.Ratio - 1:+0.0%})"))
+                $"commit {Short(change.Run.Commit)}): {Shown(change.Before, change.Unit)} -> {Shown(change.After, change.Unit)} {ShownUnit(change.Unit)} " +
+                $"({change.Ratio - 1:+0.0%})"))
                 .ConfigureAwait(false);
         }
 
@@ -133,26 +155,29 @@ public static class HistoryCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>One block per row key (in the order first seen), one line per run in it, oldest first: a trend reads down.</summary>
+    /// <summary>
+    /// One block per row key (in the order first seen), one line per run in it, oldest first: a trend reads down. Times
+    /// are in ms for the harness's rows (stored in us) and in ns for benchmarks' (stored in ps).
+    /// </summary>
     internal static IEnumerable<string> Table(IReadOnlyList<HistoryEntry> entries)
     {
         var keys = entries.SelectMany(e => e.Rows.Select(r => r.Key)).Distinct(StringComparer.Ordinal).ToList();
         var labelWidth = Math.Max(5, entries.Max(e => e.Run.Label?.Length ?? 1));
-        var header = $"  {"run",5}  {"started (UTC)",-16}  {"label".PadRight(labelWidth)}  {"commit",-7}  {"p50 ms",9}  {"p95 ms",9}  {"p99 ms",9}  {"count",8}  {"errors",7}";
         var first = true;
         foreach (var key in keys)
         {
             if (!first) yield return "";
             first = false;
+            var unit = ShownUnit(entries.SelectMany(e => e.Rows).First(r => r.Key == key).Unit);
             yield return key;
-            yield return header;
+            yield return $"  {"run",5}  {"started (UTC)",-16}  {"label".PadRight(labelWidth)}  {"commit",-7}  {"p50 " + unit,9}  {"p95 " + unit,9}  {"p99 " + unit,9}  {"count",8}  {"errors",7}";
             foreach (var entry in entries)
             {
                 if (entry.Rows.FirstOrDefault(r => r.Key == key) is not { } row) continue;
                 var run = entry.Run;
                 yield return string.Create(CultureInfo.InvariantCulture,
                     $"  {run.Id,5}  {Date(run.StartedUtc),-16}  {(run.Label ?? "-").PadRight(labelWidth)}  {Short(run.Commit),-7}  " +
-                    $"{Ms(row.P50Us),9}  {Ms(row.P95Us),9}  {Ms(row.P99Us),9}  {row.Count,8}  {row.Errors,7}");
+                    $"{Shown(row.P50, row.Unit),9}  {Shown(row.P95, row.Unit),9}  {Shown(row.P99, row.Unit),9}  {row.Count,8}  {row.Errors,7}");
             }
         }
     }
@@ -174,6 +199,29 @@ public static class HistoryCommand
         return command;
     }
 
+    private static Command CreateAddBenchmarks()
+    {
+        var path = new Argument<string>("path")
+        {
+            Description = "A BenchmarkDotNet JSON report (--exporters json: *-report-full-compressed.json; also -full, -brief, " +
+                          "plain), or a folder of them such as BenchmarkDotNet.Artifacts or its results/.",
+        };
+        var label = new Option<string?>("--label") { Description = "A text stored with each run, e.g. 'nightly'." };
+        var history = HistoryOption();
+        var command = new Command("add-bdn",
+            "Add BenchmarkDotNet reports to the history, one run per report: suite 'bdn:' and the benchmark class's full name, " +
+            "start time from the report's title (else the file's time), git commit of the report's folder, this machine; one " +
+            "row per benchmark ('Method' or 'Method(param: value)') with median, p90, p95, p99 (from the iterations; the " +
+            "maximum when the report has none) and max per operation (stored in ps, shown in ns) and the iteration count. 'history check' then " +
+            "follows them like any row. A report already there is not added again; one bad file and nothing is added.")
+        {
+            path, label, history,
+        };
+        command.SetAction((parse, cancellationToken) => AddBenchmarksAsync(parse.GetValue(path)!, parse.GetValue(label), parse.GetValue(history)!,
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
+        return command;
+    }
+
     private static Command CreateShow()
     {
         var suite = new Option<string?>("--suite") { Description = "Only runs of this suite or study (its name in run.json)." };
@@ -182,7 +230,7 @@ public static class HistoryCommand
         var history = HistoryOption();
         var command = new Command("show",
             "Show the history as a trend: for each row, one line per run (oldest first) with its number, start time, label, " +
-            "commit, p50/p95/p99 in ms, count and errors.")
+            "commit, p50/p95/p99 (in ms; benchmarks in ns), count and errors.")
         {
             suite, row, last, history,
         };
@@ -202,7 +250,7 @@ public static class HistoryCommand
             "Find rows whose latest runs are a new, slower level: for each suite's row, its p50 series and its p99 series " +
             "(runs by start time) are cut into segments by ED-PELT (Perfolizer; deterministic), each at least 3 runs long, " +
             "so a single slow night is never a change. A row is reported when its latest segment, confirmed by 3 runs, has " +
-            "a median more than the tolerance above the segment before: the run it starts at, before -> after ms and the step. " +
+            "a median more than the tolerance above the segment before: the run it starts at, before -> after (ms; benchmarks ns) and the step. " +
             "'compare' judges one pair of runs from their samples; 'check' judges the series.\n" +
             "Exit codes: 0 none, 1 a row got slower, 2 bad input.")
         {
@@ -260,5 +308,10 @@ public static class HistoryCommand
 
     private static string Short(string? commit) => commit is null ? "-" : commit[..Math.Min(7, commit.Length)];
 
-    private static string Ms(double us) => (us / 1000.0).ToString("0.0", CultureInfo.InvariantCulture);
+    /// <summary>A value stored in <paramref name="unit"/> as shown: microseconds as ms (to 0.1 ms), picoseconds as ns (to 0.001 ns).</summary>
+    private static string Shown(double value, HistoryUnit unit) => unit == HistoryUnit.Microseconds
+        ? (value / 1000.0).ToString("0.0", CultureInfo.InvariantCulture)
+        : (value / 1000.0).ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static string ShownUnit(HistoryUnit unit) => unit == HistoryUnit.Microseconds ? "ms" : "ns";
 }

@@ -103,7 +103,7 @@ internal sealed class CompareNoiseMeasurement(CompareNoiseOptions options, Uri s
                 _aQuantiles[row.Key] = list = [];
             }
 
-            list.Add([row.P50Us, row.P95Us, row.P99Us]);
+            list.Add([row.P50, row.P95, row.P99]);
         }
     }
 

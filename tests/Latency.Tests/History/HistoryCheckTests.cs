@@ -100,8 +100,8 @@ public sealed class HistoryCheckTests
             };
             var row = new HistoryRow
             {
-                Key = rowKey, Count = 1000, Errors = 0, P50Us = (long)(p50Ms[night] * 1000), P90Us = 0, P95Us = (long)(p50Ms[night] * 2000),
-                P99Us = (long)(p99Ms[night] * 3000), MaxUs = 0,
+                Key = rowKey, Count = 1000, Errors = 0, P50 = (long)(p50Ms[night] * 1000), P90 = 0, P95 = (long)(p50Ms[night] * 2000),
+                P99 = (long)(p99Ms[night] * 3000), Max = 0,
             };
             store.Add(run, [row]);
         }

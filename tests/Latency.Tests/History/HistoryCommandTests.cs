@@ -26,7 +26,7 @@ public sealed class HistoryCommandTests
         Assert.Equal(RunStatus.Partial, entry.Run.Status);
         Assert.Equal(["App start (cold)", "App start (cold)/config"], entry.Rows.Select(r => r.Key));
         Assert.Equal(8, entry.Rows[0].Errors);
-        Assert.Equal(5, entry.Rows[0].P99Us);
+        Assert.Equal(5, entry.Rows[0].P99);
     }
 
     [Fact]

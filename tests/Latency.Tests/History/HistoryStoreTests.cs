@@ -39,27 +39,33 @@ public sealed class HistoryStoreTests
         using var temp = new TempDirectory();
         var path = temp.File("history.db");
         // A file as the first version wrote it: its tables, without the later indexes, and one run.
-        using (var old = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            old.Open();
-            using var create = old.CreateCommand();
-            create.CommandText = HistoryStore.Migrations[0] + """
-                PRAGMA user_version = 1;
-                INSERT INTO runs (suite, machine, started_at, status, run_dir, added_at)
-                VALUES ('handset', 'probe-1', '2023-11-14T22:13:20.0000000Z', 'complete', '/runs/a', '2023-11-15T00:00:00.0000000Z');
-                INSERT INTO rows (run_id, row_key, count, errors, p50_us, p90_us, p95_us, p99_us, max_us)
-                VALUES (1, 'checkout', 100, 0, 1, 2, 3, 4, 5);
-                """;
-            create.ExecuteNonQuery();
-        }
+        WriteOldFile(path, version: 1);
 
         using var store = HistoryStore.Open(path);
 
-        Assert.Equal(2, store.ReadSchemaVersion());
+        Assert.Equal(HistoryStore.SchemaVersion, store.ReadSchemaVersion());
         Assert.Equal("1", Scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'rows_by_key'"));
         var entry = Assert.Single(store.Read(new HistoryQuery()));
         Assert.Equal(HistogramSamples.RunStart, entry.Run.StartedUtc);
         Assert.Equal("checkout", Assert.Single(entry.Rows).Key);
+    }
+
+    [Fact]
+    public void Open_AVersionTwoFile_MigratesItsRowsToMicrosecondsAndTakesPicosecondRows()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("history.db");
+        // A file as version 2 wrote it: quantile columns named *_us, no unit.
+        WriteOldFile(path, version: 2);
+
+        using var store = HistoryStore.Open(path);
+        store.Add(Run("bdn:Pacer", HistogramSamples.RunStart.AddDays(1)), [Row("Poisson", 40_837) with { Unit = HistoryUnit.Picoseconds }]);
+
+        Assert.Equal(3, store.ReadSchemaVersion());
+        var entries = store.Read(new HistoryQuery());
+        Assert.Equal(Row("checkout", 1), Assert.Single(entries[0].Rows));
+        Assert.Equal(HistoryUnit.Microseconds, entries[0].Rows[0].Unit);
+        Assert.Equal(Row("Poisson", 40_837) with { Unit = HistoryUnit.Picoseconds }, Assert.Single(entries[1].Rows));
     }
 
     [Fact]
@@ -98,7 +104,7 @@ public sealed class HistoryStoreTests
         Assert.Equal(first.RunId, second.RunId);
         var entry = Assert.Single(store.Read(new HistoryQuery()));
         Assert.Null(entry.Run.Label);
-        Assert.Equal(1, Assert.Single(entry.Rows).P50Us);
+        Assert.Equal(1, Assert.Single(entry.Rows).P50);
     }
 
     [Fact]
@@ -157,8 +163,24 @@ public sealed class HistoryStoreTests
 
     internal static HistoryRow Row(string key, long p50Us) => new()
     {
-        Key = key, Count = 100, Errors = 2, P50Us = p50Us, P90Us = p50Us + 1, P95Us = p50Us + 2, P99Us = p50Us + 3, MaxUs = p50Us + 4,
+        Key = key, Count = 100, Errors = 2, P50 = p50Us, P90 = p50Us + 1, P95 = p50Us + 2, P99 = p50Us + 3, Max = p50Us + 4,
     };
+
+    /// <summary>A history file at schema <paramref name="version"/> (1 or 2: columns *_us) with one run and its row 'checkout'.</summary>
+    private static void WriteOldFile(string path, int version)
+    {
+        using var old = new SqliteConnection($"Data Source={path};Pooling=False");
+        old.Open();
+        using var create = old.CreateCommand();
+        create.CommandText = string.Concat(HistoryStore.Migrations.Take(version)) + $"""
+            PRAGMA user_version = {version};
+            INSERT INTO runs (suite, machine, started_at, status, run_dir, added_at)
+            VALUES ('handset', 'probe-1', '2023-11-14T22:13:20.0000000Z', 'complete', '/runs/a', '2023-11-15T00:00:00.0000000Z');
+            INSERT INTO rows (run_id, row_key, count, errors, p50_us, p90_us, p95_us, p99_us, max_us)
+            VALUES (1, 'checkout', 100, 2, 1, 2, 3, 4, 5);
+            """;
+        create.ExecuteNonQuery();
+    }
 
     private static string? Scalar(string path, string sql)
     {
