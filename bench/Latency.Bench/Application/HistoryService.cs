@@ -216,17 +216,23 @@ public static class HistoryService
 
     /// <summary>
     /// Each suite's rows (suites and rows in the order first seen) with the runs that have the row, in the entries'
-    /// order (oldest first): the series <see cref="Check"/> judges and <see cref="ReportAsync"/> draws.
+    /// order (oldest first): the series <see cref="Check"/> judges and <see cref="ReportAsync"/> draws. A suite measured
+    /// from more than one machine is one series per machine, named "suite on machine": two machines' levels differ, and
+    /// interleaved in one series their difference would read as steps.
     /// </summary>
     private static IEnumerable<(string Suite, string Key, IReadOnlyList<(HistoryRun Run, HistoryRow Row)> Points)> RowSeries(
         IReadOnlyList<HistoryEntry> entries)
     {
-        foreach (var suite in entries.GroupBy(e => e.Run.Suite, StringComparer.Ordinal))
+        var machinesPerSuite = entries.GroupBy(e => e.Run.Suite, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Run.Machine).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
+        foreach (var series in entries.GroupBy(e => (e.Run.Suite, e.Run.Machine)))
         {
-            var runs = suite.ToList();
+            var (suite, machine) = series.Key;
+            var name = machinesPerSuite[suite] > 1 ? $"{suite} on {machine}" : suite;
+            var runs = series.ToList();
             foreach (var key in runs.SelectMany(e => e.Rows.Select(r => r.Key)).Distinct(StringComparer.Ordinal))
             {
-                yield return (suite.Key, key, runs.SelectMany(e => e.Rows.Where(r => r.Key == key).Select(r => (e.Run, r))).ToList());
+                yield return (name, key, runs.SelectMany(e => e.Rows.Where(r => r.Key == key).Select(r => (e.Run, r))).ToList());
             }
         }
     }

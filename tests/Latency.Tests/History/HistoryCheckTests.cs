@@ -80,6 +80,38 @@ public sealed class HistoryCheckTests
         Assert.False(File.Exists(temp.File("none.db")));
     }
 
+    [Fact]
+    public async Task TwoMachinesAtDifferentLevels_AreSeriesOfTheirOwnAndNoStep()
+    {
+        // Two probes run the same suite each night; one is 30% slower than the other, always. Interleaved in one series
+        // their difference would look like steps; per machine both are flat.
+        using var temp = new TempDirectory();
+        var path = temp.File("history.db");
+        using (var store = HistoryStore.Open(path))
+        {
+            for (var night = 0; night < 10; night++)
+            {
+                foreach (var (machine, level) in new[] { ("fast", 100.0), ("slow", 130.0) })
+                {
+                    // The slow machine misses the first five nights: its runs start where a step would be in a mixed series.
+                    if (machine == "slow" && night < 5) continue;
+                    var run = new HistoryRun
+                    {
+                        Suite = "suite", Machine = machine, StartedUtc = HistogramSamples.RunStart.AddDays(night).AddMinutes(machine == "slow" ? 1 : 0),
+                        Status = RunStatus.Complete, RunDirectory = temp.File($"run-{machine}-{night}"),
+                    };
+                    var p50 = (long)(level * Flat[night] * 10);
+                    store.Add(run, [new HistoryRow { Key = "checkout", Count = 1000, Errors = 0, P50 = p50, P90 = 0, P95 = 0, P99 = 3 * p50, Max = 0 }]);
+                }
+            }
+        }
+
+        var (code, output, _) = await HistoryCommandTests.Cli("history", "check", "--history", path);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("no new slower level in 4 series of 15 runs", output, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// A history of one suite with one row, <paramref name="rowKey"/>, one run a night with these p50 and p99 (times 3) in
     /// ms; p95 is twice the p50.
