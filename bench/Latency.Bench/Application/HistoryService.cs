@@ -111,6 +111,36 @@ public static class HistoryService
         }
     }
 
+    /// <summary>
+    /// Why a run could not be added to <paramref name="historyFile"/> when it ends, or null when it could: a folder, a
+    /// file that is no history or of a newer schema. A missing file is fine (the add creates it). Opening an existing
+    /// history brings an older schema up to date, as the add would.
+    /// </summary>
+    /// <param name="historyFile">The history file <c>--history</c> names.</param>
+    public static ValidationError? Unusable(string historyFile)
+    {
+        ArgumentNullException.ThrowIfNull(historyFile);
+        if (Directory.Exists(historyFile))
+        {
+            return new ValidationError(null, $"--history: {historyFile}: is a folder, not a history file");
+        }
+
+        if (!File.Exists(historyFile))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var store = HistoryStore.Open(historyFile);
+            return null;
+        }
+        catch (HistoryFileException e)
+        {
+            return new ValidationError(null, $"--history: {e.Message}");
+        }
+    }
+
     /// <summary>The runs of the history at <paramref name="historyFile"/> that <paramref name="query"/> selects, oldest first.</summary>
     public static HistoryShowOutcome Show(string historyFile, HistoryQuery query)
     {

@@ -62,6 +62,12 @@ public static class RunPlanner
             suite = Load(() => SuiteLoader.Load(DefaultStudy.Extract()), errors);
         }
 
+        if (request.HistoryFile is { } historyFile && HistoryService.Unusable(historyFile) is { } historyProblem)
+        {
+            // Said before the run, not after it: a nightly job must not measure for minutes to learn its history is wrong.
+            errors.Add(historyProblem);
+        }
+
         if (suite is null)
         {
             throw new InputValidationException(errors);

@@ -39,6 +39,29 @@ public sealed class RunPlannerTests : IDisposable
         Assert.Equal(Path.Combine("runs", "20250301-120000-suite"), plan.OutDirectory);
     }
 
+    [Theory]
+    [InlineData("folder")]
+    [InlineData("not-a-database")]
+    public void Plan_AHistoryTheRunCouldNotBeAddedTo_IsReportedBeforeTheRunWithTheOtherProblems(string kind)
+    {
+        var history = kind == "folder" ? _temp.Path : _temp.File("history.db", "this is no SQLite file, it is text of some length");
+        var request = new RunRequest { SuitePath = Suite("s"), Duration = "soon", HistoryFile = history };
+
+        var ex = Assert.Throws<InputValidationException>(() => RunPlanner.Plan(request, () => Now));
+
+        var messages = ex.Errors.Select(e => e.Message).ToList();
+        Assert.Contains(messages, m => m.StartsWith("--duration:", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith($"--history: {history}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Plan_AHistoryFileNotThereYet_IsFine()
+    {
+        var plan = RunPlanner.Plan(new RunRequest { SuitePath = Suite("s"), HistoryFile = _temp.File("new/history.db") }, () => Now);
+        Assert.Single(plan.Scenarios);
+        Assert.False(File.Exists(_temp.File("new/history.db")));
+    }
+
     [Fact]
     public void Plan_OptionAndSuiteProblems_AllReportedInOnePass()
     {
