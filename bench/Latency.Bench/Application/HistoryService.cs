@@ -177,10 +177,19 @@ public static class HistoryService
 
         var changes = new List<HistoryChange>();
         var series = 0;
-        foreach (var (suite, key, points) in RowSeries(entries))
+        foreach (var (suite, key, allPoints) in RowSeries(entries, allRows: query.Row is not null))
         {
-            foreach (var (quantile, value) in Quantiles)
+            foreach (var (quantile, probability, value) in Quantiles)
             {
+                // A run with fewer samples than the quantile needs (the report's and compare's too_few_samples) says
+                // nothing about it: left out of this quantile's series, so a short night's p99 cannot make or hide a step.
+                // A benchmark's row counts iterations, each already a mean of many operations: the rule is not for it.
+                var points = allPoints.Where(p => p.Row.Unit != HistoryUnit.Microseconds || !SampleSizeRule.IsTooFew(p.Row.Count, probability)).ToList();
+                if (points.Count == 0)
+                {
+                    continue;
+                }
+
                 series++;
                 // The series is in the newest row's unit: a key's rows keep one unit, but a ratio must never mix two.
                 var unit = points[^1].Row.Unit;
@@ -226,7 +235,7 @@ public static class HistoryService
 
         var report = new TrendReport
         {
-            Series = RowSeries(shown.Entries).Select(s => new TrendSeries
+            Series = RowSeries(shown.Entries, allRows: query.Row is not null).Select(s => new TrendSeries
             {
                 Suite = s.Suite,
                 Row = s.Key,
@@ -250,8 +259,14 @@ public static class HistoryService
     /// from more than one machine is one series per machine, named "suite on machine": two machines' levels differ, and
     /// interleaved in one series their difference would read as steps.
     /// </summary>
+    /// <param name="entries">The runs, oldest first.</param>
+    /// <param name="allRows">
+    /// False: a study's request rows (<c>probe/deployment.request/workload</c>) are left out, as <c>compare</c> leaves them
+    /// out: the sessions are what a study measures, and hundreds of request series would turn one night's noise into
+    /// alerts and charts by the hundred. True (a <c>--row</c> filter was given): every row that matched.
+    /// </param>
     private static IEnumerable<(string Suite, string Key, IReadOnlyList<(HistoryRun Run, HistoryRow Row)> Points)> RowSeries(
-        IReadOnlyList<HistoryEntry> entries)
+        IReadOnlyList<HistoryEntry> entries, bool allRows)
     {
         var machinesPerSuite = entries.GroupBy(e => e.Run.Suite, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(e => e.Run.Machine).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
@@ -260,15 +275,23 @@ public static class HistoryService
             var (suite, machine) = series.Key;
             var name = machinesPerSuite[suite] > 1 ? $"{suite} on {machine}" : suite;
             var runs = series.ToList();
-            foreach (var key in runs.SelectMany(e => e.Rows.Select(r => r.Key)).Distinct(StringComparer.Ordinal))
+            foreach (var key in runs.SelectMany(e => e.Rows.Select(r => r.Key)).Distinct(StringComparer.Ordinal).Where(k => allRows || !IsStudyRequestRow(k)))
             {
                 yield return (name, key, runs.SelectMany(e => e.Rows.Where(r => r.Key == key).Select(r => (e.Run, r))).ToList());
             }
         }
     }
 
+    /// <summary>A study's request row: three parts (<see cref="HistoryRows"/>), the middle one <c>deployment.request</c>.</summary>
+    private static bool IsStudyRequestRow(string key)
+    {
+        var parts = key.Split('/');
+        return parts.Length == 3 && parts[1].Contains('.', StringComparison.Ordinal);
+    }
+
     /// <summary>The quantiles <see cref="Check"/> follows: the median, and the tail (a shift only there is found too).</summary>
-    private static readonly (string Name, Func<HistoryRow, long> Value)[] Quantiles = [("p50", r => r.P50), ("p99", r => r.P99)];
+    private static readonly (string Name, double Probability, Func<HistoryRow, long> Value)[] Quantiles =
+        [("p50", 0.5, r => r.P50), ("p99", 0.99, r => r.P99)];
 
     /// <summary>The selected runs, or why the history cannot be read (missing, not a history).</summary>
     private static (IReadOnlyList<HistoryEntry> Entries, IReadOnlyList<ValidationError> Problems) Read(string historyFile, HistoryQuery query)

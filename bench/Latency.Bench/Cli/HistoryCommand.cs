@@ -251,6 +251,8 @@ public static class HistoryCommand
             "(runs by start time) are cut into segments by ED-PELT (Perfolizer; deterministic), each at least 3 runs long, " +
             "so a single slow night is never a change. A row is reported when its latest segment, confirmed by 3 runs, has " +
             "a median more than the tolerance above the segment before: the run it starts at, before -> after (ms; benchmarks ns) and the step. " +
+            "In a study only the sessions (probe/deployment/workload) are followed unless --row names request rows; a run with " +
+            "fewer samples than a quantile needs (p99: 299) is left out of that quantile's series. " +
             "'compare' judges one pair of runs from their samples; 'check' judges the series.\n" +
             "Exit codes: 0 none, 1 a row got slower, 2 bad input.")
         {

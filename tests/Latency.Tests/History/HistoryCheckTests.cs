@@ -81,6 +81,37 @@ public sealed class HistoryCheckTests
     }
 
     [Fact]
+    public async Task AP99StepInRunsTooShortForAP99_IsNotJudged()
+    {
+        // 100 samples a run: p99 needs 299 for an interval (as compare's too_few_samples), so its series is left out.
+        using var temp = new TempDirectory();
+        var step = Flat.Select((v, i) => i >= 5 ? v * 1.2 : v).ToArray();
+        var history = Write(temp, Flat, step, count: 100);
+
+        var (code, output, _) = await HistoryCommandTests.Cli("history", "check", "--history", history);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("no new slower level in 1 series of 10 runs", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AStudysRequestRow_IsFollowedOnlyWhenAskedForByRow()
+    {
+        // A request inside a session (probe/deployment.request/workload): compare leaves it out, and so does check unless --row names it.
+        using var temp = new TempDirectory();
+        var step = Flat.Select((v, i) => i >= 5 ? v * 1.2 : v).ToArray();
+        var history = Write(temp, step, Flat, rowKey: "mumbai/beijing.config/app-cold-start");
+
+        var (defaultCode, defaultOutput, _) = await HistoryCommandTests.Cli("history", "check", "--history", history);
+        var (rowCode, rowOutput, _) = await HistoryCommandTests.Cli("history", "check", "--history", history, "--row", "beijing.config");
+
+        Assert.Equal(ExitCodes.Ok, defaultCode);
+        Assert.Contains("no new slower level in 0 series", defaultOutput, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.ThresholdsFailed, rowCode);
+        Assert.Contains("mumbai/beijing.config/app-cold-start: p50 slower from run 6", rowOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TwoMachinesAtDifferentLevels_AreSeriesOfTheirOwnAndNoStep()
     {
         // Two probes run the same suite each night; one is 30% slower than the other, always. Interleaved in one series
@@ -116,7 +147,7 @@ public sealed class HistoryCheckTests
     /// A history of one suite with one row, <paramref name="rowKey"/>, one run a night with these p50 and p99 (times 3) in
     /// ms; p95 is twice the p50.
     /// </summary>
-    internal static string Write(TempDirectory temp, double[] p50Ms, double[] p99Ms, string rowKey = "checkout")
+    internal static string Write(TempDirectory temp, double[] p50Ms, double[] p99Ms, string rowKey = "checkout", long count = 1000)
     {
         var path = temp.File("history.db");
         using var store = HistoryStore.Open(path);
@@ -132,7 +163,7 @@ public sealed class HistoryCheckTests
             };
             var row = new HistoryRow
             {
-                Key = rowKey, Count = 1000, Errors = 0, P50 = (long)(p50Ms[night] * 1000), P90 = 0, P95 = (long)(p50Ms[night] * 2000),
+                Key = rowKey, Count = count, Errors = 0, P50 = (long)(p50Ms[night] * 1000), P90 = 0, P95 = (long)(p50Ms[night] * 2000),
                 P99 = (long)(p99Ms[night] * 3000), Max = 0,
             };
             store.Add(run, [row]);
