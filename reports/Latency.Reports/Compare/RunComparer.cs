@@ -106,23 +106,29 @@ public static class RunComparer
         QuantileRatioBootstrap bootstrap, double tolerance, RowSpread? spread)
     {
         // The bootstrap's ratio is its first argument over its second: current / baseline, so > 1 is slower.
-        var ratios = bootstrap.Estimate(current, baseline);
+        var currentBuckets = HistogramBuckets.From(current);
+        var baselineBuckets = HistogramBuckets.From(baseline);
+        var ratios = bootstrap.Estimate(currentBuckets, baselineBuckets, QuantileRatioBootstrap.ReportProbabilities);
         return new RowComparison
         {
             Row = row,
             BaselineCount = baseline.TotalCount,
             CurrentCount = current.TotalCount,
-            Quantiles = ratios.Select(r => Quantile(r, tolerance, spread)).ToList(),
+            Quantiles = ratios.Select(r => Quantile(r, DistributionFreeRatioInterval.Estimate(currentBuckets, baselineBuckets, r.Probability,
+                r.ConfidenceLevel), tolerance, spread)).ToList(),
         };
     }
 
     /// <summary>
-    /// One quantile before the verdict: the bootstrap's within-run interval, widened on each side to the between-run
+    /// One quantile before the verdict: the within-run interval (on each side the wider of the bootstrap's and the
+    /// distribution-free one, <see cref="DistributionFreeRatioInterval"/>), widened on each side to the between-run
     /// spread's interval (ratio x exp(±z σ)) when the history gives one and it is wider, and its p-value.
     /// </summary>
-    private static QuantileComparison Quantile(GainEstimate ratio, double tolerance, RowSpread? spread)
+    private static QuantileComparison Quantile(GainEstimate ratio, (double Lower, double Upper) distributionFree, double tolerance, RowSpread? spread)
     {
-        var (lower, upper) = (ratio.Lower, ratio.Upper);
+        var withinLower = double.IsFinite(distributionFree.Lower) ? Math.Min(ratio.Lower, distributionFree.Lower) : ratio.Lower;
+        var withinUpper = double.IsNaN(distributionFree.Upper) ? ratio.Upper : Math.Max(ratio.Upper, distributionFree.Upper);
+        var (lower, upper) = (withinLower, withinUpper);
         double? sigma = spread is not null && spread.ByProbability.TryGetValue(ratio.Probability, out var s) ? s : null;
         if (sigma is { } between && double.IsFinite(ratio.Gain) && ratio.Gain > 0)
         {
@@ -137,8 +143,8 @@ public static class RunComparer
             Ratio = ratio.Gain,
             Lower = lower,
             Upper = upper,
-            WithinRunLower = ratio.Lower,
-            WithinRunUpper = ratio.Upper,
+            WithinRunLower = withinLower,
+            WithinRunUpper = withinUpper,
             BetweenRunSpread = sigma,
             PValue = ToleranceBandTest.PValue(ratio.Gain, lower, upper, tolerance).PValue,
             TooFewSamples = ratio.TooFewSamples,
