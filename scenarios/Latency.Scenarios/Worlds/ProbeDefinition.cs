@@ -14,6 +14,7 @@ namespace Latency.Scenarios.Worlds;
 /// <param name="LastMileUpMbps">Median mobile upload speed.</param>
 /// <param name="Location">Where the probe was written.</param>
 /// <param name="Coordinates">Where its users are on the globe, for maps; null when the file gives no <c>location</c>.</param>
+/// <param name="Radio">The handset radio's promotion, tail and DRX figures (<c>last_mile.radio</c>); null when the file gives none.</param>
 public sealed record ProbeDefinition(
     string Name,
     string Country,
@@ -22,4 +23,5 @@ public sealed record ProbeDefinition(
     CitedValue LastMileDownMbps,
     CitedValue LastMileUpMbps,
     SourceLocation? Location = null,
-    CitedCoordinates? Coordinates = null);
+    CitedCoordinates? Coordinates = null,
+    RadioModel? Radio = null);

@@ -13,7 +13,7 @@ internal sealed partial class WorldReader(YamlContext context)
 {
     private static readonly string[] RootKeys = ["version", "name", "profiles", "probes", "deployments", "paths"];
     private static readonly string[] ProbeKeys = ["name", "country", "city", "last_mile", "location"];
-    private static readonly string[] LastMileKeys = ["rtt_ms", "down_mbps", "up_mbps"];
+    private static readonly string[] LastMileKeys = ["rtt_ms", "down_mbps", "up_mbps", "radio"];
     private static readonly string[] DeploymentKeys = ["name", "site", "role", "serves", "http", "source", "location"];
     private static readonly string[] LocationKeys = ["lat", "lon", "source", "assumption"];
     private static readonly string[] ParameterKeys =
@@ -119,6 +119,7 @@ internal sealed partial class WorldReader(YamlContext context)
         var city = context.Required(fields, "city", map, $"probe '{name}'");
 
         CitedValue? rtt = null, down = null, up = null;
+        RadioModel? radio = null;
         if (!fields.TryGetValue("last_mile", out var lastMileNode))
         {
             context.Error(map, $"probe '{name}' is missing 'last_mile' (rtt_ms, down_mbps, up_mbps)");
@@ -129,11 +130,12 @@ internal sealed partial class WorldReader(YamlContext context)
             rtt = RequiredCited(lm, "rtt_ms", lastMile, "'last_mile'", Bound.NonNegative);
             down = RequiredCited(lm, "down_mbps", lastMile, "'last_mile'", Bound.Positive);
             up = RequiredCited(lm, "up_mbps", lastMile, "'last_mile'", Bound.Positive);
+            radio = OptionalRadio(lm);
         }
 
         var coordinates = OptionalCoordinates(fields);
         return name is not null && country is not null && city is not null && rtt is not null && down is not null && up is not null
-            ? new ProbeDefinition(name, country, city, rtt, down, up, context.At(map), coordinates)
+            ? new ProbeDefinition(name, country, city, rtt, down, up, context.At(map), coordinates, radio)
             : null;
     }
 
@@ -252,6 +254,7 @@ internal sealed partial class WorldReader(YamlContext context)
         NonNegative,
         Positive,
         Percentage,
+        Fraction,
     }
 
     private CitedValue? RequiredCited(Dictionary<string, YamlNode> fields, string key, YamlNode owner, string ownerDescription, Bound bound)
@@ -288,6 +291,7 @@ internal sealed partial class WorldReader(YamlContext context)
             Bound.NonNegative when value < 0 => "must be >= 0",
             Bound.Positive when value <= 0 => "must be > 0",
             Bound.Percentage when value is < 0 or > 100 => "must be between 0 and 100 (a percentage)",
+            Bound.Fraction when value is < 0 or > 1 => "must be between 0 and 1 (a share)",
             _ => null,
         };
         if (problem is not null)

@@ -252,9 +252,5 @@ public sealed class WorldLoaderTests
     private static string WithProbeLocation(string location) =>
         WorldSamples.Valid.Replace("    city: Mumbai\n", $"    city: Mumbai\n    location: {location}\n", StringComparison.Ordinal);
 
-    private static IReadOnlyList<string> Errors(string yaml)
-    {
-        var ex = Assert.Throws<InputValidationException>(() => WorldLoader.Parse(yaml, File));
-        return ex.Errors.Select(e => e.ToString()).ToList();
-    }
+    private static IReadOnlyList<string> Errors(string yaml) => WorldSamples.Errors(yaml);
 }

@@ -1,3 +1,6 @@
+using Latency.Scenarios.Validation;
+using Latency.Scenarios.Worlds;
+
 namespace Latency.Tests.Worlds;
 
 /// <summary>A small valid world whose line numbers the error tests refer to (see the comments).</summary>
@@ -45,5 +48,12 @@ internal static class WorldSamples
         var indent = lines[line - 1][..(lines[line - 1].Length - lines[line - 1].TrimStart().Length)];
         lines[line - 1] = indent + text;
         return string.Join('\n', lines);
+    }
+
+    /// <summary>The errors, one "file:line: message" each, that loading <paramref name="yaml"/> as <see cref="File"/> reports.</summary>
+    public static IReadOnlyList<string> Errors(string yaml)
+    {
+        var ex = Assert.Throws<InputValidationException>(() => WorldLoader.Parse(yaml, File));
+        return ex.Errors.Select(e => e.ToString()).ToList();
     }
 }
