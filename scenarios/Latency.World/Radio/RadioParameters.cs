@@ -1,0 +1,101 @@
+namespace Latency.World.Radio;
+
+/// <summary>
+/// The LTE radio resource control (RRC) model of one handset's radio (Huang et al., "A Close Examination of
+/// Performance and Power Characteristics of 4G LTE Networks", MobiSys 2012): an idle radio is promoted to
+/// connected before any packet passes; a connected radio listens continuously for
+/// <see cref="DrxInactivityTimer"/> after its last packet, then sleeps in short and then long DRX cycles, waking for
+/// <see cref="OnDuration"/> at the start of each cycle; after <see cref="TailTimer"/> without a packet it is idle
+/// again. No defaults: the world file gives every value.
+/// </summary>
+/// <param name="PromotionDelayMean">Mean time from the first packet of an idle handset to connected.</param>
+/// <param name="PromotionDelayStandardDeviation">Standard deviation of that time. Each promotion is drawn from a
+/// lognormal distribution with this mean and standard deviation (zero: every promotion takes the mean). Lognormal
+/// rather than a normal truncated at zero: it keeps the configured mean and standard deviation exactly whatever
+/// their ratio (truncation raises the mean once the deviation is a sizeable share of it), it is never negative,
+/// and it has the long right tail that measured promotion delays show.</param>
+/// <param name="TailTimer">Time without a packet after which the radio returns to idle (the RRC inactivity
+/// timer, the "tail").</param>
+/// <param name="DrxInactivityTimer">Time after the last packet during which a connected radio receives
+/// continuously; after it, DRX sleep cycles begin.</param>
+/// <param name="ShortDrxCycle">Length of one short DRX cycle.</param>
+/// <param name="ShortDrxCycleCount">Short cycles before the long ones begin (zero: straight to long cycles).</param>
+/// <param name="LongDrxCycle">Length of one long DRX cycle.</param>
+/// <param name="OnDuration">At the start of every DRX cycle, how long the radio listens before sleeping
+/// again.</param>
+public sealed record RadioParameters(
+    TimeSpan PromotionDelayMean,
+    TimeSpan PromotionDelayStandardDeviation,
+    TimeSpan TailTimer,
+    TimeSpan DrxInactivityTimer,
+    TimeSpan ShortDrxCycle,
+    int ShortDrxCycleCount,
+    TimeSpan LongDrxCycle,
+    TimeSpan OnDuration)
+{
+    /// <summary>Every reason these parameters cannot describe a radio; empty when they can.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        RequireNotNegative(errors, "promotion delay mean", PromotionDelayMean);
+        RequireNotNegative(errors, "promotion delay standard deviation", PromotionDelayStandardDeviation);
+        if (PromotionDelayMean == TimeSpan.Zero && PromotionDelayStandardDeviation > TimeSpan.Zero)
+        {
+            // A lognormal's mean is positive whenever it varies: a zero mean can only be a constant zero.
+            errors.Add($"promotion delay standard deviation {PromotionDelayStandardDeviation} needs a positive mean");
+        }
+
+        RequirePositive(errors, "tail timer", TailTimer);
+        RequireNotNegative(errors, "DRX inactivity timer", DrxInactivityTimer);
+        RequirePositive(errors, "short DRX cycle", ShortDrxCycle);
+        if (ShortDrxCycleCount < 0)
+        {
+            errors.Add($"short DRX cycle count {ShortDrxCycleCount} is negative");
+        }
+
+        RequirePositive(errors, "long DRX cycle", LongDrxCycle);
+        RequirePositive(errors, "on-duration", OnDuration);
+        // The cycles are compared with each other only when each is valid by itself: a negative cycle is one error,
+        // not three.
+        var cyclesValid = ShortDrxCycle > TimeSpan.Zero && LongDrxCycle > TimeSpan.Zero && OnDuration > TimeSpan.Zero;
+        if (cyclesValid && ShortDrxCycle > LongDrxCycle)
+        {
+            errors.Add($"short DRX cycle {ShortDrxCycle} is longer than the long DRX cycle {LongDrxCycle}");
+        }
+
+        if (cyclesValid && (OnDuration > ShortDrxCycle || OnDuration > LongDrxCycle))
+        {
+            // A radio cannot listen longer than the cycle it listens in.
+            errors.Add($"on-duration {OnDuration} is longer than a DRX cycle ({ShortDrxCycle} short, {LongDrxCycle} long)");
+        }
+
+        return errors;
+    }
+
+    /// <summary>Throws when <see cref="Validate"/> finds anything, with every error in one message.</summary>
+    /// <exception cref="ArgumentException">The parameters are invalid.</exception>
+    public void ThrowIfInvalid()
+    {
+        var errors = Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("invalid radio parameters: " + string.Join("; ", errors));
+        }
+    }
+
+    private static void RequireNotNegative(List<string> errors, string name, TimeSpan value)
+    {
+        if (value < TimeSpan.Zero)
+        {
+            errors.Add($"{name} {value} is negative");
+        }
+    }
+
+    private static void RequirePositive(List<string> errors, string name, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            errors.Add($"{name} {value} must be positive");
+        }
+    }
+}
