@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Latency.Micro.Radio;
 using Latency.World.Radio;
 
 namespace Latency.Tests.Emulation;

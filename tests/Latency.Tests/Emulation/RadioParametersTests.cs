@@ -1,3 +1,4 @@
+using Latency.Micro.Radio;
 using Latency.World.Radio;
 
 namespace Latency.Tests.Emulation;

@@ -1,10 +1,12 @@
 using Latency.World.Radio;
 
-namespace Latency.Tests.Emulation;
+namespace Latency.Micro.Radio;
 
 /// <summary>
-/// Round illustrative radio parameters for the radio tests, not measured ones: promotion 200 ms (standard deviation
-/// 40 ms), tail 10 s, DRX inactivity 100 ms, 4 short cycles of 20 ms, long cycles of 40 ms, on-duration 2 ms.
+/// Round illustrative radio parameters, of the order Huang et al. (MobiSys 2012) describe but not measured ones:
+/// promotion 200 ms (standard deviation 40 ms), tail 10 s, DRX inactivity 100 ms, 4 short cycles of 20 ms, long
+/// cycles of 40 ms, on-duration 2 ms. For the radio benchmark (whose cost does not depend on them, only the mix of
+/// states does) and, compiled in, the radio unit tests.
 /// </summary>
 internal static class IllustrativeRadio
 {
