@@ -14,9 +14,10 @@ internal static class IllustrativeRadio
         PromotionDelayMean: TimeSpan.FromMilliseconds(200),
         PromotionDelayStandardDeviation: TimeSpan.FromMilliseconds(40),
         TailTimer: TimeSpan.FromSeconds(10),
-        DrxInactivityTimer: TimeSpan.FromMilliseconds(100),
-        ShortDrxCycle: TimeSpan.FromMilliseconds(20),
-        ShortDrxCycleCount: 4,
-        LongDrxCycle: TimeSpan.FromMilliseconds(40),
-        OnDuration: TimeSpan.FromMilliseconds(2));
+        Drx: new DrxParameters(
+            InactivityTimer: TimeSpan.FromMilliseconds(100),
+            ShortCycle: TimeSpan.FromMilliseconds(20),
+            ShortCycleCount: 4,
+            LongCycle: TimeSpan.FromMilliseconds(40),
+            OnDuration: TimeSpan.FromMilliseconds(2)));
 }

@@ -3,10 +3,8 @@ namespace Latency.World.Radio;
 /// <summary>
 /// The LTE radio resource control (RRC) model of one handset's radio (Huang et al., "A Close Examination of
 /// Performance and Power Characteristics of 4G LTE Networks", MobiSys 2012): an idle radio is promoted to
-/// connected before any packet passes; a connected radio listens continuously for
-/// <see cref="DrxInactivityTimer"/> after its last packet, then sleeps in short and then long DRX cycles, waking for
-/// <see cref="OnDuration"/> at the start of each cycle; after <see cref="TailTimer"/> without a packet it is idle
-/// again. No defaults: the world file gives every value.
+/// connected before any packet passes; a connected radio sleeps in <see cref="Drx"/> cycles when quiet; after
+/// <see cref="TailTimer"/> without a packet it is idle again. No defaults: the world file gives every value.
 /// </summary>
 /// <param name="PromotionDelayMean">Mean time from the first packet of an idle handset to connected.</param>
 /// <param name="PromotionDelayStandardDeviation">Standard deviation of that time. Each promotion is drawn from a
@@ -16,22 +14,13 @@ namespace Latency.World.Radio;
 /// and it has the long right tail that measured promotion delays show.</param>
 /// <param name="TailTimer">Time without a packet after which the radio returns to idle (the RRC inactivity
 /// timer, the "tail").</param>
-/// <param name="DrxInactivityTimer">Time after the last packet during which a connected radio receives
-/// continuously; after it, DRX sleep cycles begin.</param>
-/// <param name="ShortDrxCycle">Length of one short DRX cycle.</param>
-/// <param name="ShortDrxCycleCount">Short cycles before the long ones begin (zero: straight to long cycles).</param>
-/// <param name="LongDrxCycle">Length of one long DRX cycle.</param>
-/// <param name="OnDuration">At the start of every DRX cycle, how long the radio listens before sleeping
-/// again.</param>
+/// <param name="Drx">Connected-mode discontinuous reception, or null where there is none (a connected radio then
+/// always listens).</param>
 public sealed record RadioParameters(
     TimeSpan PromotionDelayMean,
     TimeSpan PromotionDelayStandardDeviation,
     TimeSpan TailTimer,
-    TimeSpan DrxInactivityTimer,
-    TimeSpan ShortDrxCycle,
-    int ShortDrxCycleCount,
-    TimeSpan LongDrxCycle,
-    TimeSpan OnDuration)
+    DrxParameters? Drx)
 {
     /// <summary>Every reason these parameters cannot describe a radio; empty when they can.</summary>
     public IReadOnlyList<string> Validate()
@@ -46,27 +35,9 @@ public sealed record RadioParameters(
         }
 
         RequirePositive(errors, "tail timer", TailTimer);
-        RequireNotNegative(errors, "DRX inactivity timer", DrxInactivityTimer);
-        RequirePositive(errors, "short DRX cycle", ShortDrxCycle);
-        if (ShortDrxCycleCount < 0)
+        if (Drx is not null)
         {
-            errors.Add($"short DRX cycle count {ShortDrxCycleCount} is negative");
-        }
-
-        RequirePositive(errors, "long DRX cycle", LongDrxCycle);
-        RequirePositive(errors, "on-duration", OnDuration);
-        // The cycles are compared with each other only when each is valid by itself: a negative cycle is one error,
-        // not three.
-        var cyclesValid = ShortDrxCycle > TimeSpan.Zero && LongDrxCycle > TimeSpan.Zero && OnDuration > TimeSpan.Zero;
-        if (cyclesValid && ShortDrxCycle > LongDrxCycle)
-        {
-            errors.Add($"short DRX cycle {ShortDrxCycle} is longer than the long DRX cycle {LongDrxCycle}");
-        }
-
-        if (cyclesValid && (OnDuration > ShortDrxCycle || OnDuration > LongDrxCycle))
-        {
-            // A radio cannot listen longer than the cycle it listens in.
-            errors.Add($"on-duration {OnDuration} is longer than a DRX cycle ({ShortDrxCycle} short, {LongDrxCycle} long)");
+            errors.AddRange(Drx.Validate());
         }
 
         return errors;
@@ -83,7 +54,7 @@ public sealed record RadioParameters(
         }
     }
 
-    private static void RequireNotNegative(List<string> errors, string name, TimeSpan value)
+    internal static void RequireNotNegative(List<string> errors, string name, TimeSpan value)
     {
         if (value < TimeSpan.Zero)
         {
@@ -91,7 +62,7 @@ public sealed record RadioParameters(
         }
     }
 
-    private static void RequirePositive(List<string> errors, string name, TimeSpan value)
+    internal static void RequirePositive(List<string> errors, string name, TimeSpan value)
     {
         if (value <= TimeSpan.Zero)
         {

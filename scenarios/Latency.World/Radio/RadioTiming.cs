@@ -12,6 +12,7 @@ internal sealed class RadioTiming
     private readonly long _promotionMeanTicks;
     private readonly double _promotionLogMean;
     private readonly double _promotionLogSigma;
+    private readonly bool _hasDrx;
     private readonly long _drxInactivityTicks;
     private readonly long _shortCycleTicks;
     private readonly long _shortPhaseTicks;
@@ -40,11 +41,15 @@ internal sealed class RadioTiming
         }
 
         TailTicks = ToTicks(parameters.TailTimer, ticksPerSecond);
-        _drxInactivityTicks = ToTicks(parameters.DrxInactivityTimer, ticksPerSecond);
-        _shortCycleTicks = ToTicks(parameters.ShortDrxCycle, ticksPerSecond);
-        _shortPhaseTicks = _shortCycleTicks * parameters.ShortDrxCycleCount;
-        _longCycleTicks = ToTicks(parameters.LongDrxCycle, ticksPerSecond);
-        _onDurationTicks = ToTicks(parameters.OnDuration, ticksPerSecond);
+        if (parameters.Drx is { } drx)
+        {
+            _hasDrx = true;
+            _drxInactivityTicks = ToTicks(drx.InactivityTimer, ticksPerSecond);
+            _shortCycleTicks = ToTicks(drx.ShortCycle, ticksPerSecond);
+            _shortPhaseTicks = _shortCycleTicks * drx.ShortCycleCount;
+            _longCycleTicks = ToTicks(drx.LongCycle, ticksPerSecond);
+            _onDurationTicks = ToTicks(drx.OnDuration, ticksPerSecond);
+        }
     }
 
     /// <summary>Ticks without a packet after which a connected radio is idle again.</summary>
@@ -69,17 +74,18 @@ internal sealed class RadioTiming
     /// <summary>
     /// How long a downlink packet seen <paramref name="ticksSinceLastActivity"/> after a connected radio's last
     /// packet waits for the radio to listen. Zero within the DRX inactivity timer (continuous reception) and during
-    /// an on-duration; otherwise until the start of the next cycle, which begins with its on-duration.
+    /// an on-duration; otherwise until the start of the next cycle, which begins with its on-duration. Always zero
+    /// without DRX (the radio always listens).
     /// </summary>
     /// <remarks>The phase is pure arithmetic on the quiet time: DRX starts when the inactivity timer runs out;
-    /// cycle k of the short phase starts k short cycles later; after <c>ShortDrxCycleCount</c> of them the long
+    /// cycle k of the short phase starts k short cycles later; after <c>ShortCycleCount</c> of them the long
     /// cycles start back to back. Real eNodeBs align on-durations to the system frame number (an offset modulo the
     /// cycle); aligning them to the inactivity expiry instead gives the same distribution of waits for packets that
     /// arrive at random times, and needs no clock shared between handsets.</remarks>
     public long DownlinkWaitTicks(long ticksSinceLastActivity)
     {
         var sleepingFor = ticksSinceLastActivity - _drxInactivityTicks;
-        if (sleepingFor < 0)
+        if (!_hasDrx || sleepingFor < 0)
         {
             return 0;
         }

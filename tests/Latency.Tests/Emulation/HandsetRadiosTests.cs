@@ -179,6 +179,16 @@ public class HandsetRadiosTests
     }
 
     [Fact]
+    public void ExtraDelay_NoDrx_DownlinkToQuietConnectedHandsetNotDelayed()
+    {
+        var radios = new HandsetRadios(Parameters() with { Drx = null }, handsetCount: 1, seed: 1, PerSecond);
+        Assert.Equal(Promotion, radios.ExtraDelayTicks(0, 0, RadioDirection.Uplink));
+
+        Assert.Equal(0, radios.ExtraDelayTicks(0, Promotion + 125 * PerMs, RadioDirection.Downlink));
+        Assert.Equal(Promotion, radios.ExtraDelayTicks(0, Promotion + 125 * PerMs + Tail, RadioDirection.Downlink));
+    }
+
+    [Fact]
     public void ExtraDelay_RadioOff_AlwaysZero()
     {
         var radios = new HandsetRadios(parameters: null, handsetCount: 2, seed: 1, PerSecond);

@@ -18,7 +18,15 @@ public class RadioParametersTests
     [Fact]
     public void Validate_ZeroDrxInactivityAndZeroShortCycles_Valid()
     {
-        Assert.Empty((Valid with { DrxInactivityTimer = TimeSpan.Zero, ShortDrxCycleCount = 0 }).Validate());
+        var drx = Valid.Drx! with { InactivityTimer = TimeSpan.Zero, ShortCycleCount = 0 };
+
+        Assert.Empty((Valid with { Drx = drx }).Validate());
+    }
+
+    [Fact]
+    public void Validate_NoDrx_Valid()
+    {
+        Assert.Empty((Valid with { Drx = null }).Validate());
     }
 
     [Fact]
@@ -28,11 +36,12 @@ public class RadioParametersTests
             PromotionDelayMean: TimeSpan.FromMilliseconds(-1),
             PromotionDelayStandardDeviation: TimeSpan.FromMilliseconds(-2),
             TailTimer: TimeSpan.Zero,
-            DrxInactivityTimer: TimeSpan.FromMilliseconds(-3),
-            ShortDrxCycle: TimeSpan.Zero,
-            ShortDrxCycleCount: -1,
-            LongDrxCycle: TimeSpan.FromMilliseconds(-4),
-            OnDuration: TimeSpan.Zero);
+            Drx: new DrxParameters(
+                InactivityTimer: TimeSpan.FromMilliseconds(-3),
+                ShortCycle: TimeSpan.Zero,
+                ShortCycleCount: -1,
+                LongCycle: TimeSpan.FromMilliseconds(-4),
+                OnDuration: TimeSpan.Zero));
 
         var errors = invalid.Validate();
 
@@ -54,8 +63,7 @@ public class RadioParametersTests
         var invalid = Valid with
         {
             PromotionDelayMean = TimeSpan.Zero,
-            ShortDrxCycle = TimeSpan.FromMilliseconds(80),
-            OnDuration = TimeSpan.FromMilliseconds(50),
+            Drx = Valid.Drx! with { ShortCycle = TimeSpan.FromMilliseconds(80), OnDuration = TimeSpan.FromMilliseconds(50) },
         };
 
         var errors = invalid.Validate();
@@ -69,7 +77,7 @@ public class RadioParametersTests
     [Fact]
     public void ThrowIfInvalid_TwoErrors_OneMessageWithBoth()
     {
-        var invalid = Valid with { TailTimer = TimeSpan.Zero, ShortDrxCycleCount = -2 };
+        var invalid = Valid with { TailTimer = TimeSpan.Zero, Drx = Valid.Drx! with { ShortCycleCount = -2 } };
 
         var error = Assert.Throws<ArgumentException>(invalid.ThrowIfInvalid);
 
