@@ -1,3 +1,4 @@
+using Latency.Timing;
 using Latency.RunDirectory;
 using System.Text.RegularExpressions;
 using Latency.Bench.Recording;
@@ -86,7 +87,7 @@ public sealed partial class LoadEngine(EngineOptions options)
     public async Task<EngineResult> RunAsync(IReadOnlyList<(ScenarioProps Props, LoadTimeline Timeline)> plans, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(plans);
-        EnsureThreadPoolHeadroom();
+        ThreadPoolHeadroom.Ensure(); // a load generator owns its process, so it sets the floor
         var clock = options.Clock;
         var recorders = new LatencyRecorders();
         var collector = new IntervalCollector(recorders, clock);
@@ -183,22 +184,6 @@ public sealed partial class LoadEngine(EngineOptions options)
                 collector.ValueAtPercentile(corrected, 99));
         }).ToList();
         options.OnProgress(new EngineProgress(elapsed, planned, scenarios));
-    }
-
-    /// <summary>
-    /// The thread pool starts with one thread per core (2 here) and adds more only about twice a second when
-    /// they are all blocked; any synchronous wait (a cold JIT, a DNS lookup, user code) then stalls the scheduler
-    /// for half a second and bunches hundreds of arrivals. Measured: 150 arrivals in one 10 ms window at 500/s
-    /// with the default, at most 12 with this floor. A load generator owns its process, so it sets the floor.
-    /// </summary>
-    private static void EnsureThreadPoolHeadroom()
-    {
-        ThreadPool.GetMinThreads(out var worker, out var io);
-        var floor = Math.Max(32, Environment.ProcessorCount * 8);
-        if (worker < floor || io < floor)
-        {
-            ThreadPool.SetMinThreads(Math.Max(worker, floor), Math.Max(io, floor));
-        }
     }
 
     private static TimeSpan? PlannedDuration(IReadOnlyList<ScenarioRunner> runners, TimeSpan? limit)

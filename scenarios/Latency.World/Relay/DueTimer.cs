@@ -29,6 +29,7 @@ internal sealed class DueTimer : IDisposable
 
     public DueTimer()
     {
+        ThreadPoolHeadroom.Ensure(); // released chunks resume on the pool; a starved pool holds them for 0.5 to 1 s
         _thread = new Thread(Run) { IsBackground = true, Name = "relay due timer", Priority = ThreadPriority.AboveNormal };
         _thread.Start();
     }

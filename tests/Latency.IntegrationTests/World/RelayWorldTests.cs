@@ -43,7 +43,11 @@ public sealed class RelayWorldTests(ITestOutputHelper output) : IAsyncLifetime
 
         rtts.Sort();
         output.WriteLine($"request RTT over relay: median {rtts[25]:F2} ms, p99 {rtts[49]:F2} ms, min {rtts[0]:F2} ms");
-        Assert.InRange(rtts[25], 38.0, 42.0);
+        // The fastest request shows what the relay adds when nothing else runs: the configured 40 ms, never less. The
+        // median also carries the CI machine's stalls (47 ms once, minimum 41 ms in that same run), so it only has
+        // to stay within a quarter of the RTT: a relay that charged the delay twice would fail both.
+        Assert.InRange(rtts[0], 39.5, 42.5);
+        Assert.InRange(rtts[25], 38.0, 50.0);
     }
 
     [Fact]
@@ -67,7 +71,9 @@ public sealed class RelayWorldTests(ITestOutputHelper output) : IAsyncLifetime
         connects.Sort();
         totals.Sort();
         output.WriteLine($"connect median {connects[7]:F2} ms; connect + first response median {totals[7]:F2} ms, max {totals[^1]:F2} ms");
-        Assert.InRange(totals[7], 78.0, 83.0);
+        // As above: the fastest of 15 shows the relay's own accuracy, the median allows for a stalled machine.
+        Assert.InRange(totals[0], 78.0, 83.0);
+        Assert.InRange(totals[7], 78.0, 95.0);
     }
 
     [Fact]
@@ -77,6 +83,7 @@ public sealed class RelayWorldTests(ITestOutputHelper output) : IAsyncLifetime
         await using var world = await StartWorldAsync(LinkModel.Delay(OneWay), down);
         using var client = Client(world);
         await client.GetStringAsync("/health");
+        await client.GetByteArrayAsync("/bytes/1000"); // the body path warmed up too, not timed
 
         var start = Stopwatch.GetTimestamp();
         using var response = await client.GetAsync("/bytes/1000000", HttpCompletionOption.ResponseHeadersRead);
