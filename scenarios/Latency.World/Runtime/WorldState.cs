@@ -34,7 +34,15 @@ public sealed record WorldState
     public required IReadOnlyList<PathState> Paths { get; init; }
 }
 
-public sealed record ProbeState(string Name, string Country, string City, string? Namespace, string? Address);
+/// <summary>A probe as clients reach it.</summary>
+/// <param name="Name">The probe's name in the world file.</param>
+/// <param name="Country">ISO country code.</param>
+/// <param name="City">City name.</param>
+/// <param name="Namespace">Its network namespace (tun backend), null with relays.</param>
+/// <param name="Address">Its own address in the namespace (tun backend).</param>
+/// <param name="Handsets">Its simulated handsets' addresses, null where the world has none (relay backend, or a
+/// state written before handsets existed): clients then send from <paramref name="Address"/> and no radio applies.</param>
+public sealed record ProbeState(string Name, string Country, string City, string? Namespace, string? Address, HandsetState? Handsets = null);
 
 public sealed record DeploymentState(string Name, string Site, string Role, string? Namespace, string Url);
 

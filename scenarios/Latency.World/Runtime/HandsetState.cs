@@ -1,0 +1,11 @@
+namespace Latency.World.Runtime;
+
+/// <summary>
+/// A probe's simulated handsets as a client uses them: handset h (0 to <paramref name="Count"/> - 1) sends from
+/// <paramref name="FirstAddress"/> + h (<see cref="Network.HandsetAddressPlan"/>). Whether the emulator applies a radio
+/// to them is <paramref name="Radio"/>: false when the probe's world file gives no <c>last_mile.radio</c>.
+/// </summary>
+/// <param name="FirstAddress">Handset 0's IPv4 address.</param>
+/// <param name="Count">Handsets the probe has.</param>
+/// <param name="Radio">Whether packets from and to these addresses pass the probe's radio model.</param>
+public sealed record HandsetState(string FirstAddress, int Count, bool Radio);
