@@ -28,4 +28,7 @@ public sealed record CalibrationTable
     public CalibrationOverhead? ResidualOverhead { get; init; }
 
     public IReadOnlyList<CalibrationPath> Paths { get; init; } = [];
+
+    /// <summary>Each probe's handset radio, measured; empty where no probe has one (or older files).</summary>
+    public IReadOnlyList<CalibrationRadio> Radio { get; init; } = [];
 }

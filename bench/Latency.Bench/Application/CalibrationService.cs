@@ -41,6 +41,7 @@ public static class CalibrationService
             LossDatagrams = request.Quick ? 500 : 2000,
             ThroughputSeconds = request.Quick ? 0 : 2,
             OverheadSamples = request.Quick ? 20 : 40,
+            RadioTailCheck = !request.Quick,
         }, progress, cancellationToken).ConfigureAwait(false);
         var directory = request.OutDirectory
                         ?? Path.Combine("runs", "calibration-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));

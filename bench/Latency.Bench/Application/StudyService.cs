@@ -92,6 +92,9 @@ public sealed class StudyService(IRunObserver observer)
             ThroughputSeconds = 0,
             Parallel = 8,
             OverheadSamples = 20,
+            // The radio's measurement waits ~1.1 x the tail timer; `latency calibrate` does it. A study's sessions
+            // must also find the calibration handsets' radios as the pool believes them, which skipping guarantees.
+            RadioSamples = 0,
         }, _ => { }, stop).ConfigureAwait(false);
         await CalibrationFile.WriteAsync(outDirectory, report, stop).ConfigureAwait(false);
         observer.Calibrated(report);

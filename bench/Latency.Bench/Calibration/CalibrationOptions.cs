@@ -22,5 +22,14 @@ public sealed record CalibrationOptions
     /// <summary>UDP datagrams each way to measure the emulator's forwarding time left after compensation; 0 to skip.</summary>
     public int OverheadSamples { get; init; } = 40;
 
+    /// <summary>
+    /// Handsets per probe whose radio promotion is measured (namespaces and a world file radio only); 0 to skip. The
+    /// measurement waits 1.1 x the tail timer (~11 s in the built-in world) once, for every probe at once.
+    /// </summary>
+    public int RadioSamples { get; init; } = 10;
+
+    /// <summary>Whether the radio measurement also checks the tail timer (two more handsets, no extra time).</summary>
+    public bool RadioTailCheck { get; init; } = true;
+
     public Func<EmulatorStats?>? EmulatorStats { get; init; }
 }

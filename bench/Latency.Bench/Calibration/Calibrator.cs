@@ -33,6 +33,7 @@ public sealed class Calibrator(WorldState world, CalibrationOptions options)
             }
         })).ConfigureAwait(false);
 
+        var radio = await RadioAsync(paths, progress, cancellationToken).ConfigureAwait(false);
         var residual = await ResidualOverheadAsync(cancellationToken).ConfigureAwait(false);
         if (residual is not null)
         {
@@ -62,7 +63,36 @@ public sealed class Calibrator(WorldState world, CalibrationOptions options)
             Emulator = CalibrationRecords.Emulator(options.EmulatorStats?.Invoke()),
             ResidualOverhead = CalibrationRecords.Overhead(residual),
             Paths = results,
+            Radio = radio,
         };
+    }
+
+    /// <summary>
+    /// The handset radio of every measured probe that has one, all probes at once (each waits about 1.1 x its tail
+    /// timer); empty on the relay backend, with <see cref="CalibrationOptions.RadioSamples"/> 0, or without radios.
+    /// </summary>
+    private async Task<IReadOnlyList<CalibrationRadio>> RadioAsync(IReadOnlyList<PathState> paths, Action<string> progress,
+        CancellationToken cancellationToken)
+    {
+        var probes = world.Probes
+            .Where(p => paths.Any(path => path.Probe == p.Name) && RadioProbe.Applies(world, p))
+            .ToList();
+        if (options.RadioSamples <= 0 || probes.Count == 0)
+        {
+            return [];
+        }
+
+        var samples = Math.Min(options.RadioSamples, RadioProbe.MaxSamples);
+        progress($"[radio] {probes.Count} probes: waking {samples} handsets each, then waiting for their radios to fall idle (~{probes.Max(p => p.Handsets!.TailMs ?? 0) * 1.1 / 1000:0} s)");
+        var radios = await Task.WhenAll(probes.Select(p => new RadioProbe(world, p).MeasureAsync(samples, options.RadioTailCheck, cancellationToken)))
+            .ConfigureAwait(false);
+        foreach (var r in radios)
+        {
+            progress(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"[radio] {r.Probe}: promotion {r.MeasuredPromotionMs:0.0} ms measured, {r.ConfiguredPromotionMs:0.0} configured"));
+        }
+
+        return radios;
     }
 
     /// <summary>

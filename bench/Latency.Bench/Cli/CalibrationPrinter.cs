@@ -34,11 +34,32 @@ public static class CalibrationPrinter
                 $"  {p.Probe,-18}{p.Deployment,-12}{p.ConfiguredRttMs,9:0.0}{N(p.ConnectP50Ms),9}{N(p.ConnectP99Ms),9}{N(p.RequestP50Ms),9}{N(p.ConfiguredDownMbps),8}{N(p.MeasuredDownMbps),8}{N(p.ConfiguredUpMbps),8}{N(p.MeasuredUpMbps),8}{Loss(p.ConfiguredLossUpPct, p.MeasuredLossUpPct),13}{Loss(p.ConfiguredLossDownPct, p.MeasuredLossDownPct),13}"));
         }
 
+        if (report.Radio.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Handset radio (connects from idle handsets against the same handsets right after):");
+            output.WriteLine($"  {"probe",-18}{"deployment",-12}{"promo cfg",10}{"measured",10}{"idle p50",10}{"active p50",11}{"n",4}{"tail cfg",10}  tail check");
+            foreach (var r in report.Radio)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {r.Probe,-18}{r.Deployment,-12}{N(r.ConfiguredPromotionMs),10}{N(r.MeasuredPromotionMs),10}{N(r.IdleConnectP50Ms),10}{N(r.ActiveConnectP50Ms),11}{r.Samples,4}{N(r.ConfiguredTailMs),10}  {TailCheck(r)}"));
+            }
+        }
+
         foreach (var note in report.Paths.SelectMany(p => p.Notes).Distinct())
         {
             output.WriteLine($"  note: {note}");
         }
     }
+
+    private static string TailCheck(CalibrationRadio radio) => (radio.PromotedBeforeTail, radio.PromotedAfterTail) switch
+    {
+        (false, true) => "as configured (connected at 0.9 x tail, idle at 1.1 x)",
+        (null, null) => "-",
+        var (before, after) => $"NOT as configured: promoted at 0.9 x tail: {Flag(before)}, at 1.1 x: {Flag(after)}",
+    };
+
+    private static string Flag(bool? value) => value is { } v ? (v ? "yes" : "no") : "-";
 
     private static string N(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "-";
 

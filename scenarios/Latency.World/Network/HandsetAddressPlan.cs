@@ -22,6 +22,16 @@ public static class HandsetAddressPlan
     /// <summary>Handsets a probe can have (its block's addresses 1 to 1000).</summary>
     public const int HandsetsPerNode = 1000;
 
+    /// <summary>
+    /// Handsets at the end of each block kept for <c>latency calibrate</c>'s radio measurement: a study's pool uses
+    /// handsets 0 to <see cref="StudyHandsets"/> - 1 only, so calibration never wakes a radio a session counts on
+    /// being idle, and a session never finds a radio calibration left connected.
+    /// </summary>
+    public const int CalibrationHandsets = 40;
+
+    /// <summary>Handsets a study's pool may rent per probe.</summary>
+    public const int StudyHandsets = HandsetsPerNode - CalibrationHandsets;
+
     /// <summary>Addresses per node's block: a /22.</summary>
     public const int BlockSize = 1024;
 

@@ -105,6 +105,7 @@ public class CalibrationOverheadReportTests
                     ConfiguredLossDownPct = 1.0, MeasuredLossDownPct = (double?)1.05, LossProbes = 500, Notes = new[] { "a note" },
                 },
             },
+            Radio = Array.Empty<object>(), // added with the handset radio: an empty list where nothing was measured
         };
         var now = Report(compensation, compensation) with
         {
