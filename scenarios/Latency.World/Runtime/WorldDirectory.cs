@@ -23,6 +23,8 @@ public sealed class WorldDirectory(string path)
     public string StateFile => System.IO.Path.Combine(Path, "state.json");
     public string NetworkReadyFile => System.IO.Path.Combine(Path, "network.ready");
     public string BackendsReadyFile => System.IO.Path.Combine(Path, "backends.ready");
+    /// <summary>The emulator's per-handset radio waits (<see cref="Radio.RadioLedger"/>), shared with the harness.</summary>
+    public string RadioLedgerFile => System.IO.Path.Combine(Path, "radio.ledger");
     public string CaCertificateFile => System.IO.Path.Combine(Path, "ca.pem");
     public string CaKeyFile => System.IO.Path.Combine(Path, "ca.key");
     public string LogFile(string part) => System.IO.Path.Combine(Path, part + ".log");
