@@ -60,6 +60,12 @@ public sealed record HistogramTag
     /// </summary>
     public const string Other = "other";
 
+    /// <summary>
+    /// Session level: time the session's packets waited for the handset's radio (promotion from idle, DRX wake-ups),
+    /// taken out of the network phases it fell in; recorded only by sessions that had a radio.
+    /// </summary>
+    public const string Radio = "radio";
+
     private const char Separator = '/';
 
     /// <summary>Creates a tag; every part must already be a valid name (see <see cref="Sanitize"/>).</summary>

@@ -74,6 +74,10 @@ public static class Step
                 recorders.Record(step.TransferMetric, path.TransferUs);
                 recorders.Record(step.ThinkMetric, path.ThinkUs);
                 recorders.Record(step.OtherMetric, path.OtherUs(elapsed));
+                if (path.RadioUs is { } radio)
+                {
+                    recorders.Record(step.RadioMetric, radio); // sessions without a radio leave the kind out, not zero
+                }
             }
             else if (response.Phases is { } phases)
             {

@@ -22,6 +22,7 @@ public sealed class StepCounters
         TransferMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Transfer));
         ThinkMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Think));
         OtherMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Other));
+        RadioMetric = recorders.Register(new MetricKey(scenario, name, MetricKinds.Radio));
     }
 
     public string Name { get; }
@@ -44,6 +45,9 @@ public sealed class StepCounters
 
     /// <summary>What a composite step's critical path does not cover.</summary>
     internal int OtherMetric { get; }
+
+    /// <summary>Critical-path radio time of sessions that had a radio.</summary>
+    internal int RadioMetric { get; }
 
     public ErrorCounts Errors { get; } = new();
 

@@ -29,6 +29,9 @@ public static class MetricKinds
     /// <summary>Session level: the session time not covered by its critical path's phases and think times.</summary>
     public const string Other = HistogramTag.Other;
 
+    /// <summary>Session level: waiting for the handset's radio.</summary>
+    public const string Radio = HistogramTag.Radio;
+
     /// <summary>A request's phases.</summary>
     public static readonly IReadOnlyList<string> Phases = [Dns, Connect, Tls, Ttfb, Transfer];
 

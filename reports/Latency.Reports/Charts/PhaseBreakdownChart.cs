@@ -24,13 +24,13 @@ public static class PhaseBreakdownChart
     /// <summary>Legend text per part, bottom to top.</summary>
     public static readonly IReadOnlyList<(string Phase, string Label)> PhaseLabels =
     [
-        (HistogramTag.Dns, "DNS"), (HistogramTag.Connect, "Connect"), (HistogramTag.Tls, "TLS"),
+        (HistogramTag.Radio, "Radio"), (HistogramTag.Dns, "DNS"), (HistogramTag.Connect, "Connect"), (HistogramTag.Tls, "TLS"),
         (HistogramTag.Ttfb, "TTFB"), (HistogramTag.Transfer, "Transfer"), (HistogramTag.Think, "Think"), (HistogramTag.Other, "Other"),
     ];
 
     private static readonly Color[] PhaseColors =
     [
-        Color.FromHex("#9467bd"), Color.FromHex("#ff7f0e"), Color.FromHex("#2ca02c"),
+        Color.FromHex("#e377c2"), Color.FromHex("#9467bd"), Color.FromHex("#ff7f0e"), Color.FromHex("#2ca02c"),
         Color.FromHex("#17becf"), Color.FromHex("#8c564b"), Color.FromHex("#bcbd22"), Color.FromHex("#c7c7c7"),
     ];
 
@@ -45,7 +45,8 @@ public static class PhaseBreakdownChart
         var label = WorkloadLabel.Of(workload);
         var title = $"{place}: {label} mean session time by phase";
         var description = $"Stacked bars per deployment of the mean {label} session time from {place}, split along each session's " +
-                          "critical path (the requests and waits that decided when it ended) into DNS, connect, TLS, TTFB, transfer, " +
+                          "critical path (the requests and waits that decided when it ended) into " +
+                          (bars.Any(b => b.RadioMs > 0) ? "waiting for the handset's radio, " : "") + "DNS, connect, TLS, TTFB, transfer, " +
                           "think time and other time (client work, gaps between requests), in milliseconds. Each bar adds up to the " +
                           "mean session time (Mean in Sessions per deployment), not the median: medians of parts do not add up.";
         return ChartStyle.Render(Create(title, bars), ChartStyle.FileName("phases", probe, workload), title, description);
@@ -64,7 +65,9 @@ public static class PhaseBreakdownChart
             return plot;
         }
 
-        for (var p = 0; p < PhaseLabels.Count; p++)
+        // The radio's part only where a session had a radio: a chart of a run without one keeps its legend.
+        var withRadio = bars.Any(b => b.RadioMs > 0);
+        for (var p = withRadio ? 0 : 1; p < PhaseLabels.Count; p++)
         {
             var segments = new List<Bar>();
             for (var b = 0; b < bars.Count; b++)
@@ -131,7 +134,8 @@ public static class PhaseBreakdownChart
                     ? h.GetMean() * h.TotalCount / sessions / 1000.0
                     : 0;
             bars[tag.Step] = new PhaseBar(tag.Step, MeanMs(HistogramTag.Dns), MeanMs(HistogramTag.Connect), MeanMs(HistogramTag.Tls),
-                MeanMs(HistogramTag.Ttfb), MeanMs(HistogramTag.Transfer), MeanMs(HistogramTag.Think), MeanMs(HistogramTag.Other));
+                MeanMs(HistogramTag.Ttfb), MeanMs(HistogramTag.Transfer), MeanMs(HistogramTag.Think), MeanMs(HistogramTag.Other),
+                MeanMs(HistogramTag.Radio));
         }
 
         return HeatmapChart.DeploymentOrder(run, bars.Keys).Select(d => bars[d]).ToList();

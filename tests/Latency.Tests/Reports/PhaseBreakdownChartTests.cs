@@ -27,6 +27,40 @@ public class PhaseBreakdownChartTests
         Assert.Contains("mean session time", chart.Description, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Render_WithRadio_RadioPartInLegendAndTotals_WithoutRadio_NoRadioPart()
+    {
+        PhaseBar[] radio = [new("beijing", 0, 95, 190, 110, 40, 0, 10, RadioMs: 260), new("mumbai", 0, 20, 41, 25, 12, 0, 5, RadioMs: 255)];
+        PhaseBar[] none = [new("beijing", 0, 95, 190, 110, 40, 0, 10)];
+
+        var with = PhaseBreakdownChart.Render(radio, "India (Mumbai)", "mumbai", "app-cold-start");
+        var without = PhaseBreakdownChart.Render(none, "India (Mumbai)", "mumbai", "app-cold-start");
+
+        Assert.Contains("Radio", with.Svg);
+        Assert.Contains("mean 705 ms", with.Svg);
+        Assert.Contains("waiting for the handset's radio", with.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain("Radio", without.Svg);
+        Assert.DoesNotContain("radio", without.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void From_RadioRecorded_MeanRadioPerSession()
+    {
+        var totals = new Dictionary<HistogramTag, HistogramBase>
+        {
+            [Tag("beijing", "uncorrected")] = Values(400_000, 400_000),
+            [Tag("beijing", "connect")] = Values(20_000, 20_000),
+            [Tag("beijing", "radio")] = Values(260_000, 0),
+            [Tag("beijing", "ttfb")] = Values(110_000, 370_000),
+            [Tag("beijing", "other")] = Values(10_000, 10_000),
+        };
+
+        var bar = Assert.Single(PhaseBreakdownChart.From(new RunData { Directory = "/nowhere", Totals = totals }, "mumbai", "app-cold-start"));
+
+        Assert.Equal(130, bar.RadioMs, 0.2);
+        Assert.Equal(400, bar.TotalMs, 0.5);
+    }
+
     /// <remarks>
     /// Issue 10, point 7: the bars summed per-request medians, so parallel requests counted several times and a bar
     /// stood far above the session time. Each bar is now the mean of the sessions' critical-path splits, which add

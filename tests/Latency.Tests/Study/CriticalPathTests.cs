@@ -96,9 +96,43 @@ public class CriticalPathTests
         AddsUpTo(5_000, CriticalPathTimes.Zero, expectedOther: 5_000);
     }
 
+    [Fact]
+    public void WithRadio_TakenFromConnectThenTlsThenTtfb_SessionStillAddsUp()
+    {
+        var path = new CriticalPathTimes(0, 50_000, 40_000, 100_000, 10_000, 20_000);
+
+        var radio = path.WithRadio(120_000); // a 100 ms promotion on the SYN and DRX waits
+
+        Assert.Equal(new CriticalPathTimes(0, 0, 0, 70_000, 10_000, 20_000, 120_000), radio);
+        AddsUpTo(230_000, radio, expectedOther: 10_000);
+    }
+
+    [Fact]
+    public void WithRadio_MoreThanTheNetworkPhases_CappedAtThem()
+    {
+        var path = new CriticalPathTimes(1_000, 5_000, 0, 10_000, 2_000, 30_000);
+
+        var radio = path.WithRadio(50_000);
+
+        Assert.Equal(17_000, radio.RadioUs); // DNS and think are not the emulator's packets: left as they were
+        Assert.Equal(new CriticalPathTimes(1_000, 0, 0, 0, 0, 30_000, 17_000), radio);
+    }
+
+    [Fact]
+    public void Plus_RadioOnEitherSide_Summed_NoneOnEither_None()
+    {
+        var with = CriticalPathTimes.Zero with { RadioUs = 5 };
+
+        Assert.Equal(5, (with + CriticalPathTimes.Zero).RadioUs);
+        Assert.Equal(10, (with + with).RadioUs);
+        Assert.Null((CriticalPathTimes.Zero + CriticalPathTimes.Zero).RadioUs);
+        Assert.Equal(0, CriticalPathTimes.Zero.WithRadio(0).RadioUs);
+    }
+
     private static void AddsUpTo(long sessionUs, CriticalPathTimes path, long expectedOther)
     {
         Assert.Equal(expectedOther, path.OtherUs(sessionUs));
-        Assert.Equal(sessionUs, path.DnsUs + path.ConnectUs + path.TlsUs + path.TtfbUs + path.TransferUs + path.ThinkUs + path.OtherUs(sessionUs));
+        Assert.Equal(sessionUs, path.DnsUs + path.ConnectUs + path.TlsUs + path.TtfbUs + path.TransferUs + path.ThinkUs + (path.RadioUs ?? 0)
+                                + path.OtherUs(sessionUs));
     }
 }
