@@ -98,6 +98,7 @@ public sealed record StudyReport
         // Details for engineers, collapsed: the page opens on the answer and nothing below repeats it.
         blocks.Add(new ReportDetails("All comparisons: times, gains, failures and verdicts", Answer(summary, statistics).ToList()));
         blocks.AddRange(Details(statistics));
+        blocks.AddRange(RadioSection.Blocks([.. summary.Rows.Select(r => RadioEffect.From(run, r)).OfType<RadioEffect>()]));
         var otherCharts = charts.Where(c => c != gainChart).Select(c => (ReportBlock)new ReportChart(c)).ToList();
         blocks.Add(new ReportDetails("Charts: distributions, heatmaps, phases and time series",
             otherCharts.Count > 0 ? otherCharts : [new ReportParagraph("No charts: no sessions were recorded.")]));
@@ -407,7 +408,26 @@ public sealed record StudyReport
                 string.Join("; ", p.Notes),
             ]).ToList(),
             new HashSet<int> { 2, 3, 4, 5, 6, 7, 8, 9 });
+        if (calibration.Radio.Count > 0)
+        {
+            yield return new ReportParagraph(
+                "Handset radio: TCP connects from handsets whose radio was idle against the same handsets right after; the " +
+                "difference of medians is the promotion. Tail: a connect after 0.9 x the configured tail should find the radio " +
+                "still connected, one after 1.1 x idle again.");
+            yield return new ReportTable(
+                ["Probe", "Deployment", "Promotion configured", "Promotion measured", "Idle connect p50", "Active connect p50", "Handsets",
+                    "Tail configured", "Promoted at 0.9 x / 1.1 x tail"],
+                calibration.Radio.Select(r => (IReadOnlyList<string>)
+                [
+                    r.Probe, r.Deployment, ReportFormat.Number(r.ConfiguredPromotionMs), ReportFormat.Number(r.MeasuredPromotionMs),
+                    ReportFormat.Number(r.IdleConnectP50Ms), ReportFormat.Number(r.ActiveConnectP50Ms), ReportFormat.Count(r.Samples),
+                    ReportFormat.Number(r.ConfiguredTailMs, "0"), $"{YesNo(r.PromotedBeforeTail)} / {YesNo(r.PromotedAfterTail)}",
+                ]).ToList(),
+                new HashSet<int> { 2, 3, 4, 5, 6, 7 });
+        }
     }
+
+    private static string YesNo(bool? value) => value is { } v ? (v ? "yes" : "no") : "-";
 
     /// <summary>
     /// One paragraph on the emulator's own time: what it measured at start and takes off every packet's delay, what
