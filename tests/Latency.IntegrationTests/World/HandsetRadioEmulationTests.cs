@@ -66,14 +66,12 @@ public sealed class HandsetRadioEmulationTests(ITestOutputHelper output)
         await using var world = await RadioWorld.StartAsync();
         var baseline = world.BaselineMs(output);
 
-        var first = new List<double>();
-        var second = new List<double>();
-        for (var h = 0; h < 10; h++)
+        var (first, second, _) = Trials(10, h =>
         {
-            first.Add(world.UplinkMs(h) - baseline);
+            var delay = world.UplinkMs(h) - baseline;
             Thread.Sleep(50);
-            second.Add(world.UplinkMs(h) - baseline);
-        }
+            return (delay, world.UplinkMs(h) - baseline, 0);
+        });
 
         output.WriteLine($"10 handsets: first packet {Summary(first)}; 50 ms later {Summary(second)}");
         Assert.InRange(Median(first), PromotionMs - 5, PromotionMs + 5);
@@ -88,15 +86,8 @@ public sealed class HandsetRadioEmulationTests(ITestOutputHelper output)
         await using var world = await RadioWorld.StartAsync();
         var baseline = world.BaselineMs(output);
 
-        var firstA = new List<double>();
-        var firstB = new List<double>();
-        var againA = new List<double>();
-        for (var pair = 0; pair < 10; pair++)
-        {
-            firstA.Add(world.UplinkMs(2 * pair) - baseline);
-            firstB.Add(world.UplinkMs(2 * pair + 1) - baseline);
-            againA.Add(world.UplinkMs(2 * pair) - baseline);
-        }
+        var (firstA, firstB, againA) = Trials(10, pair =>
+            (world.UplinkMs(2 * pair) - baseline, world.UplinkMs(2 * pair + 1) - baseline, world.UplinkMs(2 * pair) - baseline));
 
         output.WriteLine($"10 pairs: A first {Summary(firstA)}; B first, A connected {Summary(firstB)}; A again {Summary(againA)}");
         Assert.InRange(Median(firstA), PromotionMs - 5, PromotionMs + 5);
@@ -118,18 +109,15 @@ public sealed class HandsetRadioEmulationTests(ITestOutputHelper output)
         var baseline = world.BaselineMs(output);
         const int Handsets = 20;
 
-        var quietUplink = new List<double>();
-        var quietDownlink = new List<double>();
-        var activeDownlink = new List<double>();
-        for (var h = 0; h < Handsets; h++)
+        var (quietUplink, activeDownlink, quietDownlink) = Trials(Handsets, h =>
         {
             world.UplinkMs(h);
             Thread.Sleep(150 + 3 * h);
-            quietUplink.Add(world.UplinkMs(h) - baseline);
-            activeDownlink.Add(world.DownlinkMs(h) - baseline);
+            var uplink = world.UplinkMs(h) - baseline;
+            var active = world.DownlinkMs(h) - baseline;
             Thread.Sleep(150 + 3 * h);
-            quietDownlink.Add(world.DownlinkMs(h) - baseline);
-        }
+            return (uplink, active, world.DownlinkMs(h) - baseline);
+        });
 
         output.WriteLine($"20 quiet connected handsets: uplink {Summary(quietUplink)}; downlink right after an uplink {Summary(activeDownlink)}; downlink after 150 ms quiet {Summary(quietDownlink)} (long cycle {LongCycleMs} ms)");
         output.WriteLine("downlink waits after 150 ms quiet, by handset: " + string.Join(" ", quietDownlink.Select(d => d.ToString("0.0", CultureInfo.InvariantCulture))));
@@ -152,6 +140,22 @@ public sealed class HandsetRadioEmulationTests(ITestOutputHelper output)
 
         Assert.InRange(baseline, PathOneWayMs - 0.1, PathOneWayMs + 1.5);
         Assert.Equal(0, world.Network.Counters.RadioDelayed);
+    }
+
+    /// <summary>Runs <paramref name="trial"/> for 0 to <paramref name="count"/> - 1 and collects each of its three
+    /// figures in a list of its own.</summary>
+    private static (List<double>, List<double>, List<double>) Trials(int count, Func<int, (double, double, double)> trial)
+    {
+        var (a, b, c) = (new List<double>(count), new List<double>(count), new List<double>(count));
+        for (var i = 0; i < count; i++)
+        {
+            var (x, y, z) = trial(i);
+            a.Add(x);
+            b.Add(y);
+            c.Add(z);
+        }
+
+        return (a, b, c);
     }
 
     private static double Median(List<double> values)
