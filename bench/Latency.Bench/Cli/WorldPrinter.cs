@@ -15,7 +15,8 @@ public static class WorldPrinter
         output.WriteLine("Probes:");
         foreach (var p in state.Probes)
         {
-            output.WriteLine($"  {p.Name,-18} {p.Country,-3} {p.City,-20} {p.Namespace ?? "-",-26} {p.Address ?? "-"}");
+            var handsets = p.Handsets is { } h ? $"  handsets {h.FirstAddress} +{h.Count}, radio {(h.Radio ? "on" : "off")}" : string.Empty;
+            output.WriteLine($"  {p.Name,-18} {p.Country,-3} {p.City,-20} {p.Namespace ?? "-",-26} {p.Address ?? "-"}{handsets}");
         }
 
         output.WriteLine("Deployments:");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
+using Latency.World.Network;
 using Latency.World.Radio;
 
 namespace Latency.Micro.Radio;
@@ -8,7 +9,9 @@ namespace Latency.Micro.Radio;
 /// The radio's cost per forwarded packet: <see cref="HandsetRadios.ExtraDelayTicks"/> over a table of 64 handsets,
 /// packet after packet of a pre-generated timeline in which handsets go idle, get promoted, listen continuously and
 /// sleep in DRX. <see cref="RadioOff"/> is the floor (<c>radio: off</c>: an index check and a null test). The
-/// emulator's forwarding thread calls this once per packet, so it must not allocate.
+/// emulator's forwarding thread calls this once per packet, so it must not allocate. <see cref="LookupAndRadioOn"/>
+/// is the emulator's whole per-packet radio work: the handset found from the packet's address
+/// (<see cref="HandsetAddressPlan.TryFind"/>, as read from the header), then its state machine.
 /// </summary>
 [MemoryDiagnoser]
 public class HandsetRadioBenchmarks
@@ -20,6 +23,7 @@ public class HandsetRadioBenchmarks
     private readonly int[] _handset = new int[TimelineLength];
     private readonly long[] _offsetTicks = new long[TimelineLength];
     private readonly RadioDirection[] _direction = new RadioDirection[TimelineLength];
+    private readonly uint[] _address = new uint[TimelineLength];
     private HandsetRadios _radios = null!;
     private HandsetRadios _off = null!;
     private long _timelineSpanTicks;
@@ -40,6 +44,8 @@ public class HandsetRadioBenchmarks
             _offsetTicks[i] = time;
             _handset[i] = random.Next(Handsets);
             _direction[i] = random.Next(2) == 0 ? RadioDirection.Uplink : RadioDirection.Downlink;
+            _address[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(
+                HandsetAddressPlan.HandsetAddress(nodeIndex: 3, _handset[i]).GetAddressBytes());
         }
 
         _timelineSpanTicks = time;
@@ -55,7 +61,23 @@ public class HandsetRadioBenchmarks
     [Benchmark]
     public long RadioOn() => Next(_radios);
 
+    /// <summary>The address lookup and the state machine, as the emulator does both for a handset's packet.</summary>
+    [Benchmark]
+    public long LookupAndRadioOn()
+    {
+        var i = Advance();
+        return HandsetAddressPlan.TryFind(_address[i], out _, out var handset)
+            ? _radios.ExtraDelayTicks(handset, _lap + _offsetTicks[i], _direction[i])
+            : 0;
+    }
+
     private long Next(HandsetRadios radios)
+    {
+        var i = Advance();
+        return radios.ExtraDelayTicks(_handset[i], _lap + _offsetTicks[i], _direction[i]);
+    }
+
+    private int Advance()
     {
         var i = _next;
         _next = (i + 1) & (TimelineLength - 1);
@@ -64,6 +86,6 @@ public class HandsetRadioBenchmarks
             _lap += _timelineSpanTicks; // replay the timeline later, so time never goes backwards
         }
 
-        return radios.ExtraDelayTicks(_handset[i], _lap + _offsetTicks[i], _direction[i]);
+        return i;
     }
 }

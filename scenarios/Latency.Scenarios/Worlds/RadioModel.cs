@@ -6,7 +6,7 @@ namespace Latency.Scenarios.Worlds;
 /// How a handset's radio behaves between bursts of traffic: after a quiet spell longer than <see cref="TailMs"/> the
 /// radio is idle, and the next packet first waits for the promotion to connected (<see cref="PromotionMeanMs"/>,
 /// spread <see cref="PromotionSdMs"/>); while connected but quiet it sleeps in <see cref="Drx"/> cycles. The world
-/// file carries and validates these figures; nothing in the emulation uses them yet.
+/// file carries and validates these figures; the WAN emulator applies them to the probe's handsets.
 /// </summary>
 /// <param name="Technology">Which radio technology the figures are for: <c>nr</c> (5G), <c>lte</c> (4G) or <c>umts</c> (3G).</param>
 /// <param name="PromotionMeanMs">Mean delay of the idle to connected promotion, in milliseconds.</param>

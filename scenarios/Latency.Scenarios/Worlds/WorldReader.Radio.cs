@@ -8,7 +8,7 @@ internal sealed partial class WorldReader
 {
     private static readonly string[] RadioKeys = ["technology", "promotion_ms", "tail_ms", "drx", "technology_share"];
     private static readonly string[] PromotionKeys = ["mean", "sd"];
-    private static readonly string[] DrxKeys = ["inactivity_ms", "short_cycle_ms", "long_cycle_ms", "on_duration_ms"];
+    private static readonly string[] DrxKeys = ["inactivity_ms", "short_cycle_ms", "short_phase_ms", "long_cycle_ms", "on_duration_ms"];
 
     // Shares are read from rounded publications, so a sum a hair over 1 is rounding, not a mistake.
     private const double ShareRounding = 0.005;
@@ -62,6 +62,7 @@ internal sealed partial class WorldReader
         var fields = context.Fields(map, DrxKeys);
         var inactivity = RequiredCited(fields, "inactivity_ms", map, "'drx'", Bound.NonNegative);
         var shortCycle = RequiredCited(fields, "short_cycle_ms", map, "'drx'", Bound.Positive);
+        var shortPhase = RequiredCited(fields, "short_phase_ms", map, "'drx'", Bound.NonNegative);
         var longCycle = RequiredCited(fields, "long_cycle_ms", map, "'drx'", Bound.Positive);
         var onDuration = RequiredCited(fields, "on_duration_ms", map, "'drx'", Bound.Positive);
         if (shortCycle is not null && longCycle is not null && shortCycle.Value > longCycle.Value)
@@ -71,9 +72,25 @@ internal sealed partial class WorldReader
             return null;
         }
 
-        return inactivity is not null && shortCycle is not null && longCycle is not null && onDuration is not null
-            ? new DrxCycle(inactivity, shortCycle, longCycle, onDuration)
+        if (shortCycle is not null && shortPhase is not null && !IsWholeMultiple(shortPhase.Value, shortCycle.Value))
+        {
+            // The emulator counts the short phase in short cycles (3GPP's drxShortCycleTimer is a number of them), so
+            // a phase that ends mid-cycle could only be rounded, silently changing the cited figure. Checked after
+            // the swap above, which would otherwise report one mistake twice.
+            context.Error(fields["short_phase_ms"], $"'short_phase_ms' ({shortPhase.Value.ToString(CultureInfo.InvariantCulture)}) must be a whole multiple of 'short_cycle_ms' ({shortCycle.Value.ToString(CultureInfo.InvariantCulture)})");
+            shortPhase = null;
+        }
+
+        return inactivity is not null && shortCycle is not null && shortPhase is not null && longCycle is not null && onDuration is not null
+            ? new DrxCycle(inactivity, shortCycle, shortPhase, longCycle, onDuration)
             : null;
+    }
+
+    // Milliseconds are written as decimals (0.5 ms is legal), so "whole multiple" allows for binary rounding.
+    private static bool IsWholeMultiple(double value, double unit)
+    {
+        var cycles = value / unit;
+        return Math.Abs(cycles - Math.Round(cycles)) < 1e-9;
     }
 
     private TechnologyShare? OptionalShare(Dictionary<string, YamlNode> radio)

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Latency.Scenarios.Worlds;
 using Latency.World.Network;
+using Latency.World.Radio;
 
 namespace Latency.World.Emulation;
 
@@ -38,18 +39,36 @@ public sealed class EmulatedNetwork : IAsyncDisposable
 
     public WorldNode Node(string name) => _topology.Nodes.Single(n => n.Name == name);
 
+    /// <summary>A network whose probes' handsets have no radio (their addresses are routed, nothing delays them).</summary>
     /// <param name="prefix">Name prefix of every namespace and interface (at most 8 characters).</param>
     /// <param name="nodes">Node names (<see cref="Runtime.WorldPlan.NodeNames"/>: p-NAME for probes, d-NAME for deployments).</param>
     /// <param name="paths">Which node pairs are joined, and how.</param>
     /// <param name="seed">Seed of every random draw (loss, jitter), so a world is reproducible.</param>
     /// <param name="cancellationToken">Stops setting up; what was created is removed.</param>
+    public static Task<EmulatedNetwork> StartAsync(string prefix, IReadOnlyList<string> nodes, IReadOnlyList<PathSpec> paths,
+        ulong seed, CancellationToken cancellationToken) =>
+        StartAsync(prefix, nodes, paths, seed, null, cancellationToken);
+
+    /// <summary>
+    /// Creates the namespaces, one shaper per path direction and one radio table per probe, and starts the emulator.
+    /// Every probe of <paramref name="paths"/> gets its handsets' address block (<see cref="HandsetAddressPlan"/>).
+    /// </summary>
+    /// <param name="prefix">Name prefix of every namespace and interface (at most 8 characters).</param>
+    /// <param name="nodes">Node names (<see cref="Runtime.WorldPlan.NodeNames"/>: p-NAME for probes, d-NAME for deployments).</param>
+    /// <param name="paths">Which node pairs are joined, and how.</param>
+    /// <param name="seed">Seed of every random draw (loss, jitter, promotions), so a world is reproducible.</param>
+    /// <param name="radios">Each probe's radio by probe name (as in <see cref="PathSpec.Probe"/>); a probe absent
+    /// from it, or the whole map null, has its radio off: its handsets' packets pass undelayed.</param>
+    /// <param name="cancellationToken">Stops setting up; what was created is removed.</param>
     public static async Task<EmulatedNetwork> StartAsync(string prefix, IReadOnlyList<string> nodes, IReadOnlyList<PathSpec> paths,
-        ulong seed, CancellationToken cancellationToken)
+        ulong seed, IReadOnlyDictionary<string, RadioParameters>? radios, CancellationToken cancellationToken)
     {
-        var topology = await NamespaceTopology.CreateAsync(prefix, nodes, cancellationToken).ConfigureAwait(false);
+        var index = nodes.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
+        var probes = paths.Select(p => p.Probe).Distinct(StringComparer.Ordinal).ToList();
+        var probeNodes = probes.Select(p => index[Runtime.WorldPlan.ProbeNode(p)]).ToList();
+        var topology = await NamespaceTopology.CreateAsync(prefix, nodes, probeNodes, cancellationToken).ConfigureAwait(false);
         try
         {
-            var index = nodes.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
             var shapers = new IPacketShaper?[nodes.Count, nodes.Count];
             var pathShapers = new List<(IPacketShaper Up, IPacketShaper Down)>(paths.Count);
             var stream = 0UL;
@@ -64,10 +83,20 @@ public sealed class EmulatedNetwork : IAsyncDisposable
                 pathShapers.Add((up, down));
             }
 
+            var handsetRadios = new HandsetRadios?[nodes.Count];
+            for (var i = 0; i < probes.Count; i++)
+            {
+                // The radios' streams follow the shapers' (stream keeps counting), so adding a radio leaves every
+                // path's loss and jitter draws as they were.
+                var parameters = radios is not null && radios.TryGetValue(probes[i], out var found) ? found : null;
+                handsetRadios[probeNodes[i]] = new HandsetRadios(parameters, HandsetAddressPlan.HandsetsPerNode,
+                    ShaperFactory.StreamSeed(seed, stream++));
+            }
+
             var descriptors = topology.TunDescriptors;
             var ports = topology.Nodes.Select((n, i) =>
                 new EmulatorPort(n.Name, descriptors[i], BinaryPrimitives.ReadUInt32BigEndian(n.Address.GetAddressBytes()))).ToList();
-            var emulator = new WanEmulator(ports, shapers);
+            var emulator = new WanEmulator(ports, shapers, handsetRadios);
             emulator.Start();
             return new EmulatedNetwork(topology, emulator, paths, pathShapers);
         }

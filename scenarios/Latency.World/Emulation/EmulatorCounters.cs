@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Latency.World.Emulation;
 
 /// <summary>What the emulator did, for calibration and status. Written by the emulator thread, read by anyone.</summary>
@@ -8,6 +10,8 @@ public sealed class EmulatorCounters
     internal long NoRouteField;
     internal long NoBufferField;
     internal long WriteFailedField;
+    internal long RadioDelayedField;
+    internal long RadioDelayTicksField;
 
     public long Forwarded => Interlocked.Read(ref ForwardedField);
 
@@ -21,4 +25,10 @@ public sealed class EmulatorCounters
     public long NoBuffer => Interlocked.Read(ref NoBufferField);
 
     public long WriteFailed => Interlocked.Read(ref WriteFailedField);
+
+    /// <summary>Packets a handset's radio delayed (a promotion, or a downlink packet waiting for an on-duration).</summary>
+    public long RadioDelayed => Interlocked.Read(ref RadioDelayedField);
+
+    /// <summary>The radio delays of all those packets added up.</summary>
+    public TimeSpan RadioDelay => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref RadioDelayTicksField));
 }

@@ -3,6 +3,8 @@ using System.Diagnostics;
 using HdrHistogram;
 using Latency.Timing;
 using Latency.World.Native;
+using Latency.World.Network;
+using Latency.World.Radio;
 
 namespace Latency.World.Emulation;
 
@@ -30,6 +32,7 @@ internal sealed unsafe class WanEmulator : IDisposable
     private readonly EmulatorPort[] _ports;
     private readonly IPacketShaper?[,] _shapers;
     private readonly Dictionary<uint, int> _portByAddress;
+    private readonly HandsetRadios?[] _radios;
     private readonly byte[] _buffer;
     private readonly int[] _freeSlots;
     private int _freeCount;
@@ -43,11 +46,21 @@ internal sealed unsafe class WanEmulator : IDisposable
 
     /// <param name="ports">One per namespace.</param>
     /// <param name="shapers">shapers[from, to]: the link from port <c>from</c> to port <c>to</c>, null where there is no path.</param>
+    /// <param name="radios">radios[port]: the radios of that port's handsets (<see cref="HandsetAddressPlan"/>), null
+    /// for a port without handsets (a deployment); the port's handset addresses are then not routed. Null for no
+    /// handsets anywhere.</param>
     /// <param name="poolPackets">Packets that can be in flight at once (RTT x rate; 16k x 2 KB = 32 MB).</param>
-    public WanEmulator(IReadOnlyList<EmulatorPort> ports, IPacketShaper?[,] shapers, int poolPackets = 16_384)
+    public WanEmulator(IReadOnlyList<EmulatorPort> ports, IPacketShaper?[,] shapers, IReadOnlyList<HandsetRadios?>? radios = null,
+        int poolPackets = 16_384)
     {
         _ports = [.. ports];
         _shapers = shapers;
+        if (radios is not null && radios.Count != _ports.Length)
+        {
+            throw new ArgumentException($"radios has {radios.Count} entries for {_ports.Length} ports", nameof(radios));
+        }
+
+        _radios = radios is null ? new HandsetRadios?[_ports.Length] : [.. radios];
         _portByAddress = _ports.Select((p, i) => (p.Address, i)).ToDictionary(x => x.Address, x => x.i);
         _buffer = GC.AllocateArray<byte>(poolPackets * SlotSize, pinned: true);
         _freeSlots = Enumerable.Range(0, poolPackets).Reverse().ToArray();
@@ -168,13 +181,24 @@ internal sealed unsafe class WanEmulator : IDisposable
             }
 
             var now = Stopwatch.GetTimestamp();
-            if (!Route(from, packet, length, out var to) || _shapers[from, to] is not { } shaper)
+            if (!Route(from, packet, length, out var to, out var toHandset) || _shapers[from, to] is not { } shaper)
             {
                 _freeSlots[_freeCount++] = slot;
                 Interlocked.Increment(ref Counters.NoRouteField);
                 continue;
             }
 
+            // Uplink: the handset's radio is the packet's first hop, so it sees the packet now, whether or not the
+            // path loses it further on (a packet lost in the WAN still woke the radio).
+            var radioDelay = _radios[from] is { IsEnabled: true } uplinkRadios && SourceHandset(from, packet) is var fromHandset and >= 0
+                ? uplinkRadios.ExtraDelayTicks(fromHandset, now, RadioDirection.Uplink)
+                : 0;
+
+            // The link admits the packet at now, not after the radio delay: the last-mile link is shared by all the
+            // probe's handsets, and a real handset's promotion or DRX sleep holds up only that handset's packets, not
+            // the cell's. Adding the radio delay after the link keeps one handset's promotion from queueing the
+            // others' packets behind it (at the cost of serialising a promoting handset's burst as if it were sent
+            // at once, which only matters on a link nearly full).
             if (!shaper.TryAdmit(now, length, out var due) || _queue.IsFull)
             {
                 _freeSlots[_freeCount++] = slot;
@@ -182,13 +206,30 @@ internal sealed unsafe class WanEmulator : IDisposable
                 continue;
             }
 
-            _queue.Push(due, slot, length, _ports[to].Fd);
+            if (toHandset >= 0 && _radios[to] is { IsEnabled: true } downlinkRadios)
+            {
+                // Downlink: the packet reaches the cell at its due time, having crossed the path; that is when a
+                // sleeping radio would (not) hear it. Evaluating at now would wake the radio a one-way delay early
+                // and misjudge its DRX phase.
+                radioDelay += downlinkRadios.ExtraDelayTicks(toHandset, due, RadioDirection.Downlink);
+            }
+
+            if (radioDelay > 0)
+            {
+                Interlocked.Increment(ref Counters.RadioDelayedField);
+                Interlocked.Add(ref Counters.RadioDelayTicksField, radioDelay);
+            }
+
+            _queue.Push(due + radioDelay, slot, length, _ports[to].Fd);
         }
     }
 
-    private bool Route(int from, byte* packet, int length, out int to)
+    /// <summary>The port a packet goes to, by its destination: a node's own address, or one of a probe's handsets
+    /// (<paramref name="handset"/> is then its index, otherwise -1).</summary>
+    private bool Route(int from, byte* packet, int length, out int to, out int handset)
     {
         to = -1;
+        handset = -1;
         // IPv4 only: the world's namespaces have no IPv6 addresses; anything else (e.g. router solicitations) is noise.
         if (length < 20 || (packet[0] >> 4) != 4)
         {
@@ -196,7 +237,29 @@ internal sealed unsafe class WanEmulator : IDisposable
         }
 
         var destination = BinaryPrimitives.ReadUInt32BigEndian(new ReadOnlySpan<byte>(packet + 16, 4));
-        return _portByAddress.TryGetValue(destination, out to) && to != from;
+        if (_portByAddress.TryGetValue(destination, out to))
+        {
+            return to != from;
+        }
+
+        // A handset's address: arithmetic, no lookup table. Only ports that have handsets own their block.
+        if (HandsetAddressPlan.TryFind(destination, out var node, out var index) && node < _radios.Length && _radios[node] is not null)
+        {
+            to = node;
+            handset = index;
+            return to != from;
+        }
+
+        to = -1;
+        return false;
+    }
+
+    /// <summary>The handset of port <paramref name="from"/> that sent <paramref name="packet"/>, or -1 when its source
+    /// is not one of that port's handsets (the node's own address, or another node's block).</summary>
+    private static int SourceHandset(int from, byte* packet)
+    {
+        var source = BinaryPrimitives.ReadUInt32BigEndian(new ReadOnlySpan<byte>(packet + 12, 4));
+        return HandsetAddressPlan.TryFind(source, out var node, out var handset) && node == from ? handset : -1;
     }
 
     private void ReleaseDue(byte* buffer)

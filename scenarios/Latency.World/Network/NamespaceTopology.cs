@@ -32,8 +32,26 @@ public sealed class NamespaceTopology : IAsyncDisposable
     public static IPAddress AddressOf(int index) =>
         index is < 0 or >= 250 * 250 ? throw new ArgumentOutOfRangeException(nameof(index)) : new IPAddress([198, 18, (byte)(index / 250), (byte)(index % 250 + 1)]);
 
-    public static async Task<NamespaceTopology> CreateAsync(string prefix, IReadOnlyList<string> nodeNames, CancellationToken cancellationToken)
+    /// <summary>Creates the namespaces of <paramref name="nodeNames"/>, none with handsets.</summary>
+    /// <param name="prefix">Name prefix of every namespace and interface (at most 8 characters).</param>
+    /// <param name="nodeNames">The nodes, in the order that fixes their addresses.</param>
+    /// <param name="cancellationToken">Stops setting up; what was created is removed.</param>
+    public static Task<NamespaceTopology> CreateAsync(string prefix, IReadOnlyList<string> nodeNames, CancellationToken cancellationToken) =>
+        CreateAsync(prefix, nodeNames, [], cancellationToken);
+
+    /// <summary>
+    /// Creates the namespaces of <paramref name="nodeNames"/>; in each of <paramref name="handsetNodes"/> the
+    /// node's handset block (<see cref="HandsetAddressPlan.Block"/>) is local, so a client there can bind any handset
+    /// address without an interface address per handset.
+    /// </summary>
+    /// <param name="prefix">Name prefix of every namespace and interface (at most 8 characters).</param>
+    /// <param name="nodeNames">The nodes, in the order that fixes their addresses.</param>
+    /// <param name="handsetNodes">Indices (into <paramref name="nodeNames"/>) of the nodes with handsets: the probes.</param>
+    /// <param name="cancellationToken">Stops setting up; what was created is removed.</param>
+    public static async Task<NamespaceTopology> CreateAsync(string prefix, IReadOnlyList<string> nodeNames, IReadOnlyCollection<int> handsetNodes,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(handsetNodes);
         if (prefix.Length > 8)
         {
             throw new ArgumentException("prefix must be at most 8 characters (TUN names are limited to 15)", nameof(prefix));
@@ -60,6 +78,14 @@ public sealed class NamespaceTopology : IAsyncDisposable
                 await IpCommand.RunAsync(cancellationToken, "-n", node.Namespace, "link", "set", node.TunName, "mtu", "1500", "txqueuelen",
                     TunQueuePackets.ToString(System.Globalization.CultureInfo.InvariantCulture), "up").ConfigureAwait(false);
                 await IpCommand.RunAsync(cancellationToken, "-n", node.Namespace, "route", "add", Range, "dev", node.TunName).ConfigureAwait(false);
+                if (handsetNodes.Contains(i))
+                {
+                    // AnyIP: a local route for the whole block lets a socket bind any of its addresses, and packets
+                    // from them leave through the TUN device like the node's own. Every other namespace already
+                    // routes the block (it is inside Range) to its TUN device, so replies reach the emulator.
+                    await IpCommand.RunAsync(cancellationToken, "-n", node.Namespace, "route", "add", "local", HandsetAddressPlan.Block(i), "dev", "lo")
+                        .ConfigureAwait(false);
+                }
             }
 
             return topology;

@@ -19,6 +19,15 @@ namespace Latency.World.Radio;
 /// although the real radio would then be listening. Paging of an idle handset (the idle-mode DRX cycle before a
 /// downlink-triggered promotion) is not modelled: downlink to an idle handset waits for the promotion, as uplink
 /// does. A DRX wait that ends after the tail would have run out still counts as connected.</para>
+/// <para>Time can go backwards between calls: the emulator passes an uplink packet when it reads it and a downlink
+/// packet when it reaches the cell (its path's due time), so a downlink packet evaluated first may carry a later time
+/// than an uplink packet read after it, by up to a path's one-way delay. The state copes without breaking: a time
+/// before the last recorded passage never counts as idle and never moves that passage back; an uplink packet then
+/// passes at once (or waits for the rest of a promotion under way), and a downlink packet waits until the recorded
+/// passage. That is exact for downlink packets of one path (their times only go backwards while an earlier one waits
+/// for a wake-up), but overestimates in two cases: a downlink packet over a faster path than one evaluated just
+/// before it waits for that one's arrival; and an uplink packet from an idle handset, sent while a downlink
+/// packet to it is in flight waits for the promotion that packet started at its later arrival, not for its own.</para>
 /// </remarks>
 internal struct HandsetRadio
 {
@@ -37,7 +46,7 @@ internal struct HandsetRadio
     /// <summary>
     /// The extra delay, in ticks, of a packet seen at <paramref name="nowTicks"/>, and the state updated for it.
     /// </summary>
-    /// <param name="nowTicks">When the emulator sees the packet; must not go backwards between calls.</param>
+    /// <param name="nowTicks">When the packet crosses the radio; may go backwards between calls (see the remarks).</param>
     /// <param name="direction">Uplink (from the handset) or downlink (to it).</param>
     /// <param name="timing">The radio's parameters in ticks.</param>
     /// <returns>Ticks the packet waits for the radio: a promotion, or a downlink packet's next on-duration.</returns>

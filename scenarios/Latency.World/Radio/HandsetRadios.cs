@@ -62,7 +62,9 @@ public sealed class HandsetRadios
     /// wait for the next on-duration for a downlink packet to a connected handset asleep in DRX, otherwise zero.
     /// </summary>
     /// <param name="handset">The handset's index, 0 to <see cref="HandsetCount"/> - 1.</param>
-    /// <param name="nowTicks">When the emulator sees the packet; must not go backwards between calls.</param>
+    /// <param name="nowTicks">When the packet crosses the radio: the emulator passes uplink packets when it reads them
+    /// and downlink packets when they reach the cell, so this may go backwards by up to a path's one-way delay
+    /// (<see cref="HandsetRadio"/> says how the state copes).</param>
     /// <param name="direction">Uplink (from the handset) or downlink (to it).</param>
     /// <returns>Ticks to add to the packet's release time; zero when the radio is off.</returns>
     /// <exception cref="ArgumentOutOfRangeException">No handset has that index.</exception>

@@ -99,9 +99,7 @@ public static class BackendsPart
             StartedUtc = DateTimeOffset.UtcNow,
             ProcessIds = [],
             CaCertificateFile = WorldCertificateAuthority.CertificatePath(directory.Path),
-            Probes = plan.Probes.Select(p => new ProbeState(p.Name, p.Country, p.City,
-                backend == NetworkBackend.Tun ? NamespaceTopology.NamespaceName(plan.Prefix, WorldPlan.ProbeNode(p.Name)) : null,
-                backend == NetworkBackend.Tun ? NamespaceTopology.AddressOf(names.IndexOf(WorldPlan.ProbeNode(p.Name))).ToString() : null)).ToList(),
+            Probes = plan.Probes.Select(p => ProbeStateOf(p, plan.Prefix, names.IndexOf(WorldPlan.ProbeNode(p.Name)), backend)).ToList(),
             Deployments = deployments,
             Paths = plan.Paths.Select(p => new PathState(p.Probe, p.Deployment,
                 Math.Round(p.BaseRtt.TotalMilliseconds, 3),
@@ -113,4 +111,17 @@ public static class BackendsPart
                 relayEndpoints is not null && relayEndpoints.TryGetValue((p.Probe, p.Deployment), out var endpoint) ? endpoint : null)).ToList(),
         };
     }
+
+    /// <summary>A probe as clients reach it: with the tun backend its namespace, its own address and its handsets.</summary>
+    /// <param name="probe">The planned probe.</param>
+    /// <param name="prefix">The world's name prefix.</param>
+    /// <param name="nodeIndex">The probe's index among the world's nodes (which fixes its addresses).</param>
+    /// <param name="backend">Tun or relay; relays have no namespaces, so no addresses and no handsets.</param>
+    private static ProbeState ProbeStateOf(PlannedProbe probe, string prefix, int nodeIndex, NetworkBackend backend) =>
+        backend == NetworkBackend.Tun
+            ? new ProbeState(probe.Name, probe.Country, probe.City,
+                NamespaceTopology.NamespaceName(prefix, WorldPlan.ProbeNode(probe.Name)),
+                NamespaceTopology.AddressOf(nodeIndex).ToString(),
+                new HandsetState(HandsetAddressPlan.HandsetAddress(nodeIndex, 0).ToString(), HandsetAddressPlan.HandsetsPerNode, probe.Radio is not null))
+            : new ProbeState(probe.Name, probe.Country, probe.City, null, null);
 }

@@ -23,7 +23,9 @@ public static class NetworkPart
         GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
         var plan = directory.Read<WorldPlan>(directory.PlanFile)
                    ?? throw new IOException($"no world plan at {directory.PlanFile}");
-        await using var network = await EmulatedNetwork.StartAsync(plan.Prefix, plan.NodeNames, plan.Paths, plan.Seed, stop).ConfigureAwait(false);
+        var radios = plan.Probes.Where(p => p.Radio is not null).ToDictionary(p => p.Name, p => p.Radio!, StringComparer.Ordinal);
+        await using var network = await EmulatedNetwork.StartAsync(plan.Prefix, plan.NodeNames, plan.Paths, plan.Seed, radios, stop)
+            .ConfigureAwait(false);
         // Before anything else uses the network (the backends start once it is ready): the emulator's own forwarding
         // time, measured on a quiet machine and taken off every packet's delay from here on.
         ForwardingOverhead? compensation = null;

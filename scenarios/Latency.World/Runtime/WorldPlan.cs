@@ -1,4 +1,5 @@
 using Latency.Scenarios.Worlds;
+using Latency.World.Radio;
 
 namespace Latency.World.Runtime;
 
@@ -33,7 +34,12 @@ public sealed record WorldPlan
 }
 
 /// <summary>A probe in a plan: where the client side of sessions runs.</summary>
-public sealed record PlannedProbe(string Name, string Country, string City);
+/// <param name="Name">The probe's name in the world file.</param>
+/// <param name="Country">ISO country code.</param>
+/// <param name="City">City name.</param>
+/// <param name="Radio">Its handsets' radio (from <c>last_mile.radio</c>), null where the world file gives none: the
+/// emulator then passes the handsets' packets without a radio delay.</param>
+public sealed record PlannedProbe(string Name, string Country, string City, RadioParameters? Radio = null);
 
 /// <summary>A deployment in a plan: where a handset backend runs.</summary>
 public sealed record PlannedDeployment(string Name, string Site, string Role);

@@ -1,4 +1,5 @@
 using Latency.Scenarios.Worlds;
+using Latency.World.Radio;
 
 namespace Latency.World.Runtime;
 
@@ -21,7 +22,8 @@ public static class WorldPlanner
             Profile = chosen,
             Prefix = WorldController.PrefixFamily + Random.Shared.Next(0x1000, 0x10000).ToString("x4", System.Globalization.CultureInfo.InvariantCulture),
             Seed = seed,
-            Probes = world.Probes.Select(p => new PlannedProbe(p.Name, p.Country, p.City)).ToList(),
+            Probes = world.Probes.Select(p => new PlannedProbe(p.Name, p.Country, p.City,
+                p.Radio is null ? null : RadioModelMapping.ToParameters(p.Radio))).ToList(),
             Deployments = world.Deployments.Select(d => new PlannedDeployment(d.Name, d.Site, d.Role.ToString())).ToList(),
             Paths = world.ResolvePaths(chosen),
         };

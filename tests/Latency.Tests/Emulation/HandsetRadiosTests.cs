@@ -256,4 +256,20 @@ public class HandsetRadiosTests
         Assert.Equal(0, allocated);
         Assert.True(total > 0);
     }
+
+    [Fact]
+    public void ExtraDelay_UplinkReadBeforeAnEarlierEvaluatedDownlinkArrives_PassesAndLeavesTheDownlinkWakeUp()
+    {
+        // The emulator evaluates downlink at its arrival at the cell, so an uplink packet read later can carry an
+        // earlier time: it must pass (the handset is connected) and not pull the recorded passage back.
+        var radios = ConnectedAtPromotionEnd();
+        var downlinkAt = 1_001 * PerMs; // 801 ms quiet: asleep in long DRX cycles
+        var downlinkWait = radios.ExtraDelayTicks(0, downlinkAt, RadioDirection.Downlink);
+        Assert.True(downlinkWait > 0);
+
+        Assert.Equal(0, radios.ExtraDelayTicks(0, downlinkAt - 5 * PerMs, RadioDirection.Uplink));
+
+        // A second downlink packet arriving while the first waits still waits for the same wake-up.
+        Assert.Equal(downlinkWait - PerMs / 10, radios.ExtraDelayTicks(0, downlinkAt + PerMs / 10, RadioDirection.Downlink));
+    }
 }

@@ -76,6 +76,7 @@ public sealed partial class AsiaRadioTests
         {
             yield return drx.InactivityMs;
             yield return drx.ShortCycleMs;
+            yield return drx.ShortPhaseMs;
             yield return drx.LongCycleMs;
             yield return drx.OnDurationMs;
         }
