@@ -33,6 +33,7 @@ internal sealed unsafe class WanEmulator : IDisposable
     private readonly IPacketShaper?[,] _shapers;
     private readonly Dictionary<uint, int> _portByAddress;
     private readonly HandsetRadios?[] _radios;
+    private readonly RadioLedger? _ledger;
     private readonly byte[] _buffer;
     private readonly int[] _freeSlots;
     private int _freeCount;
@@ -50,9 +51,11 @@ internal sealed unsafe class WanEmulator : IDisposable
     /// for a port without handsets (a deployment); the port's handset addresses are then not routed. Null for no
     /// handsets anywhere.</param>
     /// <param name="poolPackets">Packets that can be in flight at once (RTT x rate; 16k x 2 KB = 32 MB).</param>
+    /// <param name="ledger">Where each handset's radio waits are added up for the harness (node = port index), or null.</param>
     public WanEmulator(IReadOnlyList<EmulatorPort> ports, IPacketShaper?[,] shapers, IReadOnlyList<HandsetRadios?>? radios = null,
-        int poolPackets = 16_384)
+        int poolPackets = 16_384, RadioLedger? ledger = null)
     {
+        _ledger = ledger;
         _ports = [.. ports];
         _shapers = shapers;
         if (radios is not null && radios.Count != _ports.Length)
@@ -190,9 +193,12 @@ internal sealed unsafe class WanEmulator : IDisposable
 
             // Uplink: the handset's radio is the packet's first hop, so it sees the packet now, whether or not the
             // path loses it further on (a packet lost in the WAN still woke the radio).
-            var radioDelay = _radios[from] is { IsEnabled: true } uplinkRadios && SourceHandset(from, packet) is var fromHandset and >= 0
-                ? uplinkRadios.ExtraDelayTicks(fromHandset, now, RadioDirection.Uplink)
-                : 0;
+            var fromHandset = _radios[from] is { IsEnabled: true } ? SourceHandset(from, packet) : -1;
+            var radioDelay = fromHandset >= 0 ? _radios[from]!.ExtraDelayTicks(fromHandset, now, RadioDirection.Uplink) : 0;
+            if (radioDelay > 0)
+            {
+                _ledger?.AddWait(from, fromHandset, now, now + radioDelay);
+            }
 
             // The link admits the packet at now, not after the radio delay: the last-mile link is shared by all the
             // probe's handsets, and a real handset's promotion or DRX sleep holds up only that handset's packets, not
@@ -211,7 +217,12 @@ internal sealed unsafe class WanEmulator : IDisposable
                 // Downlink: the packet reaches the cell at its due time, having crossed the path; that is when a
                 // sleeping radio would (not) hear it. Evaluating at now would wake the radio a one-way delay early
                 // and misjudge its DRX phase.
-                radioDelay += downlinkRadios.ExtraDelayTicks(toHandset, due, RadioDirection.Downlink);
+                var downlinkDelay = downlinkRadios.ExtraDelayTicks(toHandset, due, RadioDirection.Downlink);
+                if (downlinkDelay > 0)
+                {
+                    _ledger?.AddWait(to, toHandset, due, due + downlinkDelay);
+                    radioDelay += downlinkDelay;
+                }
             }
 
             if (radioDelay > 0)

@@ -122,6 +122,8 @@ public static class BackendsPart
             ? new ProbeState(probe.Name, probe.Country, probe.City,
                 NamespaceTopology.NamespaceName(prefix, WorldPlan.ProbeNode(probe.Name)),
                 NamespaceTopology.AddressOf(nodeIndex).ToString(),
-                new HandsetState(HandsetAddressPlan.HandsetAddress(nodeIndex, 0).ToString(), HandsetAddressPlan.HandsetsPerNode, probe.Radio is not null))
+                // The study's pool gets the handsets before the ones the plan keeps for calibration.
+                new HandsetState(HandsetAddressPlan.HandsetAddress(nodeIndex, 0).ToString(), HandsetAddressPlan.StudyHandsets, probe.Radio is not null,
+                    probe.Radio?.PromotionDelayMean.TotalMilliseconds, probe.Radio?.TailTimer.TotalMilliseconds))
             : new ProbeState(probe.Name, probe.Country, probe.City, null, null);
 }

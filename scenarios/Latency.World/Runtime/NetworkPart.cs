@@ -1,6 +1,8 @@
 using System.Runtime;
 using HdrHistogram;
 using Latency.World.Emulation;
+using Latency.World.Network;
+using Latency.World.Radio;
 
 namespace Latency.World.Runtime;
 
@@ -24,7 +26,11 @@ public static class NetworkPart
         var plan = directory.Read<WorldPlan>(directory.PlanFile)
                    ?? throw new IOException($"no world plan at {directory.PlanFile}");
         var radios = plan.Probes.Where(p => p.Radio is not null).ToDictionary(p => p.Name, p => p.Radio!, StringComparer.Ordinal);
-        await using var network = await EmulatedNetwork.StartAsync(plan.Prefix, plan.NodeNames, plan.Paths, plan.Seed, radios, stop)
+        // The harness reads each handset's radio waits from here (a session's radio time); created before the network
+        // so the emulator never runs without it, and left on disk after, so a last reading still works.
+        using var ledger = RadioLedger.Create(directory.RadioLedgerFile, plan.NodeNames.Count, HandsetAddressPlan.HandsetsPerNode,
+            System.Diagnostics.Stopwatch.Frequency);
+        await using var network = await EmulatedNetwork.StartAsync(plan.Prefix, plan.NodeNames, plan.Paths, plan.Seed, radios, stop, ledger)
             .ConfigureAwait(false);
         // Before anything else uses the network (the backends start once it is ready): the emulator's own forwarding
         // time, measured on a quiet machine and taken off every packet's delay from here on.

@@ -56,6 +56,11 @@ public sealed class HandsetRadioEmulationTests(ITestOutputHelper output)
         Assert.InRange(trimmed, PromotionMs - tolerance, PromotionMs + tolerance);
         Assert.Equal(200, counters.RadioDelayed);
         Assert.InRange(emulatorMean, PromotionMs - tolerance, PromotionMs + tolerance);
+        // The ledger the harness reads, through its own mapping of the file: each handset waited one promotion.
+        using var reader = RadioLedger.OpenRead(world.LedgerFile)!;
+        var ledgerMs = Enumerable.Range(0, 200).Select(h => reader.WaitTicks(0, h) * 1000.0 / reader.TicksPerSecond).ToList();
+        Assert.All(ledgerMs, ms => Assert.InRange(ms, PromotionMs - 0.001, PromotionMs + 0.001));
+        Assert.Equal(0, reader.WaitTicks(0, 200));
     }
 
     /// <remarks>A packet 50 ms after the last (well within the tail) finds the radio connected. Ten handsets, so a
@@ -176,9 +181,13 @@ public sealed class HandsetRadioEmulationTests(ITestOutputHelper output)
         private readonly Dictionary<int, Socket> _handsets = [];
         private readonly byte[] _buffer = new byte[64];
 
-        private RadioWorld(string prefix, EmulatedNetwork network)
+        private readonly RadioLedger _ledger;
+
+        private RadioWorld(string prefix, EmulatedNetwork network, RadioLedger ledger, string ledgerFile)
         {
             _prefix = prefix;
+            _ledger = ledger;
+            LedgerFile = ledgerFile;
             Network = network;
             var probe = network.Node(WorldPlan.ProbeNode("probe"));
             var deployment = network.Node(WorldPlan.DeploymentNode("target"));
@@ -189,21 +198,28 @@ public sealed class HandsetRadioEmulationTests(ITestOutputHelper output)
 
         public EmulatedNetwork Network { get; }
 
+        /// <summary>The radio ledger the emulator writes (node 0 is the probe).</summary>
+        public string LedgerFile { get; }
+
         private string ProbeNamespace { get; }
 
         public static async Task<RadioWorld> StartAsync()
         {
             var prefix = "lr" + RandomNumberGenerator.GetHexString(4, lowercase: true);
             var delay = LinkModel.Delay(TimeSpan.FromMilliseconds(PathOneWayMs));
+            var ledgerFile = Path.Combine(Path.GetTempPath(), prefix + ".radio.ledger");
+            var ledger = RadioLedger.Create(ledgerFile, 2, HandsetAddressPlan.HandsetsPerNode, Stopwatch.Frequency);
             try
             {
                 var network = await EmulatedNetwork.StartAsync(prefix, [WorldPlan.ProbeNode("probe"), WorldPlan.DeploymentNode("target")],
                     [new PathSpec("probe", "target", delay, delay)], 1, new Dictionary<string, RadioParameters> { ["probe"] = Radio },
-                    CancellationToken.None);
-                return new RadioWorld(prefix, network);
+                    CancellationToken.None, ledger);
+                return new RadioWorld(prefix, network, ledger, ledgerFile);
             }
             catch
             {
+                ledger.Dispose();
+                File.Delete(ledgerFile);
                 await NamespaceTopology.RemoveLeftoversAsync(prefix, CancellationToken.None);
                 throw;
             }
@@ -262,6 +278,8 @@ public sealed class HandsetRadioEmulationTests(ITestOutputHelper output)
 
             await Network.DisposeAsync();
             await NamespaceTopology.RemoveLeftoversAsync(_prefix, CancellationToken.None);
+            _ledger.Dispose(); // after the emulator: its thread writes to the mapping until it stops
+            File.Delete(LedgerFile);
         }
 
         private Socket Handset(int handset)
