@@ -43,7 +43,9 @@ public sealed class SessionRunner(WorkloadDefinition workload)
                 {
                     if (workload.Connection == ConnectionMode.Warm)
                     {
-                        clients[role] = await warm.GetAsync($"{target.Deployment}|{role}|{workload.HttpVersion}", target, _httpVersion, context.CancellationToken)
+                        // Per handset too: a heartbeat goes over the connection its own phone opened earlier, and
+                        // that phone's radio has been quiet since its last session (the pool's choice).
+                        clients[role] = await warm.GetAsync($"{target.Deployment}|{role}|{workload.HttpVersion}|{target.Handset}", target, _httpVersion, context.CancellationToken)
                             .ConfigureAwait(false);
                     }
                     else
