@@ -33,12 +33,8 @@ public sealed class HandsetBindingTests
         await using var forwarder = new CountingTcpForwarder(new IPEndPoint(IPAddress.Loopback, backend.BaseUrl.Port));
         var url = new Uri($"https://127.0.0.1:{forwarder.BaseUrl.Port}/");
         var settings = new HttpClientSettings { TrustedRoots = [authority.Certificate] };
-        var workload = new WorkloadDefinition("heartbeat", "", "2", connection,
-            [new WorkloadRequest("ping", "POST", WorkloadRequest.ServiceRole, null, 64, 32, TimeSpan.FromMilliseconds(2))], Replay: false, Location: null)
-        {
-            IdleBefore = IdleBefore.Fixed(TimeSpan.FromMilliseconds(300)),
-        };
-        var cell = new StudyCell("probe", ["origin", "in-region"], workload, 120, new Dictionary<string, string>());
+        var workload = Heartbeat(connection);
+        var cell = Cell(workload);
         var pool = new HandsetPool(FirstHandset, Handsets, TimeSpan.FromSeconds(11), TimeProvider.System);
         using var warm = new WarmClients();
 
@@ -67,4 +63,35 @@ public sealed class HandsetBindingTests
             Assert.Equal(rents, forwarder.Connections);
         }
     }
+
+    [Fact]
+    public async Task StudySessions_ConnectionRefused_ReturnTheirHandsets()
+    {
+        // A port nothing listens on: every session fails at connect.
+        var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var pool = new HandsetPool(FirstHandset, Handsets, TimeSpan.FromSeconds(11), TimeProvider.System);
+        using var warm = new WarmClients();
+
+        var scenario = StudyScenarioFactory.Create(Cell(Heartbeat(ConnectionMode.New)),
+            (_, deployment) => new SessionTarget(deployment, new Uri($"https://127.0.0.1:{port}/"), new HttpClientSettings()), warm,
+            TimeSpan.FromSeconds(2), seed: 1, handsets: pool);
+        var result = await new LoadEngine(new EngineOptions()).RunAsync([scenario], CancellationToken.None);
+
+        Assert.True(result.Scenarios[0].Counters.Failed > 0);
+        Assert.True(pool.Rents > 0);
+        Assert.Equal(Handsets, Enumerable.Range(0, Handsets).Count(_ => pool.Rent(TimeSpan.Zero) is not null));
+    }
+
+    private static WorkloadDefinition Heartbeat(ConnectionMode connection) =>
+        new("heartbeat", "", "2", connection,
+            [new WorkloadRequest("ping", "POST", WorkloadRequest.ServiceRole, null, 64, 32, TimeSpan.FromMilliseconds(2))], Replay: false, Location: null)
+        {
+            IdleBefore = IdleBefore.Fixed(TimeSpan.FromMilliseconds(300)),
+        };
+
+    private static StudyCell Cell(WorkloadDefinition workload) =>
+        new("probe", ["origin", "in-region"], workload, 120, new Dictionary<string, string>());
 }
