@@ -52,8 +52,9 @@ public sealed record StudyInfo
 
     /// <summary>
     /// Of <see cref="HandsetSessions"/>, those that found no handset quiet as long as their workload's
-    /// <c>idle_before</c> asked (they took the quietest free one, or the probe's address when none was free): their
-    /// radio was warmer than asked. Null when the radio was not modelled and in older files.
+    /// <c>idle_before</c> asked (they took the quietest free one, or the probe's address when none was free), or whose
+    /// warm connection was opened just before them: their radio was warmer than asked. Null when the radio was not
+    /// modelled and in older files.
     /// </summary>
     public long? HandsetShortfalls { get; init; }
 

@@ -77,7 +77,8 @@ public sealed class HandsetPool
 
     /// <summary>
     /// Rents that found no free handset quiet long enough (they took the quietest free one) or no free handset at all
-    /// (they sent from the probe's address): sessions whose radio was warmer than their workload asked for.
+    /// (they sent from the probe's address), and those noted by <see cref="NoteShortfall"/>: sessions whose radio was
+    /// warmer than their workload asked for.
     /// </summary>
     public long Shortfalls => Interlocked.Read(ref _shortfalls);
 
@@ -92,7 +93,7 @@ public sealed class HandsetPool
         var required = idleBefore < Horizon ? idleBefore : Horizon;
         lock (_lock)
         {
-            _rents++;
+            Interlocked.Increment(ref _rents);
             var now = _time.GetTimestamp();
             var best = -1;
             var bestQuiet = TimeSpan.Zero;
@@ -118,12 +119,18 @@ public sealed class HandsetPool
 
             // Never-used handsets are quiet forever: a miss leaves none free but used ones, all quiet too briefly.
             var chosen = best >= 0 ? best : quietest;
-            if (best < 0) _shortfalls++;
+            if (best < 0) Interlocked.Increment(ref _shortfalls);
             if (chosen < 0) return null;
             _inUse[chosen] = true;
             return _addresses[chosen];
         }
     }
+
+    /// <summary>
+    /// Counts a shortfall the pool could not see: a rented handset whose radio its session will find warmer than
+    /// asked for another reason (its warm connection is opened, with an unmeasured request, just before).
+    /// </summary>
+    public void NoteShortfall() => Interlocked.Increment(ref _shortfalls);
 
     /// <summary>Gives a rented handset back: its quiet time starts now (its session's last packet has just gone).</summary>
     /// <param name="handset">What <see cref="Rent"/> returned.</param>

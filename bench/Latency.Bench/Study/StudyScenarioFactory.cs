@@ -61,6 +61,14 @@ public static class StudyScenarioFactory
                         try
                         {
                             var from = targets[order[i]].ToDictionary(t => t.Key, t => t.Value.From(rented[i]), StringComparer.Ordinal);
+                            // A handset's first warm session opens its connection just before it: the radio is then
+                            // connected, warmer than asked; counted with the pool's shortfalls so the report says so.
+                            if (rented[i] is not null && idle > TimeSpan.Zero && cell.Workload.Connection == ConnectionMode.Warm
+                                && from.Any(t => !warm.Contains(runner.WarmKey(t.Value, t.Key))))
+                            {
+                                handsets!.NoteShortfall();
+                            }
+
                             var response = await runner.RunAsync(context, order[i], from, warm, intended).ConfigureAwait(false);
                             intended = null;
                             failed ??= response.IsError ? response : null;

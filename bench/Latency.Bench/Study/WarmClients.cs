@@ -16,6 +16,10 @@ public sealed class WarmClients : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<HandsetHttpClient>>> _clients = new(StringComparer.Ordinal);
 
+    /// <summary>Whether the client of <paramref name="key"/> has been opened (or is opening).</summary>
+    /// <param name="key">As given to <see cref="GetAsync"/>.</param>
+    public bool Contains(string key) => _clients.ContainsKey(key);
+
     /// <summary>How many clients have been opened (or are opening).</summary>
     public int Count => _clients.Count;
 

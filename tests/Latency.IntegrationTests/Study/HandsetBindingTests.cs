@@ -56,6 +56,8 @@ public sealed class HandsetBindingTests
             // One kept connection per (deployment, handset): bounded by the pool, and reused, not reopened.
             Assert.InRange(warm.Count, 1, 2 * Handsets);
             Assert.Equal(warm.Count, forwarder.Connections);
+            // Each was opened in a session whose radio was thus warmer than its 300 ms asked: counted.
+            Assert.True(pool.Shortfalls >= warm.Count, $"{pool.Shortfalls} shortfalls, {warm.Count} warm connections opened");
         }
         else
         {

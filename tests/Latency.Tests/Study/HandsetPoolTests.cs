@@ -94,6 +94,18 @@ public sealed class HandsetPoolTests
     }
 
     [Fact]
+    public void NoteShortfall_CountsWithThePoolsOwn()
+    {
+        var pool = Pool(1);
+        pool.Rent(TimeSpan.Zero);
+        pool.Rent(TimeSpan.Zero);
+
+        pool.NoteShortfall();
+
+        Assert.Equal(2, pool.Shortfalls);
+    }
+
+    [Fact]
     public void Return_NotRented_Throws()
     {
         var pool = Pool(2);
