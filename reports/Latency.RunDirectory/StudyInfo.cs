@@ -40,6 +40,24 @@ public sealed record StudyInfo
     /// </summary>
     public double? PracticalDifference { get; init; }
 
+    /// <summary>
+    /// Whether sessions sent from simulated handsets whose radio the emulator models (study <c>radio</c>): "on",
+    /// "off", or "not modelled" (on was asked for but the world has no handsets with a radio, e.g. the relay
+    /// backend); null in older files.
+    /// </summary>
+    public string? Radio { get; init; }
+
+    /// <summary>Sessions that rented a handset (radio on); null when the radio was not modelled and in older files.</summary>
+    public long? HandsetSessions { get; init; }
+
+    /// <summary>
+    /// Of <see cref="HandsetSessions"/>, those that found no handset quiet as long as their workload's
+    /// <c>idle_before</c> asked (they took the quietest free one, or the probe's address when none was free), or whose
+    /// warm connection was opened just before them: their radio was warmer than asked. Null when the radio was not
+    /// modelled and in older files.
+    /// </summary>
+    public long? HandsetShortfalls { get; init; }
+
     /// <summary>The study default of <see cref="MaxErrorRate"/>: 1%.</summary>
     public const double DefaultMaxErrorRate = 0.01;
 

@@ -44,7 +44,11 @@ internal static class EngineRun
 
         var harnessInfo = await harness.StopAsync(result.EndedUtc).ConfigureAwait(false);
         var thresholds = result.Scenarios.ToDictionary(o => o.Props.Name, o => ThresholdChecks.Evaluate(o, result.Histograms));
-        var manifest = RunManifestBuilder.Finished(started, result, thresholds) with { Study = spec.Study, Harness = harnessInfo };
+        var manifest = RunManifestBuilder.Finished(started, result, thresholds) with
+        {
+            Study = spec.Study is { } study && spec.CompleteStudy is { } complete ? complete(study) : spec.Study,
+            Harness = harnessInfo,
+        };
         await sink.CompleteAsync(manifest, CancellationToken.None).ConfigureAwait(false);
         return new RunMeasurement(result, manifest, thresholds);
     }

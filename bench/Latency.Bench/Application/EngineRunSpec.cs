@@ -34,6 +34,10 @@ internal sealed record EngineRunSpec
     /// <summary>run.json's <c>study</c>; null for a suite's scenarios.</summary>
     public StudyInfo? Study { get; init; }
 
+    /// <summary>Applied to <see cref="Study"/> once the engine has ended, for what is known only then (the handset
+    /// pools' counts).</summary>
+    public Func<StudyInfo, StudyInfo>? CompleteStudy { get; init; }
+
     /// <summary>Also receives every interval the sink writes (adaptive sampling watches the sessions so).</summary>
     public Action<IReadOnlyList<(MetricKey Key, HistogramBase Interval)>>? AlsoOnInterval { get; init; }
 

@@ -45,6 +45,7 @@ public sealed record StudyPreparation(StudyRun Run, StudyDefinition Definition, 
             MaxErrorRate = study.MaxErrorRate,
             PracticalDifference = study.PracticalDifference,
             Precision = study.Precision,
+            Radio = study.Radio,
         };
         var plan = world is null ? null : WorldPlanner.Plan(world, study.Profile, study.WorldSource == StudyWorldSource.File ? Path.GetFullPath(study.WorldPath!) : null);
         return new StudyPreparation(run, study, world, plan);

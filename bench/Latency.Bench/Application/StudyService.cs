@@ -106,14 +106,16 @@ public sealed class StudyService(IRunObserver observer)
         using var warm = new WarmClients();
         var backend = world?.State.Backend ?? NetworkBackend.Direct;
         var sampling = study.Precision is { } precision ? new AdaptiveSampling(precision, study.Cells) : null;
+        var handsets = StudyHandsets.Create(study.Radio, study.Cells.Select(c => c.Probe), world?.State, definition, TimeProvider.System);
         var (scenarios, problems) = LoadEngine.Plan(study.Cells
-            .Select(cell => StudyScenarioFactory.Create(cell, target, warm, study.Duration, study.Seed, study.Thresholds, sampling)).ToList());
+            .Select(cell => StudyScenarioFactory.Create(cell, target, warm, study.Duration, study.Seed, study.Thresholds, sampling, handsets.For(cell.Probe))).ToList());
         if (problems.Count > 0)
         {
             return RunOutcome.Rejected(problems);
         }
 
         var info = Info(study, world?.State, backend) with { PrecisionWorkloads = sampling?.Workloads ?? [], Places = StudyPlaces.From(study, definition) };
+        ReportRadio(handsets, backend);
         observer.Line($"Running {scenarios.Count} probe x workload scenarios for {study.Duration.TotalMinutes:0.#} min; run directory: {outDirectory}");
         var measurement = await EngineRun.RunAsync(new EngineRunSpec
         {
@@ -124,12 +126,34 @@ public sealed class StudyService(IRunObserver observer)
             WorldDirectory = world?.Controller.Directory,
             World = world?.State,
             Study = info,
+            CompleteStudy = handsets.Complete,
             AlsoOnInterval = sampling is null ? null : sampling.Observe,
             Alongside = sampling is null ? null : samplingStop => sampling.RunAsync(TimeProvider.System, samplingStop),
         }, observer, stop).ConfigureAwait(false);
+        if (handsets.Radio == StudyHandsets.On)
+        {
+            observer.Line($"Handsets: {handsets.Sessions:N0} sessions, {handsets.Shortfalls:N0} found no handset idle as long as their workload's idle_before asked");
+        }
+
         observer.StudyMeasured(new StudyMeasurement(study, measurement, backend, info.Comparisons,
             sampling is null ? null : (sampling.Precision, sampling.Results)));
         return RunOutcome.Ran(outDirectory, measurement);
+    }
+
+    // Once, before the sessions: whether the phones' radio is in the measurement, and if not, why.
+    private void ReportRadio(StudyHandsets handsets, NetworkBackend backend)
+    {
+        if (handsets.Radio == StudyHandsets.NotModelled)
+        {
+            observer.Warning($"radio not modelled: the {backend.Name()} backend has no simulated handsets, so sessions send from each probe's " +
+                             "own address and workloads' idle_before has no effect (the tun backend models the radio; or set 'radio: off' to say so)");
+            return;
+        }
+
+        observer.Line(handsets.Radio == StudyHandsets.On
+            ? "Radio: on (each session sends from a handset of its probe, chosen to have been idle as long as its workload's idle_before)" +
+              (handsets.ProbesWithoutRadio.Count == 0 ? "" : $"; not modelled at {string.Join(", ", handsets.ProbesWithoutRadio)} (no radio in the world file)")
+            : "Radio: off (sessions send from each probe's own address)");
     }
 
     private static StudyInfo Info(StudyRun study, WorldState? world, NetworkBackend backend) => new()

@@ -43,7 +43,9 @@ public sealed class SessionRunner(WorkloadDefinition workload)
                 {
                     if (workload.Connection == ConnectionMode.Warm)
                     {
-                        clients[role] = await warm.GetAsync($"{target.Deployment}|{role}|{workload.HttpVersion}", target, _httpVersion, context.CancellationToken)
+                        // Per handset too: a heartbeat goes over the connection its own phone opened earlier, and
+                        // that phone's radio has been quiet since its last session (the pool's choice).
+                        clients[role] = await warm.GetAsync(WarmKey(target, role), target, _httpVersion, context.CancellationToken)
                             .ConfigureAwait(false);
                     }
                     else
@@ -72,6 +74,15 @@ public sealed class SessionRunner(WorkloadDefinition workload)
                 }
             }
         });
+    }
+
+    /// <summary>The <see cref="WarmClients"/> key of a warm session's client for <paramref name="role"/>.</summary>
+    /// <param name="target">Where the role goes, and from which handset.</param>
+    /// <param name="role">The workload's role.</param>
+    public string WarmKey(SessionTarget target, string role)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return $"{target.Deployment}|{role}|{workload.HttpVersion}|{target.Handset}";
     }
 
     private async Task<Response> SequenceAsync(ScenarioContext context, string label, long sessionStart,

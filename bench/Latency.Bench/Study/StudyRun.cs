@@ -19,4 +19,7 @@ public sealed record StudyRun(
 
     /// <summary>The widest p50-gain interval wanted, as a share of the gain (study <c>precision</c>); null: none.</summary>
     public double? Precision { get; init; }
+
+    /// <summary>Whether sessions send from the probes' simulated handsets (study <c>radio</c>; default on).</summary>
+    public bool Radio { get; init; } = true;
 }

@@ -31,10 +31,13 @@ public static class StudyScenarioFactory
     /// <param name="thresholds">The study's thresholds (<see cref="CellThresholds"/> says which this cell checks).</param>
     /// <param name="sampling">The study's adaptive sampling, when it has a precision: an adaptive cell's arrivals are
     /// drawn at its max rate and thinned to its own rate once its interval is narrow enough.</param>
+    /// <param name="handsets">The probe's handset pool, when sessions send from handsets (study radio on and the
+    /// world has them); null: from the probe's own address.</param>
     public static ScenarioProps Create(StudyCell cell, Func<string, string, SessionTarget> target, WarmClients warm, TimeSpan duration, int seed,
-        IReadOnlyList<string>? thresholds = null, AdaptiveSampling? sampling = null)
+        IReadOnlyList<string>? thresholds = null, AdaptiveSampling? sampling = null, HandsetPool? handsets = null)
     {
         seed = CellSeed(seed, cell);
+        var idleSeed = StableSeed.Mix(seed, "idle_before");
         var filter = sampling?.Filter(cell, seed);
         var runner = new SessionRunner(cell.Workload);
         var targets = cell.Deployments.ToDictionary(d => d, d => Targets(cell, d, target), StringComparer.Ordinal);
@@ -47,11 +50,42 @@ public static class StudyScenarioFactory
                 // the engine's corrected latency); the others start when the one before ends. The order is random per
                 // arrival, so any lateness falls on every deployment alike.
                 long? intended = context.IntendedStart;
-                foreach (var deployment in order)
+                // One quiet time per arrival, the same for every deployment (a paired comparison), and a handset per
+                // session, all rented now so the two sides never share a radio; each goes back when its session ends.
+                var idle = cell.Workload.IdleBefore.Sample(new Random(StableSeed.Mix(idleSeed, unchecked((int)context.InvocationNumber))));
+                var rented = order.Select(_ => handsets?.Rent(idle)).ToArray();
+                try
                 {
-                    var response = await runner.RunAsync(context, deployment, targets[deployment], warm, intended).ConfigureAwait(false);
-                    intended = null;
-                    failed ??= response.IsError ? response : null;
+                    for (var i = 0; i < order.Count; i++)
+                    {
+                        try
+                        {
+                            var from = targets[order[i]].ToDictionary(t => t.Key, t => t.Value.From(rented[i]), StringComparer.Ordinal);
+                            // A handset's first warm session opens its connection just before it: the radio is then
+                            // connected, warmer than asked; counted with the pool's shortfalls so the report says so.
+                            if (rented[i] is not null && idle > TimeSpan.Zero && cell.Workload.Connection == ConnectionMode.Warm
+                                && from.Any(t => !warm.Contains(runner.WarmKey(t.Value, t.Key))))
+                            {
+                                handsets!.NoteShortfall();
+                            }
+
+                            var response = await runner.RunAsync(context, order[i], from, warm, intended).ConfigureAwait(false);
+                            intended = null;
+                            failed ??= response.IsError ? response : null;
+                        }
+                        finally
+                        {
+                            Release(handsets, ref rented[i]);
+                        }
+                    }
+                }
+                finally
+                {
+                    // Sessions that never ran (the run was stopped): their handsets go back too.
+                    for (var i = 0; i < rented.Length; i++)
+                    {
+                        Release(handsets, ref rented[i]);
+                    }
                 }
 
                 return failed ?? Response.Ok();
@@ -119,6 +153,13 @@ public static class StudyScenarioFactory
         }
 
         return targets;
+    }
+
+    private static void Release(HandsetPool? pool, ref System.Net.IPAddress? handset)
+    {
+        if (handset is null) return;
+        pool!.Return(handset);
+        handset = null;
     }
 
     /// <summary>Fisher-Yates with a generator seeded per arrival: reproducible, and independent between arrivals.</summary>

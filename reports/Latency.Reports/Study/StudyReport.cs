@@ -458,6 +458,11 @@ public sealed record StudyReport
         return parts.Count == 0 ? null : string.Join(" ", parts);
     }
 
+    private static string RadioText(StudyInfo study) =>
+        study is { HandsetSessions: { } sessions, HandsetShortfalls: { } shortfalls }
+            ? $"radio {study.Radio} ({ReportFormat.Number(shortfalls, "N0")} of {ReportFormat.Number(sessions, "N0")} sessions found no handset idle as long as their workload's idle_before asked)"
+            : $"radio {study.Radio}";
+
     private static IEnumerable<ReportBlock> Run(RunData run, NetworkBackend? backend)
     {
         yield return new ReportHeading(3, "Run");
@@ -472,7 +477,8 @@ public sealed record StudyReport
             items.Add($"Suite: {manifest.Suite.Name}" + (manifest.Suite.File is { } file ? $" ({file})" : ""));
             if (manifest.Study is { } study)
             {
-                items.Add($"Study: {study.Name ?? "-"}, world {study.World ?? "-"}, profile {study.Profile ?? "-"}");
+                // Older runs recorded no radio: their line stays as it was.
+                items.Add($"Study: {study.Name ?? "-"}, world {study.World ?? "-"}, profile {study.Profile ?? "-"}" + (study.Radio is null ? "" : ", " + RadioText(study)));
             }
 
             items.Add($"Started {ReportFormat.Time(manifest.StartedUtc)}, ended {ReportFormat.Time(manifest.EndedUtc)} " +

@@ -65,6 +65,13 @@ public sealed record StudyDefinition(
     /// </summary>
     public double? Precision { get; init; }
 
+    /// <summary>
+    /// Whether sessions send from simulated handsets (<c>radio: on</c>, the default), so the emulator applies each
+    /// handset's radio (promotion from idle, DRX) and a workload's <c>idle_before</c> is realised; off: from the
+    /// probe's own address, no radio, as before handsets existed.
+    /// </summary>
+    public bool Radio { get; init; } = true;
+
     /// <summary>Used when <c>seed</c> is not given.</summary>
     public const int DefaultSeed = 1;
 

@@ -15,7 +15,7 @@ namespace Latency.Scenarios.Studies;
 internal sealed class StudyReader(YamlContext context)
 {
     private static readonly string[] StudyKeys =
-        ["world", "profile", "duration", "seed", "compare", "roles", "workloads", "endpoints", "thresholds", "max_error_rate", "precision", "practical_difference"];
+        ["world", "profile", "duration", "seed", "compare", "roles", "workloads", "endpoints", "thresholds", "max_error_rate", "precision", "practical_difference", "radio"];
     private static readonly string[] CompareKeys = ["probe", "deployments"];
     private static readonly string[] WorkloadKeys = ["file", "sessions_per_minute", "max_sessions_per_minute"];
     private static readonly TimeSpan LongestDuration = TimeSpan.FromHours(24);
@@ -128,9 +128,20 @@ internal sealed class StudyReader(YamlContext context)
             else precision = share;
         }
 
+        var radio = true;
+        if (fields.TryGetValue("radio", out var radioNode) && context.Scalar(radioNode, "radio")?.Trim() is { } radioText)
+        {
+            if (radioText is "on" or "off") radio = radioText == "on";
+            else
+            {
+                context.Error(radioNode, $"'radio' must be on or off (got '{radioText}')");
+                ok = false;
+            }
+        }
+
         return ok
             ? new StudyDefinition(worldSource, worldPath, profile, duration, seed, compare, roles, workloads,
-                new ReadOnlyDictionary<string, Uri>(endpoints), thresholds, context.At(map)) { MaxErrorRate = maxErrorRate, PracticalDifference = practicalDifference, Precision = precision }
+                new ReadOnlyDictionary<string, Uri>(endpoints), thresholds, context.At(map)) { MaxErrorRate = maxErrorRate, PracticalDifference = practicalDifference, Precision = precision, Radio = radio }
             : null;
     }
 

@@ -34,6 +34,9 @@ public sealed record WorkloadDefinition(
     /// <summary>Used when <c>http</c> is not given: phones' apps mostly speak HTTP/2 over TLS.</summary>
     public const string DefaultHttpVersion = "2";
 
+    /// <summary>How long the handset was quiet before each session (<c>idle_before</c>); default: not at all.</summary>
+    public IdleBefore IdleBefore { get; init; } = IdleBefore.None;
+
     public bool Equals(WorkloadDefinition? other) =>
         other is not null
         && Name == other.Name
@@ -41,6 +44,7 @@ public sealed record WorkloadDefinition(
         && HttpVersion == other.HttpVersion
         && Connection == other.Connection
         && Replay == other.Replay
+        && IdleBefore == other.IdleBefore
         && Steps.SequenceEqual(other.Steps);
 
     public override int GetHashCode() => HashCode.Combine(Name, Description, HttpVersion, Connection, Replay, Steps.Count);

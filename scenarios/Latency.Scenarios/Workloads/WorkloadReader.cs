@@ -11,7 +11,8 @@ namespace Latency.Scenarios.Workloads;
 /// </summary>
 internal sealed partial class WorkloadReader(YamlContext context)
 {
-    private static readonly string[] RootKeys = ["version", "name", "description", "http", "connection", "replay", "steps"];
+    private static readonly string[] RootKeys = ["version", "name", "description", "http", "connection", "replay", "idle_before", "steps"];
+    private static readonly string[] IdleBeforeKeys = ["min", "max", "mean"];
     private static readonly string[] StepKinds = ["request", "parallel", "think"];
     private static readonly string[] RequestKeys = ["name", "method", "role", "path", "request_bytes", "response_bytes", "server_ms", "at"];
     private static readonly string[] ParallelKeys = ["name", "requests"];
@@ -59,13 +60,16 @@ internal sealed partial class WorkloadReader(YamlContext context)
             else context.Error(replayNode, $"'replay' must be true or false (got '{replayText}')");
         }
 
+        var idleBefore = IdleBefore.None;
+        if (fields.TryGetValue("idle_before", out var idleNode)) idleBefore = ReadIdleBefore(idleNode) ?? IdleBefore.None;
+
         var steps = new List<WorkloadStep>();
         if (fields.TryGetValue("steps", out var stepsNode)) ReadSteps(stepsNode, steps);
         else context.Error(root, "the workload is missing 'steps'");
 
         return name is null || description is null
             ? null
-            : new WorkloadDefinition(name, description, http, connection, steps.AsReadOnly(), replay, context.At(root));
+            : new WorkloadDefinition(name, description, http, connection, steps.AsReadOnly(), replay, context.At(root)) { IdleBefore = idleBefore };
     }
 
     /// <summary>The YAML spelling of a connection mode: new, resumed, warm.</summary>
@@ -83,6 +87,58 @@ internal sealed partial class WorkloadReader(YamlContext context)
         }
 
         mode = ConnectionMode.New;
+        return false;
+    }
+
+    // A duration (fixed), { min, max } (uniform) or { mean } (exponential); every problem reported, null if any.
+    private IdleBefore? ReadIdleBefore(YamlNode node)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            return TryQuietTime(node, "idle_before", out var fixedTime) ? IdleBefore.Fixed(fixedTime) : null;
+        }
+
+        var fields = context.Fields(map, IdleBeforeKeys);
+        var ok = fields.Count == map.Children.Count;
+        TimeSpan? Part(string key)
+        {
+            if (!fields.TryGetValue(key, out var part)) return null;
+            if (TryQuietTime(part, $"idle_before.{key}", out var value)) return value;
+            ok = false;
+            return null;
+        }
+
+        var min = Part("min");
+        var max = Part("max");
+        var mean = Part("mean");
+        if (fields.ContainsKey("mean") && (fields.ContainsKey("min") || fields.ContainsKey("max")))
+        {
+            context.Error(map, "'idle_before' is either { min, max } (uniform) or { mean } (exponential), not both");
+            return null;
+        }
+
+        if (fields.ContainsKey("mean")) return ok && mean is { } m ? IdleBefore.Exponential(m) : null;
+        if (!fields.ContainsKey("min") || !fields.ContainsKey("max"))
+        {
+            if (ok) context.Error(map, "'idle_before' as a range needs both 'min' and 'max' (or give 'mean', or one duration)");
+            return null;
+        }
+
+        if (min is { } low && max is { } high)
+        {
+            if (low <= high) return ok ? IdleBefore.Uniform(low, high) : null;
+            context.Error(map, $"'idle_before': 'min' ({WorkloadWriter.Duration(low)}) must not exceed 'max' ({WorkloadWriter.Duration(high)})");
+        }
+
+        return null;
+    }
+
+    private bool TryQuietTime(YamlNode node, string key, out TimeSpan value)
+    {
+        if (!context.TryDuration(node, key, out value)) return false;
+        // Negative durations are refused by the parser; the upper bound catches a forgotten or wrong unit.
+        if (value <= IdleBefore.Longest) return true;
+        context.Error(node, $"'{key}' must be at most 168h, a week (got {WorkloadWriter.Duration(value)})");
         return false;
     }
 

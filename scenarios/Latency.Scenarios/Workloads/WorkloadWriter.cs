@@ -40,6 +40,7 @@ public static partial class WorkloadWriter
         text.Append("http: ").Append(Quoted(workload.HttpVersion)).Append('\n');
         text.Append("connection: ").Append(WorkloadReader.ConnectionText(workload.Connection)).Append('\n');
         text.Append("replay: ").Append(workload.Replay ? "true" : "false").Append('\n');
+        if (workload.IdleBefore != IdleBefore.None) text.Append("idle_before: ").Append(IdleBeforeText(workload.IdleBefore)).Append('\n');
         text.Append("steps:\n");
         foreach (var step in workload.Steps)
         {
@@ -85,6 +86,13 @@ public static partial class WorkloadWriter
         if (request.Offset is { } offset) fields.Add($"at: {Duration(offset)}");
         return "{ " + string.Join(", ", fields) + " }";
     }
+
+    private static string IdleBeforeText(IdleBefore idle) => idle.Kind switch
+    {
+        IdleBeforeKind.Fixed => Duration(idle.Min),
+        IdleBeforeKind.Uniform => $"{{ min: {Duration(idle.Min)}, max: {Duration(idle.Max)} }}",
+        _ => $"{{ mean: {Duration(idle.Mean)} }}",
+    };
 
     /// <summary>A duration DurationParser reads back to the same tick: seconds when whole milliseconds, else milliseconds.</summary>
     internal static string Duration(TimeSpan duration)

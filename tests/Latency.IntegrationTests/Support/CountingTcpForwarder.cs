@@ -15,6 +15,7 @@ public sealed class CountingTcpForwarder : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _acceptLoop;
     private readonly List<Task> _connections = [];
+    private readonly List<IPAddress> _clientAddresses = [];
     private long _bytesUp;
     private long _bytesDown;
 
@@ -34,6 +35,18 @@ public sealed class CountingTcpForwarder : IAsyncDisposable
 
     /// <summary>Bytes carried from the upstream server to clients.</summary>
     public long BytesDown => Interlocked.Read(ref _bytesDown);
+
+    /// <summary>The source address of every client connection accepted, in order (which handset a session sent from).</summary>
+    public IReadOnlyList<IPAddress> ClientAddresses
+    {
+        get
+        {
+            lock (_clientAddresses)
+            {
+                return [.. _clientAddresses];
+            }
+        }
+    }
 
     /// <summary>How many client connections were accepted.</summary>
     public int Connections { get; private set; }
@@ -68,6 +81,11 @@ public sealed class CountingTcpForwarder : IAsyncDisposable
             }
 
             Connections++;
+            lock (_clientAddresses)
+            {
+                _clientAddresses.Add(((IPEndPoint)client.RemoteEndPoint!).Address);
+            }
+
             lock (_connections)
             {
                 _connections.Add(ForwardAsync(client));

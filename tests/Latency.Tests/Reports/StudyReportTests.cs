@@ -136,6 +136,18 @@ public class StudyReportTests
         Assert.Contains("- Emulator: 0.30 cores on average, 0.50 at peak; no release statistics (a relay, or a world started by an older version)\n", section);
     }
 
+    [Fact]
+    public void Build_RadioRecorded_RunSectionSaysItAndTheShortfall()
+    {
+        var study = StudySamples.Study() with { Radio = "on", HandsetSessions = 1200, HandsetShortfalls = 3 };
+        var run = SmallRun() with { Manifest = ManifestSamples.Partial() with { Study = study } };
+
+        var section = RunSection(Markdown(run));
+
+        Assert.Contains(", radio on (3 of 1,200 sessions found no handset idle as long as their workload's idle\\_before asked)\n", section);
+        Assert.Contains(", radio off\n", RunSection(Markdown(run with { Manifest = run.Manifest! with { Study = study with { Radio = "off", HandsetSessions = null } } })));
+    }
+
     /// <summary>Issue 10, point 8: the report says whether the study's precision target was met, and names who missed it.</summary>
     [Fact]
     public void Build_PrecisionTarget_SaysWhichComparisonsMetIt()

@@ -132,6 +132,21 @@ public sealed class StudyLoaderTests : IDisposable
         Assert.Equal(expected, study.PracticalDifference, 12);
     }
 
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("radio: on", true)]
+    [InlineData("radio: off", false)]
+    public void Load_Radio_OnOrOffDefaultOn(string? line, bool expected)
+    {
+        Assert.Equal(expected, Load(Study(line ?? "seed: 1")).Study!.Radio);
+    }
+
+    [Fact]
+    public void Load_RadioNeitherOnNorOff_SaysWhereAndWhat()
+    {
+        Assert.Equal([$"{SuitePath}:5: 'radio' must be on or off (got 'yes')"], Errors(Study("radio: yes")));
+    }
+
     [Fact]
     public void Load_PrecisionAndMaxRate_ReadIntoTheStudyAndItsWorkload()
     {
