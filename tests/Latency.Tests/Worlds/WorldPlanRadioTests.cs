@@ -48,8 +48,9 @@ public sealed class WorldPlanRadioTests
 
         var state = BackendsPart.StateOf(plan, new WorldDirectory("state"), [], NetworkBackend.Tun);
 
-        Assert.Equal(new HandsetState("198.19.0.1", 1000, true), state.Probes[0].Handsets);
-        Assert.Equal(new HandsetState("198.19.4.1", 1000, false), state.Probes[1].Handsets);
+        // The pool gets the handsets before the 40 kept for calibration; the configured figures are what calibration compares with.
+        Assert.Equal(new HandsetState("198.19.0.1", 960, true, 260, 10_120), state.Probes[0].Handsets);
+        Assert.Equal(new HandsetState("198.19.4.1", 960, false), state.Probes[1].Handsets);
     }
 
     [Fact]
