@@ -107,8 +107,14 @@ public sealed class StudyService(IRunObserver observer)
         var backend = world?.State.Backend ?? NetworkBackend.Direct;
         var sampling = study.Precision is { } precision ? new AdaptiveSampling(precision, study.Cells) : null;
         var handsets = StudyHandsets.Create(study.Radio, study.Cells.Select(c => c.Probe), world?.State, definition, TimeProvider.System);
+        // The emulator's ledger of radio waits, for each session's radio time; a world from before it has none.
+        using var ledger = handsets.Radio == StudyHandsets.On && world is not null
+            ? World.Radio.RadioLedger.OpenRead(world.Controller.Directory.RadioLedgerFile)
+            : null;
+        var meter = ledger is null ? null : new RadioMeter(ledger);
         var (scenarios, problems) = LoadEngine.Plan(study.Cells
-            .Select(cell => StudyScenarioFactory.Create(cell, target, warm, study.Duration, study.Seed, study.Thresholds, sampling, handsets.For(cell.Probe))).ToList());
+            .Select(cell => StudyScenarioFactory.Create(cell, target, warm, study.Duration, study.Seed, study.Thresholds, sampling,
+                handsets.For(cell.Probe), meter)).ToList());
         if (problems.Count > 0)
         {
             return RunOutcome.Rejected(problems);

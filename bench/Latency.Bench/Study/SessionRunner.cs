@@ -28,8 +28,10 @@ public sealed class SessionRunner(WorkloadDefinition workload)
     /// <param name="warm">Kept connections for <see cref="ConnectionMode.Warm"/> sessions.</param>
     /// <param name="intendedStart">When the session was meant to start (a clock timestamp, e.g. its arrival); it is
     /// measured from then and a replay's offsets count from then. Null: now.</param>
+    /// <param name="radioMicros">Reads the session's handset's radio wait so far (<see cref="RadioMeter"/>), in
+    /// microseconds; its growth over the session becomes the session's radio part. Null: no radio.</param>
     public Task<Response> RunAsync(ScenarioContext context, string label, IReadOnlyDictionary<string, SessionTarget> targets, WarmClients warm,
-        long? intendedStart = null)
+        long? intendedStart = null, Func<long>? radioMicros = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var start = intendedStart ?? context.Clock.Now;
@@ -62,9 +64,14 @@ public sealed class SessionRunner(WorkloadDefinition workload)
                     }
                 }
 
-                return _schedule is not null
+                var radioBefore = radioMicros?.Invoke() ?? 0;
+                var response = _schedule is not null
                     ? await ReplayAsync(context, label, start, _schedule, targets, clients).ConfigureAwait(false)
                     : await SequenceAsync(context, label, start, targets, clients).ConfigureAwait(false);
+                // Every packet of the session has passed the emulator by now, so the ledger holds all its radio waits.
+                return radioMicros is not null && response.CriticalPath is { } path
+                    ? response.WithCriticalPath(path.WithRadio(radioMicros() - radioBefore))
+                    : response;
             }
             finally
             {

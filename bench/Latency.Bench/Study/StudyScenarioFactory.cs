@@ -33,8 +33,10 @@ public static class StudyScenarioFactory
     /// drawn at its max rate and thinned to its own rate once its interval is narrow enough.</param>
     /// <param name="handsets">The probe's handset pool, when sessions send from handsets (study radio on and the
     /// world has them); null: from the probe's own address.</param>
+    /// <param name="radio">Reads the handsets' radio waits from the world's ledger, so each session records its radio
+    /// time; null where there is no ledger.</param>
     public static ScenarioProps Create(StudyCell cell, Func<string, string, SessionTarget> target, WarmClients warm, TimeSpan duration, int seed,
-        IReadOnlyList<string>? thresholds = null, AdaptiveSampling? sampling = null, HandsetPool? handsets = null)
+        IReadOnlyList<string>? thresholds = null, AdaptiveSampling? sampling = null, HandsetPool? handsets = null, RadioMeter? radio = null)
     {
         seed = CellSeed(seed, cell);
         var idleSeed = StableSeed.Mix(seed, "idle_before");
@@ -69,7 +71,7 @@ public static class StudyScenarioFactory
                                 handsets!.NoteShortfall();
                             }
 
-                            var response = await runner.RunAsync(context, order[i], from, warm, intended).ConfigureAwait(false);
+                            var response = await runner.RunAsync(context, order[i], from, warm, intended, radio?.For(rented[i])).ConfigureAwait(false);
                             intended = null;
                             failed ??= response.IsError ? response : null;
                         }
