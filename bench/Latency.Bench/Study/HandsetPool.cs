@@ -88,7 +88,9 @@ public sealed class HandsetPool
     /// (a shortfall too). Never waits.
     /// </summary>
     /// <param name="idleBefore">How long the session's phone should have been quiet.</param>
-    public IPAddress? Rent(TimeSpan idleBefore)
+    /// <param name="prefer">Handsets to choose first among those quiet long enough (a warm session's: those whose
+    /// connection to its deployment is open already); null: no preference.</param>
+    public IPAddress? Rent(TimeSpan idleBefore, Func<IPAddress, bool>? prefer = null)
     {
         var required = idleBefore < Horizon ? idleBefore : Horizon;
         lock (_lock)
@@ -97,6 +99,7 @@ public sealed class HandsetPool
             var now = _time.GetTimestamp();
             var best = -1;
             var bestQuiet = TimeSpan.Zero;
+            var bestPreferred = false;
             var quietest = -1;
             var quietestQuiet = TimeSpan.Zero;
             for (var h = 0; h < _addresses.Length; h++)
@@ -104,10 +107,16 @@ public sealed class HandsetPool
                 if (_inUse[h]) continue;
                 var quiet = _releasedAt[h] == NeverUsed ? TimeSpan.MaxValue : _time.GetElapsedTime(_releasedAt[h], now);
                 // Strict comparisons: among equals, the lowest handset, so a run is repeatable.
-                if (quiet >= required && (best < 0 || quiet < bestQuiet))
+                if (quiet >= required)
                 {
-                    best = h;
-                    bestQuiet = quiet;
+                    // A preferred handset beats any other; among equals in preference, the best fit.
+                    var preferred = prefer?.Invoke(_addresses[h]) ?? false;
+                    if (best < 0 || (preferred && !bestPreferred) || (preferred == bestPreferred && quiet < bestQuiet))
+                    {
+                        best = h;
+                        bestQuiet = quiet;
+                        bestPreferred = preferred;
+                    }
                 }
 
                 if (quietest < 0 || quiet > quietestQuiet)

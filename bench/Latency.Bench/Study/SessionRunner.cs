@@ -83,6 +83,34 @@ public sealed class SessionRunner(WorkloadDefinition workload)
         });
     }
 
+    /// <summary>
+    /// Opens the warm connections a <c>warm</c> session on <paramref name="targets"/> will use, if they are not open
+    /// yet, each with an unmeasured request; true when one had to be opened. Called before the session's clock starts:
+    /// a phone's push connection was open long before, so opening it is the harness's work, not the session's.
+    /// </summary>
+    /// <param name="targets">Role -&gt; target, as the session will get them.</param>
+    /// <param name="warm">Kept connections.</param>
+    /// <param name="cancellationToken">Stops opening.</param>
+    public async Task<bool> OpenWarmAsync(IReadOnlyDictionary<string, SessionTarget> targets, WarmClients warm, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(warm);
+        if (workload.Connection != ConnectionMode.Warm)
+        {
+            return false;
+        }
+
+        var opened = false;
+        foreach (var (role, target) in targets)
+        {
+            var key = WarmKey(target, role);
+            opened |= !warm.Contains(key);
+            await warm.GetAsync(key, target, _httpVersion, cancellationToken).ConfigureAwait(false);
+        }
+
+        return opened;
+    }
+
     /// <summary>The <see cref="WarmClients"/> key of a warm session's client for <paramref name="role"/>.</summary>
     /// <param name="target">Where the role goes, and from which handset.</param>
     /// <param name="role">The workload's role.</param>

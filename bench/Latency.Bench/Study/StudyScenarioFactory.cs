@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Latency.Bench.Load;
 using Latency.Scenarios.Load;
 using Latency.Scenarios.Workloads;
@@ -44,6 +45,8 @@ public static class StudyScenarioFactory
         var runner = new SessionRunner(cell.Workload);
         var targets = cell.Deployments.ToDictionary(d => d, d => Targets(cell, d, target), StringComparer.Ordinal);
         var name = ScenarioName(cell.Probe, cell.Workload.Name);
+        var warmWorkload = cell.Workload.Connection == ConnectionMode.Warm;
+        var warmHandsets = cell.Deployments.ToDictionary(d => d, _ => new ConcurrentDictionary<System.Net.IPAddress, byte>(), StringComparer.Ordinal);
         return Scenario.Create(name, async context =>
             {
                 var order = Shuffle(cell.Deployments, StableSeed.Mix(seed, unchecked((int)context.InvocationNumber)));
@@ -55,7 +58,9 @@ public static class StudyScenarioFactory
                 // One quiet time per arrival, the same for every deployment (a paired comparison), and a handset per
                 // session, all rented now so the two sides never share a radio; each goes back when its session ends.
                 var idle = cell.Workload.IdleBefore.Sample(new Random(StableSeed.Mix(idleSeed, unchecked((int)context.InvocationNumber))));
-                var rented = order.Select(_ => handsets?.Rent(idle)).ToArray();
+                // A warm session prefers a handset whose connection to its deployment is open already, so heartbeats
+                // settle on a few phones that each keep their push connection, as real ones do.
+                var rented = order.Select(d => handsets?.Rent(idle, warmWorkload ? a => warmHandsets[d].ContainsKey(a) : null)).ToArray();
                 try
                 {
                     for (var i = 0; i < order.Count; i++)
@@ -63,12 +68,20 @@ public static class StudyScenarioFactory
                         try
                         {
                             var from = targets[order[i]].ToDictionary(t => t.Key, t => t.Value.From(rented[i]), StringComparer.Ordinal);
-                            // A handset's first warm session opens its connection just before it: the radio is then
-                            // connected, warmer than asked; counted with the pool's shortfalls so the report says so.
-                            if (rented[i] is not null && idle > TimeSpan.Zero && cell.Workload.Connection == ConnectionMode.Warm
-                                && from.Any(t => !warm.Contains(runner.WarmKey(t.Value, t.Key))))
+                            // A handset's first warm session opens its connection first, outside the session's time
+                            // (measured from its actual start then): the radio is then connected, warmer than asked;
+                            // counted with the pool's shortfalls so the report says so.
+                            if (await runner.OpenWarmAsync(from, warm, context.CancellationToken).ConfigureAwait(false))
                             {
-                                handsets!.NoteShortfall();
+                                intended = null;
+                                if (rented[i] is { } opened)
+                                {
+                                    warmHandsets[order[i]].TryAdd(opened, 0);
+                                    if (idle > TimeSpan.Zero)
+                                    {
+                                        handsets!.NoteShortfall();
+                                    }
+                                }
                             }
 
                             var response = await runner.RunAsync(context, order[i], from, warm, intended, radio?.For(rented[i])).ConfigureAwait(false);

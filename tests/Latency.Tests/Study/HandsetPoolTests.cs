@@ -53,6 +53,25 @@ public sealed class HandsetPoolTests
     }
 
     [Fact]
+    public void Rent_Preferred_BeatsABetterFitButNeverOneNotQuietEnough()
+    {
+        var pool = Pool(4);
+        var handsets = Enumerable.Range(0, 3).Select(_ => pool.Rent(TimeSpan.Zero)!).ToList();
+        // Quiet for 6 s, 4 s and 2 s when the rents come; the first and the last are preferred (their warm connection is open).
+        foreach (var handset in handsets)
+        {
+            pool.Return(handset);
+            time.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        var preferred = new HashSet<IPAddress> { handsets[0], handsets[2] };
+
+        Assert.Equal(handsets[0], pool.Rent(TimeSpan.FromSeconds(3), preferred.Contains)); // not the best fit (4 s), the preferred
+        Assert.Equal(handsets[1], pool.Rent(TimeSpan.FromSeconds(3), preferred.Contains)); // handsets[2] is quiet too briefly
+        Assert.Equal(0, pool.Shortfalls);
+    }
+
+    [Fact]
     public void Rent_RequirementBeyondTheHorizon_IsCappedToIt()
     {
         var pool = Pool(2);
