@@ -82,8 +82,16 @@ public static class EmulatorCapacityCommand
         try
         {
             await Console.Error.WriteLineAsync($"emulator-capacity: world {prefix}: {probe} -> {deployment}, {options.DelayMs} ms each way");
+            // --radio: the built-in world's Mumbai LTE radio on the probe (cited figures, not the benchmark's own).
+            var radios = options.Radio
+                ? new Dictionary<string, Latency.World.Radio.RadioParameters>
+                {
+                    ["probe"] = Latency.World.Radio.RadioModelMapping.ToParameters(
+                        Latency.Bench.Application.WorldFiles.Load(null).Probes.Single(p => p.Name == "mumbai").Radio!),
+                }
+                : null;
             network = await EmulatedNetwork.StartAsync(prefix, [probe, deployment],
-                [new PathSpec("probe", "target", LinkModel.Delay(delay), LinkModel.Delay(delay))], 1, stop.Token);
+                [new PathSpec("probe", "target", LinkModel.Delay(delay), LinkModel.Delay(delay))], 1, radios, stop.Token);
             var run = new Run(network, network.Node(probe), network.Node(deployment), options, stop.Token);
             var results = await run.ExecuteAsync();
             measurementRealTime = run.RealTime;
@@ -205,6 +213,13 @@ public static class EmulatorCapacityCommand
             receiver.Bind(new IPEndPoint(deployment.Address, Port));
             using var sender = NamespaceSockets.Create(probe.Namespace, AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
             sender.SetRawSocketOption(1, 32, BitConverter.GetBytes(8 << 20)); // SO_SNDBUFFORCE
+            if (options.Radio)
+            {
+                // Handset 0 of node 0 (the probe): the emulator looks its radio up for every datagram. At these rates
+                // the radio never sleeps: the warm-up pays the one promotion, the steps the per-packet cost alone.
+                sender.Bind(new IPEndPoint(HandsetAddressPlan.HandsetAddress(0, 0), 0));
+            }
+
             sender.Connect(new IPEndPoint(deployment.Address, Port));
 
             var receiving = new Thread(() =>
@@ -373,6 +388,9 @@ public static class EmulatorCapacityCommand
         text.AppendLine("## Emulator capacity: packets/s with added delay error p99 < 0.2 ms");
         text.AppendLine();
         text.AppendLine(inv, $"- World: 2 namespaces (probe, deployment) joined by the WAN emulator; fixed one-way delay D = {options.DelayMs} ms each way, no loss, no jitter, no bandwidth limit. Forwarding thread real-time (SCHED_FIFO): {(network.RealTimeScheduling ? "yes" : "no")}.");
+        text.AppendLine(options.Radio
+            ? "- Radio: on (`--radio`): the probe has the built-in world's Mumbai LTE radio and the datagrams come from its handset 0, so each pays the handset lookup and the radio state machine; sent back to back, the radio stays connected (the warm-up pays the one promotion)."
+            : "- Radio: off (datagrams from the probe's own address, no handset lookup).");
         text.AppendLine(inv, $"- Load: UDP datagrams probe -> deployment at each offered rate for {options.Seconds} s (sent in bursts of rate/1000 every ~1 ms from one thread), each stamped with its send time; a receiver thread (blocking receive) in the deployment namespace takes one-way delay - D = added error. A step passes with no loss, the rate reached within 5% and error p99 < {ErrorLimitMicros:0} us; after two failing steps in a row the higher rates of that size are skipped.");
         text.AppendLine(inv, $"- Machine: {Environment.ProcessorCount} logical cores, shared by the sender, the receiver, both kernel stacks and the emulator (all in this process): the capacity below is a lower bound for the emulator alone. Sender and receiver threads real-time (SCHED_FIFO {MeasurementPriority}, below the emulator's): {(measurementRealTime ? "yes" : "no")}. Load average before (1/5/15 min): {loadBefore}; at the end: {LoadAverage()}.");
         text.AppendLine("- Error: send timestamp taken just before `send`, receive timestamp just after `recv` returns, so it includes both kernel stacks, the TUN queues and the receiver's wake-up, not only the emulator's release lateness (shown apart: its own p99).");

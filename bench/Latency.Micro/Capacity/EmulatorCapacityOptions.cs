@@ -3,12 +3,12 @@ using System.Globalization;
 namespace Latency.Micro.Capacity;
 
 /// <summary>
-/// Options of <c>emulator-capacity</c>: <c>[--seconds 5] [--delay-ms 10] [--sizes 100,1400] [--rates 1000,2000,...]</c>.
+/// Options of <c>emulator-capacity</c>: <c>[--seconds 5] [--delay-ms 10] [--sizes 100,1400] [--rates 1000,2000,...] [--radio]</c>.
 /// </summary>
 public sealed record EmulatorCapacityOptions
 {
     public const string Usage =
-        "usage: emulator-capacity [--seconds 5] [--delay-ms 10] [--sizes 100,1400] [--rates 1000,2000,5000,10000,20000,40000,80000,160000]";
+        "usage: emulator-capacity [--seconds 5] [--delay-ms 10] [--sizes 100,1400] [--rates 1000,2000,5000,10000,20000,40000,80000,160000] [--radio]";
 
     /// <summary>Smallest datagram: step (4 bytes), sequence (8) and send timestamp (8).</summary>
     public const int MinSize = 20;
@@ -27,6 +27,12 @@ public sealed record EmulatorCapacityOptions
 
     /// <summary>Offered packet rates, packets per second, ascending.</summary>
     public IReadOnlyList<int> Rates { get; init; } = [1_000, 2_000, 5_000, 10_000, 20_000, 40_000, 80_000, 160_000];
+
+    /// <summary>
+    /// Whether the probe has the built-in world's radio (Mumbai's LTE) and the datagrams come from one of its handsets,
+    /// so every packet also pays the handset lookup and the radio's state machine (issue 14's before/after figure).
+    /// </summary>
+    public bool Radio { get; init; }
 
     /// <summary>Parses the arguments after <c>emulator-capacity</c>; returns every problem at once.</summary>
     public static (EmulatorCapacityOptions? Options, IReadOnlyList<string> Errors) Parse(IReadOnlyList<string> args)
@@ -60,6 +66,9 @@ public sealed record EmulatorCapacityOptions
                 case "--rates":
                     options = options with { Rates = [.. List(name, value, errors).Order()] };
                     i++;
+                    break;
+                case "--radio":
+                    options = options with { Radio = true };
                     break;
                 default:
                     errors.Add($"unexpected argument '{name}'");
