@@ -47,6 +47,14 @@ public sealed record StudyInfo
     /// </summary>
     public string? Radio { get; init; }
 
+    /// <summary>
+    /// Whether the study's sessions had a radio: <c>on</c> when <see cref="Radio"/> says so, <c>off</c> otherwise
+    /// ("off", "not modelled", or a run from before the radio, whose sessions all sent from the probe's address).
+    /// Two runs whose sessions differ in this do not measure the same thing.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string EffectiveRadio => Radio == "on" ? "on" : "off";
+
     /// <summary>Sessions that rented a handset (radio on); null when the radio was not modelled and in older files.</summary>
     public long? HandsetSessions { get; init; }
 

@@ -29,9 +29,10 @@ public static class LastGoodBaseline
             .Where(r => r.Suite == current.Suite && r.Machine == current.Machine && r.StartedUtc < current.StartedUtc && r.Id != current.Id)
             .OrderByDescending(r => r.StartedUtc).ThenByDescending(r => r.Id);
         var skipped = new List<string>();
+        var radio = await RadioOfAsync(current.RunDirectory, cancellationToken).ConfigureAwait(false);
         foreach (var run in earlier)
         {
-            if (await WhyNotGoodAsync(run, cancellationToken).ConfigureAwait(false) is { } why)
+            if (await WhyNotGoodAsync(run, radio, cancellationToken).ConfigureAwait(false) is { } why)
             {
                 skipped.Add($"run {run.Id.ToString(CultureInfo.InvariantCulture)} {why}");
                 continue;
@@ -65,8 +66,25 @@ public static class LastGoodBaseline
         return string.Create(CultureInfo.InvariantCulture, $"run {run.Id} ({run.StartedUtc.UtcDateTime:yyyy-MM-dd HH:mm} UTC{commit})");
     }
 
+    /// <summary>The current run's effective radio (<see cref="StudyInfo.EffectiveRadio"/>), or null when unknown.</summary>
+    private static async Task<string?> RadioOfAsync(string directory, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await RunManifestFile.ReadAsync(directory, cancellationToken).ConfigureAwait(false)).Study?.EffectiveRadio;
+        }
+        catch (Exception e) when (e is RunDirectoryFormatException or IOException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Why <paramref name="run"/> cannot be the baseline, or null when it can.</summary>
-    private static async Task<string?> WhyNotGoodAsync(HistoryRun run, CancellationToken cancellationToken)
+    /// <param name="run">The candidate.</param>
+    /// <param name="radio">The current run's effective radio; a study run with another is passed over (compare would
+    /// call the two not comparable), so the first night with the radio has no baseline rather than a failure.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    private static async Task<string?> WhyNotGoodAsync(HistoryRun run, string? radio, CancellationToken cancellationToken)
     {
         if (run.Status != RunStatus.Complete)
         {
@@ -86,6 +104,11 @@ public static class LastGoodBaseline
         catch (RunDirectoryFormatException e)
         {
             return $"cannot be read ({e.Message})";
+        }
+
+        if (radio is not null && manifest.Study is { } study && study.EffectiveRadio != radio)
+        {
+            return $"had the radio {study.EffectiveRadio}, tonight's run has it {radio}";
         }
 
         var failed = manifest.Scenarios.Sum(s => s.Thresholds.Count(t => !t.Passed));

@@ -5,7 +5,7 @@ namespace Latency.Reports.Compare;
 /// <summary>
 /// Whether two run directories describe comparable runs. Collects every difference rather than stopping at the first,
 /// so one try tells the user all that is wrong: a directory that cannot be read, a different suite,
-/// kind of run (study or plain), study, world, profile or network backend, or no row in common.
+/// kind of run (study or plain), study, world, profile, network backend or radio, or no row in common.
 /// </summary>
 public static class Comparability
 {
@@ -39,6 +39,9 @@ public static class Comparability
                 Differ(differences, "study world", bs.World, cs.World);
                 Differ(differences, "study profile", bs.Profile, cs.Profile);
                 Differ(differences, "network backend", bs.Backend?.ToString(), cs.Backend?.ToString());
+                // The radio adds hundreds of ms to sessions on both deployments: a run with it and one without would
+                // read as a regression that no code caused.
+                Differ(differences, "study radio (handsets' promotion and DRX)", bs.EffectiveRadio, cs.EffectiveRadio);
             }
         }
 

@@ -132,6 +132,30 @@ public class RunComparerTests
         ], comparison.Differences);
     }
 
+    [Theory]
+    [InlineData(null, "on")] // a run from before the radio against tonight's with it
+    [InlineData("on", "off")]
+    [InlineData("on", "not modelled")]
+    public async Task CompareAsync_RadioOnAgainstWithout_NotComparable(string? baseline, string current)
+    {
+        var comparison = await CompareSamples.CompareAsync(
+            d => CompareSamples.WriteStudyAsync(d, seed: 1, study: StudySamples.Study() with { Radio = baseline }),
+            d => CompareSamples.WriteStudyAsync(d, seed: 2, study: StudySamples.Study() with { Radio = current }));
+
+        var difference = Assert.Single(comparison.Differences);
+        Assert.StartsWith("study radio (handsets' promotion and DRX) differs", difference, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CompareAsync_RadioOffAgainstARunFromBeforeTheRadio_Comparable()
+    {
+        var comparison = await CompareSamples.CompareAsync(
+            d => CompareSamples.WriteStudyAsync(d, seed: 1, study: StudySamples.Study() with { Radio = null }),
+            d => CompareSamples.WriteStudyAsync(d, seed: 2, study: StudySamples.Study() with { Radio = "off" }));
+
+        Assert.True(comparison.IsComparable, string.Join("; ", comparison.Differences));
+    }
+
     [Fact]
     public async Task CompareAsync_SameSuiteNoSharedRow_NotComparable()
     {

@@ -60,6 +60,19 @@ public sealed class LastGoodBaselineTests
         Assert.Contains("run 2 failed 1 threshold(s), run 1 has no run directory any more", choice.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LastGood_RadioOnTonight_PassesOverRunsWithoutIt()
+    {
+        using var temp = new TempDirectory();
+        var current = await Written(Run(temp, 3, day: 2), radio: "on");
+
+        var choice = await LastGoodBaseline.ChooseAsync(
+            [await Written(Run(temp, 1, day: 0), radio: "on"), await Written(Run(temp, 2, day: 1), radio: null), current], current, CancellationToken.None);
+
+        Assert.Equal(1, choice.HistoryRunId);
+        Assert.Contains("run 2 had the radio off, tonight's run has it on", choice.Reason, StringComparison.Ordinal);
+    }
+
     private static HistoryRun Run(TempDirectory temp, long id, int day, bool write = true) => new()
     {
         Id = id,
@@ -72,12 +85,13 @@ public sealed class LastGoodBaselineTests
     };
 
     /// <summary>Writes <paramref name="run"/>'s directory with one threshold, passed or not.</summary>
-    private static async Task<HistoryRun> Written(HistoryRun run, bool thresholdPassed = true)
+    private static async Task<HistoryRun> Written(HistoryRun run, bool thresholdPassed = true, string? radio = null)
     {
         var sample = ManifestSamples.Partial();
         await RunManifestFile.WriteAsync(run.RunDirectory, sample with
         {
             Status = RunStatus.Complete,
+            Study = StudySamples.Study() with { Radio = radio },
             Scenarios = [sample.Scenarios[0] with { Thresholds = [new ThresholdResult { Text = "p95 < 300ms", Passed = thresholdPassed }] }],
         });
         return run;
