@@ -1,0 +1,125 @@
+using HdrHistogram;
+using Latency.Reports.Compare;
+using Latency.Reports.Study;
+using Latency.RunDirectory;
+
+namespace Latency.Reports.Publish;
+
+/// <summary>
+/// What a run publishes to CloudWatch: for every row <c>latency compare</c> reads (<see cref="CompareRows"/>: a study's
+/// probe x workload x deployment sessions; a plain run's iterations and steps), the latency as distributions, one set
+/// per minute of the run stamped with that minute (so CloudWatch's per-minute percentiles follow the run and merge
+/// across probes and agents), and per row its sample count and, where run.json has it, failed count for the run.
+/// </summary>
+public static class RunMetrics
+{
+    /// <summary>A study row's session time.</summary>
+    public const string SessionTime = "SessionTime";
+
+    /// <summary>A plain run's iteration or step latency.</summary>
+    public const string Latency = "Latency";
+
+    /// <summary>Successful sessions (or iterations) of a row over the run.</summary>
+    public const string Samples = "Sessions";
+
+    /// <summary>Failed sessions (or iterations) of a row over the run.</summary>
+    public const string Failed = "FailedSessions";
+
+    /// <summary>Every datum of <paramref name="run"/>, rows in <see cref="CompareRows"/>' order, minutes ascending.</summary>
+    /// <param name="run">The run directory's data.</param>
+    public static IReadOnlyList<MetricDatum> Of(RunData run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var suite = run.Manifest?.Suite.Name ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(run.Directory));
+        var study = run.Manifest?.Study is not null;
+        var countries = study
+            ? StudySummary.From(run).Rows.GroupBy(r => r.Probe).ToDictionary(g => g.Key, g => g.First().Country, StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        var data = new List<MetricDatum>();
+        foreach (var row in CompareRows.Of(run))
+        {
+            var dimensions = Dimensions(suite, row, countries);
+            var name = study ? SessionTime : Latency;
+            foreach (var (minute, histogram) in Minutes(run, row.Tag))
+            {
+                data.AddRange(DistributionCompressor.Compress(histogram)
+                    .Select(d => new MetricDatum(name, dimensions, minute, "Milliseconds", Distribution: d)));
+            }
+
+            var runStart = run.Manifest?.StartedUtc ?? data.LastOrDefault()?.Timestamp ?? DateTimeOffset.UnixEpoch;
+            data.Add(new MetricDatum(Samples, dimensions, runStart, "Count", run.Totals[row.Tag].TotalCount));
+            if (FailedOf(run, row) is { } failed)
+            {
+                data.Add(new MetricDatum(Failed, dimensions, runStart, "Count", failed));
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// The row's interval histograms merged per minute (by each interval's end, floored to the minute), ascending;
+    /// the run's total as one minute at its start when the run directory has no intervals for the row.
+    /// </summary>
+    private static IEnumerable<(DateTimeOffset Minute, HistogramBase Histogram)> Minutes(RunData run, HistogramTag tag)
+    {
+        if (!run.Intervals.TryGetValue(tag, out var intervals) || intervals.Count == 0)
+        {
+            yield return (run.Manifest?.StartedUtc ?? DateTimeOffset.UnixEpoch, run.Totals[tag]);
+            yield break;
+        }
+
+        foreach (var minute in intervals.GroupBy(i => i.EndTimeStamp / 60_000 * 60_000).OrderBy(g => g.Key))
+        {
+            var first = minute.First();
+            var histogram = new LongHistogram(first.LowestTrackableValue, first.HighestTrackableValue, first.SignificantDigits);
+            foreach (var interval in minute)
+            {
+                interval.AddTo(histogram);
+            }
+
+            if (histogram.TotalCount > 0)
+            {
+                yield return (DateTimeOffset.FromUnixTimeMilliseconds(minute.Key), histogram);
+            }
+        }
+    }
+
+    private static IReadOnlyList<KeyValuePair<string, string>> Dimensions(string suite, CompareRow row, IReadOnlyDictionary<string, string> countries)
+    {
+        var dimensions = new List<KeyValuePair<string, string>> { new("Suite", suite) };
+        if (row.Probe is not null)
+        {
+            if (countries.TryGetValue(row.Probe, out var country))
+            {
+                dimensions.Add(new("Country", country));
+            }
+
+            dimensions.Add(new("Probe", row.Probe));
+            dimensions.Add(new("Deployment", row.Deployment!));
+            dimensions.Add(new("Workload", row.Workload!));
+        }
+        else
+        {
+            dimensions.Add(new("Scenario", row.Scenario));
+            if (row.Step is { } step)
+            {
+                dimensions.Add(new("Step", step));
+            }
+        }
+
+        return dimensions;
+    }
+
+    /// <summary>Failed sessions of a study row, or failed iterations/requests of a plain row, from run.json.</summary>
+    private static long? FailedOf(RunData run, CompareRow row)
+    {
+        var scenario = run.Manifest?.Scenarios.FirstOrDefault(s => s.Name == row.Scenario);
+        if (scenario is null)
+        {
+            return null;
+        }
+
+        return row.Step is { } step ? scenario.Steps.FirstOrDefault(s => s.Name == step)?.Failed : scenario.Iterations.Failed;
+    }
+}
