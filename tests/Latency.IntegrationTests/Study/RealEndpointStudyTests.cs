@@ -159,7 +159,10 @@ public sealed class RealEndpointStudyTests(ITestOutputHelper output) : IDisposab
         Assert.Equal(inRegion.GetProperty("failed").GetInt64(), inRegion.GetProperty("errors").GetProperty("http_503").GetInt64());
         Assert.Equal(1.0, inRegion.GetProperty("failure_rate").GetDouble());
         Assert.Equal(0, row.GetProperty("origin").GetProperty("failed").GetInt64());
-        Assert.True(row.GetProperty("origin").GetProperty("p50_ms").GetDouble() >= 200);
+        // Task.Delay's timer counts a coarse millisecond clock and may end a little before 200 ms by the session's
+        // Stopwatch (CI measured a 199.2 ms median); what matters is that the origin took its 200 ms, not an instant.
+        var originP50 = row.GetProperty("origin").GetProperty("p50_ms").GetDouble();
+        Assert.True(originP50 >= 190, $"origin p50 {originP50} ms");
         Assert.Equal(System.Text.Json.JsonValueKind.Null, row.GetProperty("gain_p50").ValueKind);
         Assert.Equal("errors", row.GetProperty("verdict").GetString());
         var report = await File.ReadAllTextAsync(Path.Combine(outDir, "report.md"));
