@@ -30,16 +30,13 @@ public static class RunMetrics
     public static IReadOnlyList<MetricDatum> Of(RunData run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var suite = run.Manifest?.Suite.Name ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(run.Directory));
-        var study = run.Manifest?.Study is not null;
-        var countries = study
-            ? StudySummary.From(run).Rows.GroupBy(r => r.Probe).ToDictionary(g => g.Key, g => g.First().Country, StringComparer.Ordinal)
-            : new Dictionary<string, string>(StringComparer.Ordinal);
+        var rows = CompareRows.Of(run);
+        var dimensionsByRow = DimensionsOf(run, rows);
+        var name = DistributionName(run);
         var data = new List<MetricDatum>();
-        foreach (var row in CompareRows.Of(run))
+        foreach (var row in rows)
         {
-            var dimensions = Dimensions(suite, row, countries);
-            var name = study ? SessionTime : Latency;
+            var dimensions = dimensionsByRow[row.Tag];
             foreach (var (minute, histogram) in Minutes(run, row.Tag))
             {
                 data.AddRange(DistributionCompressor.Compress(histogram)
@@ -55,6 +52,34 @@ public static class RunMetrics
         }
 
         return data;
+    }
+
+    /// <summary>
+    /// The dimensions each row of <paramref name="run"/> (<see cref="CompareRows"/>) is published with, by the row's
+    /// histogram tag: what a dashboard widget must name exactly, or CloudWatch finds no metric to draw.
+    /// </summary>
+    /// <param name="run">The run directory's data.</param>
+    public static IReadOnlyDictionary<HistogramTag, IReadOnlyList<KeyValuePair<string, string>>> DimensionsByRow(RunData run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return DimensionsOf(run, CompareRows.Of(run));
+    }
+
+    /// <summary>The name of the latency distributions of <paramref name="run"/>: <see cref="SessionTime"/> for a study, else <see cref="Latency"/>.</summary>
+    /// <param name="run">The run directory's data.</param>
+    public static string DistributionName(RunData run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.Manifest?.Study is not null ? SessionTime : Latency;
+    }
+
+    private static Dictionary<HistogramTag, IReadOnlyList<KeyValuePair<string, string>>> DimensionsOf(RunData run, IReadOnlyList<CompareRow> rows)
+    {
+        var suite = run.Manifest?.Suite.Name ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(run.Directory));
+        var countries = run.Manifest?.Study is not null
+            ? StudySummary.From(run).Rows.GroupBy(r => r.Probe).ToDictionary(g => g.Key, g => g.First().Country, StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        return rows.ToDictionary(r => r.Tag, r => Dimensions(suite, r, countries));
     }
 
     /// <summary>
