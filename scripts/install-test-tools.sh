@@ -6,6 +6,8 @@
 #   iproute2              `ip`, for the emulated world's namespaces (usually already there)
 #   chromium              Debian's headless browser, to open report.html and screenshot it (never a browser download)
 #   python3               Python's http.server, a real server that writes headers and body separately
+#   python3-botocore      botocore for Debian's /usr/bin/python3: an independent SigV4 signer and CloudWatch's service
+#                         model, for the local endpoint that checks what we would publish to CloudWatch
 # Safe to run again: it installs nothing that is already there. Needs root (CI runs as root).
 set -euo pipefail
 
@@ -16,6 +18,9 @@ command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+# /usr/bin/python3 by path: a python3 earlier on PATH (pyenv, a venv) may carry a pip botocore, and the checker must
+# be Debian's package, independent of anything installed for the code under test.
+/usr/bin/python3 -c 'import botocore' >/dev/null 2>&1 || missing+=(python3-botocore)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-test-tools: nothing to install"
