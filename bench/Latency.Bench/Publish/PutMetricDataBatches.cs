@@ -22,20 +22,21 @@ public static class PutMetricDataBatches
     /// <summary>PutMetricData's limit on a request body (1 MB), kept for the uncompressed body.</summary>
     public const int MaxRequestBytes = 1_000_000;
 
-    /// <summary>The request bodies for <paramref name="data"/> in <paramref name="metricNamespace"/>.</summary>
+    /// <summary>The requests for <paramref name="data"/> in <paramref name="metricNamespace"/>: each body with the data it carries.</summary>
     /// <param name="metricNamespace">The CloudWatch namespace, e.g. <c>Latency</c>.</param>
     /// <param name="data">The data, in the order to send them.</param>
     /// <param name="maxData">Data per request at most (the service's limit by default; smaller in tests).</param>
     /// <param name="maxBytes">Body bytes per request at most (the service's limit by default; smaller in tests).</param>
     /// <exception cref="ArgumentException">A single datum is larger than <paramref name="maxBytes"/> on its own.</exception>
-    public static IReadOnlyList<byte[]> Build(string metricNamespace, IReadOnlyList<MetricDatum> data, int maxData = MaxDataPerRequest,
+    public static IReadOnlyList<PutMetricDataBatch> Build(string metricNamespace, IReadOnlyList<MetricDatum> data, int maxData = MaxDataPerRequest,
         int maxBytes = MaxRequestBytes)
     {
         ArgumentException.ThrowIfNullOrEmpty(metricNamespace);
         ArgumentNullException.ThrowIfNull(data);
         var envelope = Encoding.UTF8.GetByteCount(Envelope(metricNamespace, ""));
-        var bodies = new List<byte[]>();
+        var bodies = new List<PutMetricDataBatch>();
         var batch = new List<string>();
+        var batchData = new List<MetricDatum>();
         var batchBytes = envelope;
         foreach (var datum in data)
         {
@@ -48,18 +49,20 @@ public static class PutMetricDataBatches
 
             if (batch.Count == maxData || batchBytes + bytes > maxBytes)
             {
-                bodies.Add(Encoding.UTF8.GetBytes(Envelope(metricNamespace, string.Join(',', batch))));
+                bodies.Add(new PutMetricDataBatch(Encoding.UTF8.GetBytes(Envelope(metricNamespace, string.Join(',', batch))), batchData.ToList()));
                 batch.Clear();
+                batchData.Clear();
                 batchBytes = envelope;
             }
 
             batch.Add(json);
+            batchData.Add(datum);
             batchBytes += bytes;
         }
 
         if (batch.Count > 0)
         {
-            bodies.Add(Encoding.UTF8.GetBytes(Envelope(metricNamespace, string.Join(',', batch))));
+            bodies.Add(new PutMetricDataBatch(Encoding.UTF8.GetBytes(Envelope(metricNamespace, string.Join(',', batch))), batchData.ToList()));
         }
 
         return bodies;

@@ -19,7 +19,7 @@ public class PutMetricDataBatchesTests
             new("Sessions", [new("Suite", "default")], Minute, "Count", 1_234_570),
         ];
 
-        var body = Assert.Single(PutMetricDataBatches.Build("Latency", data));
+        var body = Assert.Single(PutMetricDataBatches.Build("Latency", data)).Body;
         using var json = JsonDocument.Parse(body);
 
         Assert.Equal("Latency", json.RootElement.GetProperty("Namespace").GetString());
@@ -49,12 +49,13 @@ public class PutMetricDataBatchesTests
         var bodies = PutMetricDataBatches.Build("Latency", data, maxBytes: maxBytes);
 
         var sent = new List<double>();
-        foreach (var body in bodies)
+        foreach (var (body, carried) in bodies)
         {
             Assert.True(body.Length <= maxBytes, $"{body.Length} bytes");
             using var json = JsonDocument.Parse(body);
             var batch = json.RootElement.GetProperty("MetricData").EnumerateArray().Select(d => d.GetProperty("Value").GetDouble()).ToList();
             Assert.InRange(batch.Count, 1, PutMetricDataBatches.MaxDataPerRequest);
+            Assert.Equal(carried.Select(d => d.Value!.Value), batch); // what the request says it carries is what it carries
             sent.AddRange(batch);
         }
 
