@@ -62,7 +62,7 @@ public static class ExitCodes
         Ok => "all well: the run completed and passed its thresholds, no regression against the baseline, no new slower level in the history.",
         ThresholdsFailed => "slower: a threshold failed, the comparison found a regression, or the history check found a new, slower level.",
         BadInput => "could not judge: the run could not be added to the history, the baseline is not comparable, or the history cannot be read.",
-        RunFailed => "the run failed or was interrupted: its results are partial and were not judged.",
+        RunFailed => "the run failed or was interrupted (its results are partial and were not judged), or its metrics could not be published.",
         _ => "unknown.",
     };
 }

@@ -22,6 +22,7 @@ public static class LatencyCli
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(NightlyCommand.Create());
+        root.Subcommands.Add(PublishCommand.Create());
         return root;
     }
 

@@ -42,6 +42,7 @@ public static class NightlyCommand
         };
         var duration = new Option<string?>("--duration", "-d") { Description = "Stop scheduling after this long, e.g. 30s or 2m." };
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not show live progress (a job's log wants lines)." };
+        var publish = RunCommand.PublishOption();
         var command = new Command("nightly",
             "Run a suite for a nightly job: run it into DIR/run, add it to the history, compare it with the baseline (by default " +
             "the last good run), check the suite's history for a new, slower level, and write DIR/nightly.html, one page " +
@@ -49,7 +50,7 @@ public static class NightlyCommand
             "Exit code: the worst of the steps' (3 > 2 > 1 > 0): 0 all well, 1 a threshold failed, a regression or a new " +
             "slower level, 2 bad input or could not judge (not comparable, history unreadable), 3 the run failed or was interrupted.")
         {
-            suite, baseline, history, outDirectory, tolerance, duration, noProgress,
+            suite, baseline, history, outDirectory, tolerance, duration, noProgress, publish,
         };
         command.SetAction((parse, _) => ExecuteAsync(new NightlyOptions
         {
@@ -60,6 +61,7 @@ public static class NightlyCommand
             Tolerance = parse.GetValue(tolerance)!,
             Duration = parse.GetValue(duration),
             NoProgress = parse.GetValue(noProgress),
+            Publish = parse.GetValue(publish),
         }, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
@@ -99,7 +101,11 @@ public static class NightlyCommand
             }
 
             var runCode = await RunCommand.ReportAsync(outcome.Run, output, error).ConfigureAwait(false);
-            var exit = Exit(outcome, runCode);
+            int? publishCode = options.Publish is null || outcome.Run.RunDirectory is null
+                ? null
+                : await PublishCommand.ExecuteAsync(outcome.Run.RunDirectory, new PublishOptions(CloudWatch: true), output, error, signals.Token)
+                    .ConfigureAwait(false);
+            var exit = Exit(outcome, runCode, publishCode);
             var files = await NightlySummary.WriteAsync(outcome, exit, CancellationToken.None).ConfigureAwait(false);
             await output.WriteLineAsync($"Summary: {files[0]} (exit {exit.Code.ToString(CultureInfo.InvariantCulture)}: {exit.Meaning})")
                 .ConfigureAwait(false);
@@ -113,7 +119,10 @@ public static class NightlyCommand
     }
 
     /// <summary>Each step's code and the worst of them; a step that did not happen counts as 0 (the run's code covers why).</summary>
-    internal static NightlyExit Exit(NightlyOutcome outcome, int runCode)
+    /// <param name="outcome">The nightly's steps.</param>
+    /// <param name="runCode">The run's own exit code.</param>
+    /// <param name="publishCode">Publishing's exit code, or null when nothing was to be published.</param>
+    internal static NightlyExit Exit(NightlyOutcome outcome, int runCode, int? publishCode = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var steps = new List<(string Step, int Code)>
@@ -123,6 +132,11 @@ public static class NightlyCommand
             ("compare", outcome.Compare is { } compare ? ExitCodes.For(compare) : ExitCodes.Ok),
             ("check", outcome.Check is { } check ? ExitCodes.For(check) : ExitCodes.Ok),
         };
+        if (publishCode is { } published)
+        {
+            steps.Add(("publish", published));
+        }
+
         var code = ExitCodes.Worst(steps.Select(s => s.Code));
         return new NightlyExit { Code = code, Meaning = ExitCodes.NightlyMeaning(code), Steps = steps };
     }

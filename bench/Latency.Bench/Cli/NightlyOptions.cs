@@ -16,4 +16,7 @@ internal sealed record NightlyOptions
     public string? Duration { get; init; }
 
     public bool NoProgress { get; init; }
+
+    /// <summary>Where to publish the run's metrics when it ends (<c>cloudwatch</c>), or null.</summary>
+    public string? Publish { get; init; }
 }

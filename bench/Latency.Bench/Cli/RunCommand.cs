@@ -34,14 +34,15 @@ public static class RunCommand
             Description = "Add the run to this history file when it ends (as 'latency history add' does), partial runs too.",
         };
 
+        var publish = PublishOption();
         var command = new Command("run",
             "Run a suite (or one URL) and write a run directory: run.json, HdrHistogram interval logs (.hlog, microseconds). " +
             "Latency is recorded corrected (from each request's intended start) and uncorrected, side by side. " +
             "Ctrl-C stops gracefully and keeps what was recorded (marked partial).")
         {
-            suite, outDirectory, duration, url, rate, connections, http, method, timeout, warmUp, noProgress, history,
+            suite, outDirectory, duration, url, rate, connections, http, method, timeout, warmUp, noProgress, history, publish,
         };
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(new RunRequest
+        command.SetAction((parse, cancellationToken) => ExecuteAsync(parse.GetValue(publish), new RunRequest
         {
             SuitePath = parse.GetValue(suite),
             OutDirectory = parse.GetValue(outDirectory),
@@ -59,8 +60,26 @@ public static class RunCommand
         return command;
     }
 
+    /// <summary>
+    /// <c>--publish cloudwatch</c>: publish the run's metrics when it ends, as <c>latency publish RUN_DIR --cloudwatch</c>
+    /// does with the environment's region, endpoint and credentials (AWS_REGION, AWS_ENDPOINT_URL_CLOUDWATCH, ...).
+    /// </summary>
+    internal static Option<string?> PublishOption()
+    {
+        var publish = new Option<string?>("--publish")
+        {
+            Description = "Publish the run's metrics when it ends: 'cloudwatch' (as 'latency publish RUN_DIR --cloudwatch', with the " +
+                          "environment's AWS region, endpoint and credentials); a failed publish exits 3.",
+        };
+        publish.AcceptOnlyFromAmong("cloudwatch");
+        return publish;
+    }
+
     /// <summary>Runs <paramref name="request"/> through <see cref="RunService"/>, prints how it went and returns the exit code.</summary>
-    internal static async Task<int> ExecuteAsync(RunRequest request, TextWriter output, TextWriter error)
+    internal static Task<int> ExecuteAsync(RunRequest request, TextWriter output, TextWriter error) => ExecuteAsync(null, request, output, error);
+
+    /// <summary>As above, then publishes the run directory to <paramref name="publish"/> (<c>cloudwatch</c>) when given.</summary>
+    internal static async Task<int> ExecuteAsync(string? publish, RunRequest request, TextWriter output, TextWriter error)
     {
         try
         {
@@ -68,7 +87,23 @@ public static class RunCommand
             using var signals = new StopSignals(observer.Stopping);
             var outcome = await new RunService(observer).RunAsync(request, signals.Token).ConfigureAwait(false);
             var code = await ReportAsync(outcome, output, error).ConfigureAwait(false);
-            return await AddToHistoryAsync(outcome, request.HistoryFile, code, output, error).ConfigureAwait(false);
+            code = await AddToHistoryAsync(outcome, request.HistoryFile, code, output, error).ConfigureAwait(false);
+            if (publish is null || outcome.RunDirectory is null || outcome.Problems.Count > 0)
+            {
+                return code;
+            }
+
+            if (signals.Token.IsCancellationRequested)
+            {
+                await error.WriteLineAsync($"latency: not published (the run was interrupted); later: latency publish {outcome.RunDirectory} --cloudwatch")
+                    .ConfigureAwait(false);
+                return code;
+            }
+
+            // Partial runs too: what was measured is worth seeing, and the Sessions metric shows how much there was.
+            var published = await PublishCommand.ExecuteAsync(outcome.RunDirectory, new PublishOptions(CloudWatch: true), output, error, signals.Token)
+                .ConfigureAwait(false);
+            return ExitCodes.Worst([code, published]);
         }
         catch (Exception ex)
         {

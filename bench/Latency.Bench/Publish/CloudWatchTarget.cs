@@ -18,7 +18,8 @@ public sealed record CloudWatchTarget(string Region, Uri Endpoint, string Partit
 
     /// <summary>
     /// The target for <paramref name="region"/> (else the SDK's region chain: <c>AWS_REGION</c>,
-    /// <c>AWS_DEFAULT_REGION</c>, the profile) and <paramref name="endpoint"/> (else the region's); null with the
+    /// <c>AWS_DEFAULT_REGION</c>, the profile) and <paramref name="endpoint"/> (else <c>AWS_ENDPOINT_URL_CLOUDWATCH</c> or
+    /// <c>AWS_ENDPOINT_URL</c>, as the SDKs read them, else the region's); null with the
     /// reason when no region is known or the endpoint is not an http(s) URL.
     /// </summary>
     /// <param name="region">The region given on the command line, or null.</param>
@@ -34,6 +35,8 @@ public sealed record CloudWatchTarget(string Region, Uri Endpoint, string Partit
             return null;
         }
 
+        // The SDKs' own variables for an endpoint of one service, then of all (a VPC endpoint, a test server).
+        endpoint ??= NonEmpty(Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_CLOUDWATCH")) ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL"));
         var regionEndpoint = RegionEndpoint.GetBySystemName(region);
         Uri url;
         if (endpoint is null)
@@ -48,6 +51,8 @@ public sealed record CloudWatchTarget(string Region, Uri Endpoint, string Partit
 
         return new CloudWatchTarget(region, url, regionEndpoint.PartitionName ?? "aws");
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     /// <summary>
     /// The region from the environment or the shared config profile, without the SDK's last resort (the instance

@@ -25,6 +25,15 @@ public static class RunMetrics
     /// <summary>Failed sessions (or iterations) of a row over the run.</summary>
     public const string Failed = "FailedSessions";
 
+    /// <summary>A study row's p50 gain (origin p50 / in-region p50), on the in-region row's dimensions.</summary>
+    public const string GainP50 = "GainP50";
+
+    /// <summary>The lower bound of <see cref="GainP50"/>'s 95% interval (the report's bootstrap).</summary>
+    public const string GainP50Lower = "GainP50Lower";
+
+    /// <summary>The upper bound of <see cref="GainP50"/>'s 95% interval.</summary>
+    public const string GainP50Upper = "GainP50Upper";
+
     /// <summary>Every datum of <paramref name="run"/>, rows in <see cref="CompareRows"/>' order, minutes ascending.</summary>
     /// <param name="run">The run directory's data.</param>
     public static IReadOnlyList<MetricDatum> Of(RunData run)
@@ -51,7 +60,35 @@ public static class RunMetrics
             }
         }
 
+        if (run.Manifest?.Study is not null)
+        {
+            data.AddRange(Gains(run, dimensionsByRow));
+        }
+
         return data;
+    }
+
+    /// <summary>
+    /// Each study row's p50 gain with its interval, the numbers the report's first screen shows, as unitless gauges on
+    /// the in-region row's dimensions (a gain is a ratio of two rows: it has no distribution to merge); rows whose
+    /// gain cannot be judged (a side empty) send nothing rather than a NaN the service would refuse.
+    /// </summary>
+    private static IEnumerable<MetricDatum> Gains(RunData run, IReadOnlyDictionary<HistogramTag, IReadOnlyList<KeyValuePair<string, string>>> dimensionsByRow)
+    {
+        var runStart = run.Manifest?.StartedUtc ?? DateTimeOffset.UnixEpoch;
+        foreach (var statistics in RowStatistics.From(StudySummary.From(run), run))
+        {
+            if (statistics.Row.InRegion is not { } inRegion || statistics.GainP50 is not { } gain
+                || !dimensionsByRow.TryGetValue(inRegion.Tag, out var dimensions)
+                || !double.IsFinite(gain.Gain) || !double.IsFinite(gain.Lower) || !double.IsFinite(gain.Upper))
+            {
+                continue;
+            }
+
+            yield return new MetricDatum(GainP50, dimensions, runStart, "None", gain.Gain);
+            yield return new MetricDatum(GainP50Lower, dimensions, runStart, "None", gain.Lower);
+            yield return new MetricDatum(GainP50Upper, dimensions, runStart, "None", gain.Upper);
+        }
     }
 
     /// <summary>

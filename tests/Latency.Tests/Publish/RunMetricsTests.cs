@@ -40,6 +40,33 @@ public class RunMetricsTests
     }
 
     [Fact]
+    public async Task Of_StudyRun_EachRowsP50GainWithItsIntervalAsTheReportHasIt()
+    {
+        using var directory = new TempDirectory();
+        await StudySamples.WriteRunAsync(directory.Path, StudySamples.Study());
+        var run = await RunDirectoryReader.ReadAsync(directory.Path);
+        var statistics = Latency.Reports.Study.RowStatistics.From(Latency.Reports.Study.StudySummary.From(run), run);
+
+        var data = RunMetrics.Of(run);
+
+        var gains = data.Where(d => d.MetricName == RunMetrics.GainP50).ToList();
+        Assert.Equal(statistics.Count(s => s.GainP50 is { } g && double.IsFinite(g.Lower)), gains.Count);
+        Assert.NotEmpty(gains);
+        foreach (var row in statistics.Where(s => s.GainP50 is { } g && double.IsFinite(g.Lower)))
+        {
+            var probe = new KeyValuePair<string, string>("Probe", row.Row.Probe);
+            var deployment = new KeyValuePair<string, string>("Deployment", row.Row.InRegion!.Deployment);
+            double Of(string name) => data.Single(d => d.MetricName == name && d.Dimensions.Contains(probe) && d.Dimensions.Contains(deployment)
+                && d.Dimensions.Contains(new("Workload", row.Row.Workload))).Value!.Value;
+            Assert.Equal(row.GainP50!.Gain, Of(RunMetrics.GainP50));
+            Assert.Equal(row.GainP50.Lower, Of(RunMetrics.GainP50Lower));
+            Assert.Equal(row.GainP50.Upper, Of(RunMetrics.GainP50Upper));
+        }
+
+        Assert.All(gains, g => Assert.Equal("None", g.Unit));
+    }
+
+    [Fact]
     public async Task Of_IntervalsInTwoMinutes_ADistributionPerMinuteStampedWithIt()
     {
         using var directory = new TempDirectory();
