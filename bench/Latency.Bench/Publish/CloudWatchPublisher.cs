@@ -50,10 +50,11 @@ public static class CloudWatchPublisher
         var succeeded = 0;
         var failures = new List<string>();
         var unsent = new List<MetricDatum>();
+        var credentialsRefused = false;
         for (var i = 0; i < plan.Batches.Count; i++)
         {
             var batch = plan.Batches[i];
-            if (failures.Count > 0 && failures[^1].StartsWith("credentials:", StringComparison.Ordinal))
+            if (credentialsRefused)
             {
                 unsent.AddRange(batch.Data);
                 continue;
@@ -70,12 +71,12 @@ public static class CloudWatchPublisher
             }
 
             unsent.AddRange(batch.Data);
-            var credentials = response.ErrorCode is { } code && CredentialErrors.Contains(code);
-            failures.Add($"{(credentials ? "credentials: " : "")}{call}: {response}{Attempts(response)}");
+            credentialsRefused = response.ErrorCode is { } code && CredentialErrors.Contains(code);
+            failures.Add($"{call}: {response}{Attempts(response)}");
             progress($"{call}: refused: {response}");
         }
 
-        if (plan.DashboardBody is { } dashboard && (failures.Count == 0 || !failures[^1].StartsWith("credentials:", StringComparison.Ordinal)))
+        if (plan.DashboardBody is { } dashboard && !credentialsRefused)
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
             {
