@@ -34,7 +34,9 @@ internal static class EngineRun
             OnProgress = observer.Progress,
         });
         using var harness = HarnessWatch.Start(spec.WorldDirectory, spec.World);
-        var run = engine.RunAsync(spec.Scenarios, stop);
+        // A recording failure (a full disk) stops the run like Ctrl-C, at once: load nobody records is wasted.
+        using var stopOrFailed = CancellationTokenSource.CreateLinkedTokenSource(stop, sink.Failed);
+        var run = engine.RunAsync(spec.Scenarios, stopOrFailed.Token);
         using var alongsideStop = new CancellationTokenSource();
         var alongside = spec.Alongside?.Invoke(alongsideStop.Token) ?? Task.CompletedTask;
         await observer.WatchAsync(run).ConfigureAwait(false);
@@ -49,7 +51,17 @@ internal static class EngineRun
             Study = spec.Study is { } study && spec.CompleteStudy is { } complete ? complete(study) : spec.Study,
             Harness = harnessInfo,
         };
-        await sink.CompleteAsync(manifest, CancellationToken.None).ConfigureAwait(false);
+        if (sink.Failure is { } failure)
+        {
+            manifest = manifest with
+            {
+                Status = RunStatus.Failed,
+                StatusReason = $"recording failed: {failure.Message}; the run stopped at once, the intervals written before are kept",
+            };
+        }
+
+        var fallback = started with { EndedUtc = manifest.EndedUtc, Status = manifest.Status, StatusReason = manifest.StatusReason };
+        await sink.CompleteAsync(manifest, fallback, CancellationToken.None).ConfigureAwait(false);
         return new RunMeasurement(result, manifest, thresholds);
     }
 }

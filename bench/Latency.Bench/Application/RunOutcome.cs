@@ -36,8 +36,9 @@ public sealed record RunOutcome
     public static RunOutcome Ran(string runDirectory, RunMeasurement measurement) => new()
     {
         RunDirectory = runDirectory,
-        Status = measurement.Result.Status,
-        StatusReason = measurement.Result.StatusReason,
+        // The manifest's, not the engine's: a recording failure makes a run the engine finished a failed one.
+        Status = measurement.Manifest.Status,
+        StatusReason = measurement.Manifest.StatusReason,
         FailedThresholds = measurement.FailedThresholds,
     };
 }
