@@ -138,6 +138,48 @@ public sealed class RunDirectoryTests(ITestOutputHelper output) : IDisposable
         Assert.True(corrected.TotalCount >= 100, $"the flushed intervals should hold at least a second at 100/s (got {corrected.TotalCount})");
     }
 
+    /// <remarks>
+    /// Issue 16: kill -9 at moments spread over a run's first seconds (right after run.json appears, before the first
+    /// interval, mid-interval, a few intervals in): whatever the moment, `latency report` reads the directory and
+    /// HdrHistogram's Java reader reads every .hlog written. Fixed moments, chosen to fall at different points of the
+    /// one-second interval cycle, so a failure is reproducible.
+    /// </remarks>
+    [RequiresJavaHdrHistogramFact]
+    public async Task Run_KilledWithSigkillAtManyMoments_ReportAndJavaReaderReadTheDirectory()
+    {
+        Assert.Null(ExternalTool.MissingJavaHdrHistogram());
+        await using var server = await LocalServer.StartAsync();
+        foreach (var afterStartMs in new[] { 0, 450, 1_130, 2_720 })
+        {
+            var outDir = Path.Combine(_temp.Path, $"killed-{afterStartMs}");
+            using var process = CliRun.Start("run", "--url", server.BaseUrl.AbsoluteUri, "--rate", "200", "--duration", "60s", "--out", outDir, "--no-progress");
+            await CliRun.WaitUntilAsync(() => File.Exists(Path.Combine(outDir, RunManifest.FileName)), TimeSpan.FromSeconds(30), "run.json");
+            await Task.Delay(afterStartMs);
+            CliRun.Signal(process, "KILL");
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+            var report = await CliRun.InProcessAsync("report", outDir);
+            Assert.True(report.ExitCode == 0, $"killed {afterStartMs} ms in: report exit {report.ExitCode}\n{report.Output}{report.Error}");
+            Assert.True(File.Exists(Path.Combine(outDir, "report.html")), $"killed {afterStartMs} ms in: no report.html");
+            // The Java processor reads one tag at a time (without -tag only untagged lines): each corrected tag written.
+            var written = Directory.EnumerateFiles(outDir, "*.hlog")
+                .SelectMany(hlog => File.ReadLines(hlog).Where(l => l.StartsWith("Tag=", StringComparison.Ordinal) && l.Contains("/corrected,", StringComparison.Ordinal))
+                    .Select(l => (Hlog: hlog, Tag: l[4..l.IndexOf(',', StringComparison.Ordinal)])))
+                .Distinct();
+            foreach (var (hlog, tag) in written)
+            {
+                var info = new System.Diagnostics.ProcessStartInfo("java",
+                    ["-cp", ExternalTool.HdrHistogramJar, "org.HdrHistogram.HistogramLogProcessor", "-i", hlog, "-tag", tag, "-o", Path.Combine(_temp.Path, $"java-{afterStartMs}")])
+                { RedirectStandardError = true, RedirectStandardOutput = true };
+                using var java = System.Diagnostics.Process.Start(info)!;
+                var javaError = await java.StandardError.ReadToEndAsync();
+                await java.StandardOutput.ReadToEndAsync();
+                await java.WaitForExitAsync();
+                Assert.True(java.ExitCode == 0 && !javaError.Contains("Exception", StringComparison.Ordinal), $"killed {afterStartMs} ms in: {javaError}");
+            }
+        }
+    }
+
     [RequiresJavaHdrHistogramFact]
     public async Task Run_HlogReadByHdrHistogramJavaLogProcessor_TotalsMatchRunJson()
     {

@@ -170,4 +170,36 @@ public sealed class RealEndpointStudyTests(ITestOutputHelper output) : IDisposab
         Assert.DoesNotContain("faster in candidate", report, StringComparison.Ordinal);
         Assert.Contains("1 had too many failed sessions to compare", outcome.Output, StringComparison.Ordinal);
     }
+
+    /// <remarks>
+    /// Issue 16, a fault: the in-region backend dies mid-study. Its sessions from then on must be counted as failures
+    /// (connection refused), nothing may hang on the dead backend, and the study must end on time.
+    /// </remarks>
+    [Fact]
+    public async Task Run_BackendKilledMidStudy_FailuresCountedNoHangEndsOnTime()
+    {
+        await using var origin = await LocalServer.StartAsync(app => app.MapFallback((HttpContext http) => http.Response.WriteAsync("ok")));
+        var candidate = await LocalServer.StartAsync(app => app.MapFallback((HttpContext http) => http.Response.WriteAsync("ok")));
+        WritePing(serverMs: 0);
+        var suite = LocalStudy.Suite(_temp, "dying-candidate", "6s", ("origin", origin.BaseUrl), ("candidate", candidate.BaseUrl), "", "ping.yaml");
+        var outDir = Path.Combine(_temp.Path, "run");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var run = CliRun.InProcessAsync("run", suite, "--out", outDir, "--no-progress");
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await candidate.DisposeAsync(); // the backend dies: its listener and every connection close
+        var outcome = await run.WaitAsync(TimeSpan.FromSeconds(60));
+        var took = clock.Elapsed;
+        output.WriteLine(outcome.Output + outcome.Error);
+
+        Assert.True(took < TimeSpan.FromSeconds(30), $"the 6 s study took {took.TotalSeconds:0.0} s"); // start-up, report and grace included
+        using var summary = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "summary.json")));
+        var row = Assert.Single(summary.RootElement.GetProperty("rows").EnumerateArray());
+        var inRegion = row.GetProperty("in_region");
+        Assert.True(inRegion.GetProperty("count").GetInt64() > 0, inRegion.ToString()); // before it died
+        Assert.True(inRegion.GetProperty("failed").GetInt64() > 0, inRegion.ToString()); // after
+        Assert.Equal(0, row.GetProperty("origin").GetProperty("failed").GetInt64());
+        var manifest = await RunManifestFile.ReadAsync(outDir);
+        Assert.Equal(RunStatus.Complete, manifest.Status);
+    }
 }
