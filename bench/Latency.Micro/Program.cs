@@ -6,8 +6,9 @@ using Latency.Micro.Fidelity;
 using Latency.Micro.MaxRate;
 using Latency.Micro.Recording;
 using Latency.Micro.Reports;
+using Latency.Micro.Soak;
 
-// max-rate, serve, emulator-capacity, world-fidelity, report-100m, compare-noise and change-point-accuracy are ours; anything else goes to BenchmarkDotNet (--filter, --job, --list, ...).
+// max-rate, serve, emulator-capacity, world-fidelity, report-100m, compare-noise and change-point-accuracy, handset-soak are ours; anything else goes to BenchmarkDotNet (--filter, --job, --list, ...).
 return args.FirstOrDefault() switch
 {
     "max-rate" => await MaxRateCommand.RunAsync(args[1..]),
@@ -17,6 +18,7 @@ return args.FirstOrDefault() switch
     "world-fidelity" => await WorldFidelityCommand.RunAsync(args[1..]),
     "compare-noise" => await CompareNoiseCommand.RunAsync(args[1..]),
     "change-point-accuracy" => await ChangePointAccuracyCommand.RunAsync(args[1..]),
+    "handset-soak" => await HandsetSoakCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 

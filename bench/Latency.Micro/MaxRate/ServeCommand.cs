@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Net;
 using Latency.World.Backend;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Latency.Micro.MaxRate;
 
 /// <summary>
-/// <c>serve --port P [--exit-on-stdin-close]</c>: runs the product's <see cref="HandsetBackend"/> on 127.0.0.1 as its
+/// <c>serve --port P [--exit-on-stdin-close] [--h2c]</c>: runs the product's <see cref="HandsetBackend"/> on 127.0.0.1 as its
 /// own process so that a client measured against it does not share a process (thread pool, GC) with the server.
 /// Prints one line, <c>listening URL</c> (its <c>GET /health</c>, which answers "ok"), once it accepts connections; stops on Ctrl+C, SIGTERM, or (with the flag) when standard
 /// input closes, so a parent that dies never leaves it behind.
@@ -21,6 +22,7 @@ public static class ServeCommand
     {
         var port = 0;
         var exitOnStdinClose = false;
+        var h2c = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -31,8 +33,12 @@ public static class ServeCommand
                 case "--exit-on-stdin-close":
                     exitOnStdinClose = true;
                     break;
+                case "--h2c":
+                    // HTTP/2 with prior knowledge on plain TCP: the only way to serve HTTP/2 without a certificate.
+                    h2c = true;
+                    break;
                 default:
-                    await Console.Error.WriteLineAsync($"serve: unexpected argument '{args[i]}' (usage: serve --port P [--exit-on-stdin-close])");
+                    await Console.Error.WriteLineAsync($"serve: unexpected argument '{args[i]}' (usage: serve --port P [--exit-on-stdin-close] [--h2c])");
                     return 2;
             }
         }
@@ -50,7 +56,8 @@ public static class ServeCommand
                 stop.Cancel();
             });
 
-        await using var server = await HandsetBackend.StartAsync(IPAddress.Loopback, port, stop.Token);
+        var options = new HandsetBackendOptions { Address = IPAddress.Loopback, Port = port };
+        await using var server = await HandsetBackend.StartAsync(h2c ? options.WithProtocols(HttpProtocols.Http2) : options, stop.Token);
         Console.WriteLine(ReadyPrefix + HealthUrl(server));
         Console.Out.Flush();
         if (exitOnStdinClose)

@@ -31,7 +31,11 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync(TimeSpan readyTimeout, CancellationToken cancellationToken)
+    public static Task<ServerProcess> StartAsync(TimeSpan readyTimeout, CancellationToken cancellationToken) =>
+        StartAsync(readyTimeout, [], cancellationToken);
+
+    /// <summary>Starts the server with <paramref name="serveArguments"/> added to <c>serve</c>'s (e.g. <c>--h2c</c>).</summary>
+    public static async Task<ServerProcess> StartAsync(TimeSpan readyTimeout, IReadOnlyList<string> serveArguments, CancellationToken cancellationToken)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell this program's path");
         var start = new ProcessStartInfo(self)
@@ -46,7 +50,7 @@ public sealed class ServerProcess : IAsyncDisposable
             start.ArgumentList.Add(Assembly.GetExecutingAssembly().Location);
         }
 
-        foreach (var argument in new[] { "serve", "--port", "0", "--exit-on-stdin-close" })
+        foreach (var argument in new[] { "serve", "--port", "0", "--exit-on-stdin-close" }.Concat(serveArguments))
         {
             start.ArgumentList.Add(argument);
         }
