@@ -59,7 +59,7 @@ public static class RunPlanner
         else
         {
             errors.AddRange(AdHocOnlyOptions(request));
-            suite = Load(() => SuiteLoader.Load(DefaultStudy.Extract()), errors);
+            suite = Load(DefaultStudy.Load, errors);
         }
 
         if (request.HistoryFile is { } historyFile && HistoryService.Unusable(historyFile) is { } historyProblem)

@@ -39,7 +39,18 @@ public static class WorldCommand
         var command = new Command("down", "Take the world down and remove its namespaces, interfaces and state, also a killed world's leftovers (idempotent).");
         command.SetAction(async (parse, ct) =>
         {
-            var removed = await LocalWorld.Controller().DownAsync(ct).ConfigureAwait(false);
+            IReadOnlyList<string> removed;
+            try
+            {
+                removed = await LocalWorld.Controller().DownAsync(ct).ConfigureAwait(false);
+            }
+            catch (IOException ex)
+            {
+                // A state folder that is not ours (UnsafeFolderException) is refused, not cleaned: say why, no stack.
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"latency: world down failed: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.RunFailed;
+            }
+
             var output = parse.InvocationConfiguration.Output;
             await output.WriteLineAsync(removed.Count == 0 ? "No world was up; nothing left behind." : "Removed: " + string.Join(", ", removed)).ConfigureAwait(false);
             return ExitCodes.Ok;

@@ -143,7 +143,7 @@ public static class WorldFidelityCommand
         var times = new List<double>();
         for (var i = 0; i < runs + 2; i++)
         {
-            var info = new ProcessStartInfo("ip", ["netns", "exec", probe.Namespace!, "curl", "-s", "-o", "/dev/null", "--cacert", state.CaCertificateFile,
+            var info = new ProcessStartInfo(Latency.World.Native.SystemTools.Resolve("ip", "iproute2"), ["netns", "exec", probe.Namespace!, "curl", "-s", "-o", "/dev/null", "--cacert", state.CaCertificateFile,
                 "-w", "%{time_connect}", target]) { RedirectStandardOutput = true, RedirectStandardError = true };
             using var curl = Process.Start(info)!;
             var text = await curl.StandardOutput.ReadToEndAsync(cancellationToken);

@@ -12,6 +12,16 @@ internal static partial class SuiteNames
 
     public static bool IsValid(string name) => NamePattern().IsMatch(name);
 
+    /// <summary>Longest suite name: with the run's time stamp in front it stays far below a file name's 255 bytes.</summary>
+    public const int MaxSuiteNameLength = 100;
+
+    /// <summary>
+    /// Whether a suite's name is safe as the last part of a file name: the charset above, not only dots (".." would
+    /// name a parent folder) and not too long. The default run folder is runs/TIME-NAME.
+    /// </summary>
+    public static bool IsSafeSuiteName(string name) =>
+        IsValid(name) && name.Trim('.').Length > 0 && name.Length <= MaxSuiteNameLength;
+
     public static string Problem(string what, string name) =>
         $"{what} '{name}' may only contain letters, digits, '_', '.' and '-'";
 

@@ -36,6 +36,13 @@ internal sealed class SuiteReader(YamlContext context)
         var name = fields.ContainsKey("name")
             ? context.Required(fields, "name", root, "the suite")
             : Path.GetFileNameWithoutExtension(context.File);
+        if (fields.TryGetValue("name", out var nameNode) && name is not null && !SuiteNames.IsSafeSuiteName(name))
+        {
+            // The name becomes part of the default run folder (runs/TIME-NAME): "../../x" would write outside runs/.
+            context.Error(nameNode, SuiteNames.Problem("the suite name", name) +
+                                    $", not be only dots, and have at most {SuiteNames.MaxSuiteNameLength} characters");
+            name = null;
+        }
 
         // A study alone needs neither: its deployments come from the world or from its own endpoints.
         var hasStudy = fields.TryGetValue("study", out var studyNode);

@@ -26,6 +26,17 @@ internal static unsafe partial class Libc
     public const int EINTR = 4;
     public const ulong SIOCGSTAMPNS = 0x8907;
     public const int CLOCK_REALTIME = 0;
+    public const int ENOENT = 2;
+    public const int SIGKILL = 9;
+    public const int SIGTERM = 15;
+    public const int AT_FDCWD = -100;
+    public const int AT_SYMLINK_NOFOLLOW = 0x100;
+    public const uint STATX_TYPE = 0x1;
+    public const uint STATX_MODE = 0x2;
+    public const uint STATX_UID = 0x8;
+    public const int S_IFMT = 0xF000;
+    public const int S_IFDIR = 0x4000;
+    public const int S_IFLNK = 0xA000;
 
     [StructLayout(LayoutKind.Sequential)]
     public struct PollFd
@@ -33,6 +44,19 @@ internal static unsafe partial class Libc
         public int Fd;
         public short Events;
         public short Revents;
+    }
+
+    /// <summary>
+    /// struct statx, the fields read here: unlike struct stat its layout is the same on every architecture, so one
+    /// declaration serves x64 and arm64 (256 bytes in all).
+    /// </summary>
+    [StructLayout(LayoutKind.Explicit, Size = 256)]
+    public struct StatxBuffer
+    {
+        [FieldOffset(0)] public uint Mask;
+        [FieldOffset(20)] public uint Uid;
+        [FieldOffset(24)] public uint Gid;
+        [FieldOffset(28)] public ushort Mode;
     }
 
     /// <summary>struct ifreq as TUNSETIFF reads it: a 16-byte name, then the flags (the union is 24 bytes).</summary>
@@ -72,6 +96,12 @@ internal static unsafe partial class Libc
 
     [LibraryImport("libc", EntryPoint = "clock_gettime", SetLastError = true)]
     public static partial int ClockGetTime(int clock, Timespec* time);
+
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Statx(int directoryFd, string path, int flags, uint mask, StatxBuffer* buffer);
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    public static partial int Kill(int pid, int signal);
 
     [LibraryImport("libc", EntryPoint = "geteuid")]
     public static partial uint GetEffectiveUserId();

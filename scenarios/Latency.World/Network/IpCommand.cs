@@ -18,7 +18,8 @@ internal static class IpCommand
 
     public static async Task<(int Code, string Output, string Error)> TryRunAsync(CancellationToken cancellationToken, params string[] arguments)
     {
-        var info = new ProcessStartInfo("ip")
+        // By absolute path: as root, an "ip" found through PATH could be anyone's program.
+        var info = new ProcessStartInfo(Native.SystemTools.Resolve("ip", "iproute2"))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

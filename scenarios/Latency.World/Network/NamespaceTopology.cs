@@ -29,6 +29,9 @@ public sealed class NamespaceTopology : IAsyncDisposable
 
     public static string NamespaceName(string prefix, string node) => $"{prefix}-{node}";
 
+    /// <summary>The TUN interface of the <paramref name="index"/>th node (15 bytes at most, so not the node's name).</summary>
+    public static string TunName(string prefix, int index) => $"{prefix}t{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     public static IPAddress AddressOf(int index) =>
         index is < 0 or >= 250 * 250 ? throw new ArgumentOutOfRangeException(nameof(index)) : new IPAddress([198, 18, (byte)(index / 250), (byte)(index % 250 + 1)]);
 
@@ -64,7 +67,7 @@ public sealed class NamespaceTopology : IAsyncDisposable
         {
             for (var i = 0; i < nodeNames.Count; i++)
             {
-                var node = new WorldNode(nodeNames[i], NamespaceName(prefix, nodeNames[i]), $"{prefix}t{i}", AddressOf(i));
+                var node = new WorldNode(nodeNames[i], NamespaceName(prefix, nodeNames[i]), TunName(prefix, i), AddressOf(i));
                 await IpCommand.RunAsync(cancellationToken, "netns", "add", node.Namespace).ConfigureAwait(false);
                 nodes.Add(node);
                 await IpCommand.RunAsync(cancellationToken, "-n", node.Namespace, "link", "set", "lo", "up").ConfigureAwait(false);
@@ -112,33 +115,60 @@ public sealed class NamespaceTopology : IAsyncDisposable
         }
     }
 
-    /// <summary>Removes namespaces and TUN interfaces whose names start with <paramref name="prefix"/> (leftovers of a killed world).</summary>
+    /// <summary>
+    /// Removes namespaces and TUN interfaces whose names start with <paramref name="prefix"/>, whoever made them: for
+    /// tools and tests with a prefix of their own. <c>world up</c> and <c>down</c> use <see cref="RemoveAsync"/> instead.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> RemoveLeftoversAsync(string prefix, CancellationToken cancellationToken)
     {
+        var namespaces = (await NamespacesAsync(cancellationToken).ConfigureAwait(false)).Where(n => n.StartsWith(prefix, StringComparison.Ordinal));
+        var links = (await TunLinksAsync(cancellationToken).ConfigureAwait(false)).Where(n => n.StartsWith(prefix, StringComparison.Ordinal));
+        return await RemoveAsync([.. namespaces], [.. links], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Removes those of <paramref name="namespaces"/> and <paramref name="links"/> (TUN interfaces) that exist, and
+    /// nothing else: a world removes what its own plan named, never another's that happens to share a prefix.
+    /// </summary>
+    /// <param name="namespaces">Namespace names to remove.</param>
+    /// <param name="links">TUN interface names to remove (in the root namespace; one moved into a namespace goes with it).</param>
+    /// <param name="cancellationToken">Stops removing.</param>
+    public static async Task<IReadOnlyList<string>> RemoveAsync(IReadOnlyCollection<string> namespaces, IReadOnlyCollection<string> links,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(namespaces);
+        ArgumentNullException.ThrowIfNull(links);
         var removed = new List<string>();
-        var (_, namespaces, _) = await IpCommand.TryRunAsync(cancellationToken, "netns", "list").ConfigureAwait(false);
-        foreach (var name in namespaces.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0]))
+        foreach (var name in (await NamespacesAsync(cancellationToken).ConfigureAwait(false)).Where(namespaces.Contains))
         {
-            if (name.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                await IpCommand.TryRunAsync(cancellationToken, "netns", "del", name).ConfigureAwait(false);
-                removed.Add("netns " + name);
-            }
+            await IpCommand.TryRunAsync(cancellationToken, "netns", "del", name).ConfigureAwait(false);
+            removed.Add("netns " + name);
         }
 
-        var (_, links, _) = await IpCommand.TryRunAsync(cancellationToken, "-o", "link", "show", "type", "tun").ConfigureAwait(false);
-        foreach (var line in links.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var name in (await TunLinksAsync(cancellationToken).ConfigureAwait(false)).Where(links.Contains))
         {
-            var parts = line.Split(':', 3);
-            var name = parts.Length > 1 ? parts[1].Trim().Split('@')[0] : string.Empty;
-            if (name.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                await IpCommand.TryRunAsync(cancellationToken, "link", "del", name).ConfigureAwait(false);
-                removed.Add("link " + name);
-            }
+            await IpCommand.TryRunAsync(cancellationToken, "link", "del", name).ConfigureAwait(false);
+            removed.Add("link " + name);
         }
 
         return removed;
+    }
+
+    /// <summary>The named network namespaces on this machine (<c>ip netns list</c>).</summary>
+    public static async Task<IReadOnlyList<string>> NamespacesAsync(CancellationToken cancellationToken)
+    {
+        var (_, namespaces, _) = await IpCommand.TryRunAsync(cancellationToken, "netns", "list").ConfigureAwait(false);
+        return namespaces.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0]).ToList();
+    }
+
+    private static async Task<IReadOnlyList<string>> TunLinksAsync(CancellationToken cancellationToken)
+    {
+        var (_, links, _) = await IpCommand.TryRunAsync(cancellationToken, "-o", "link", "show", "type", "tun").ConfigureAwait(false);
+        return links.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(':', 3))
+            .Select(parts => parts.Length > 1 ? parts[1].Trim().Split('@')[0] : string.Empty)
+            .Where(name => name.Length > 0)
+            .ToList();
     }
 
     public static bool HasNetAdmin => Libc.GetEffectiveUserId() == 0;

@@ -4,8 +4,10 @@ namespace Latency.World.Runtime;
 
 /// <summary>
 /// <c>world up</c>, <c>down</c> and <c>status</c>. Up and down are idempotent; up first removes what a killed world
-/// left behind (namespaces and TUN interfaces named with the world prefix family, stale processes), and down
-/// removes everything whether or not the processes still run.
+/// left behind, and down removes everything whether or not the processes still run. Both remove only what this
+/// state folder's plan named (written before anything is created, so a crash mid-way leaves nothing unnamed) and
+/// signal only processes whose command line serves this folder: another world's namespaces with the same prefix,
+/// and a process that reuses a stale pid, are left alone.
 /// </summary>
 public sealed class WorldController(WorldDirectory directory, IReadOnlyList<string> latencyCommand)
 {
@@ -24,7 +26,7 @@ public sealed class WorldController(WorldDirectory directory, IReadOnlyList<stri
     public WorldState? Running()
     {
         var state = directory.Read<WorldState>(directory.StateFile);
-        return state is not null && state.ProcessIds.All(WorldProcesses.IsAlive) ? state : null;
+        return state is not null && state.ProcessIds.All(pid => WorldProcesses.IsOurs(pid, directory)) ? state : null;
     }
 
     /// <summary>
@@ -41,6 +43,9 @@ public sealed class WorldController(WorldDirectory directory, IReadOnlyList<stri
     public async Task<(WorldState State, bool AlreadyUp)> UpAsync(WorldPlan plan, bool useNamespaces, Action<string> log,
         CancellationToken cancellationToken, Action? beforeStart = null)
     {
+        ArgumentNullException.ThrowIfNull(plan);
+        // Before anything in it is trusted: Running reads its state, DownAsync its pid files.
+        directory.EnsurePrivate();
         if (Running() is { } running)
         {
             return WorldMismatch.Describe(running, plan) is { } mismatch
@@ -53,7 +58,9 @@ public sealed class WorldController(WorldDirectory directory, IReadOnlyList<stri
             log($"removed leftover {removed}");
         }
 
-        System.IO.Directory.CreateDirectory(directory.Path);
+        // The plan names every namespace and interface the network process will create: written first, so a world
+        // that crashes half-way is still cleaned by the next up or down, which remove exactly what it names.
+        directory.EnsurePrivate();
         directory.Write(directory.PlanFile, plan);
         beforeStart?.Invoke();
         var pids = new List<int>();
@@ -84,47 +91,61 @@ public sealed class WorldController(WorldDirectory directory, IReadOnlyList<stri
         }
     }
 
-    /// <summary>Stops the world's processes and removes its namespaces, interfaces and state. Returns what was removed.</summary>
+    /// <summary>
+    /// Stops the world's processes and removes its namespaces, interfaces and state; returns what was removed. Throws
+    /// <see cref="Native.UnsafeFolderException"/> when the state folder is not private to this user.
+    /// </summary>
     public async Task<IReadOnlyList<string>> DownAsync(CancellationToken cancellationToken)
     {
         var removed = new List<string>();
-        if (System.IO.Directory.Exists(directory.Path))
+        if (!directory.ExistsPrivately())
         {
-            foreach (var pidFile in System.IO.Directory.GetFiles(directory.Path, "*.pid"))
+            return removed;
+        }
+
+        foreach (var pidFile in System.IO.Directory.GetFiles(directory.Path, "*.pid"))
+        {
+            if (int.TryParse(await File.ReadAllTextAsync(pidFile, cancellationToken).ConfigureAwait(false), out var pid)
+                && WorldProcesses.IsOurs(pid, directory))
             {
-                if (int.TryParse(await File.ReadAllTextAsync(pidFile, cancellationToken).ConfigureAwait(false), out var pid)
-                    && WorldProcesses.IsAlive(pid))
-                {
-                    await WorldProcesses.StopAsync(pid, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-                    removed.Add($"process {pid} ({Path.GetFileNameWithoutExtension(pidFile)})");
-                }
+                await WorldProcesses.StopAsync(pid, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+                removed.Add($"process {pid} ({Path.GetFileNameWithoutExtension(pidFile)})");
             }
         }
 
-        if (NamespaceTopology.HasNetAdmin)
+        if (NamespaceTopology.HasNetAdmin && directory.Read<WorldPlan>(directory.PlanFile) is { } plan)
         {
-            removed.AddRange(await NamespaceTopology.RemoveLeftoversAsync(PrefixFamily, cancellationToken).ConfigureAwait(false));
+            var (namespaces, links) = RecordedNames(plan);
+            removed.AddRange(await NamespaceTopology.RemoveAsync(namespaces, links, cancellationToken).ConfigureAwait(false));
         }
 
-        if (System.IO.Directory.Exists(directory.Path))
-        {
-            System.IO.Directory.Delete(directory.Path, recursive: true);
-        }
-
+        System.IO.Directory.Delete(directory.Path, recursive: true);
         return removed;
     }
 
-    /// <summary>Namespaces and TUN interfaces of our prefix family that no running world owns.</summary>
+    /// <summary>Namespaces and TUN interfaces this folder's plan named that still exist while none of its processes runs.</summary>
     public async Task<IReadOnlyList<string>> LeftoversAsync(CancellationToken cancellationToken)
     {
-        var owner = Running()?.Prefix;
-        var found = new List<string>();
-        var (_, namespaces, _) = await IpCommand.TryRunAsync(cancellationToken, "netns", "list").ConfigureAwait(false);
-        found.AddRange(namespaces.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0])
-            .Where(n => n.StartsWith(PrefixFamily, StringComparison.Ordinal) && (owner is null || !n.StartsWith(owner, StringComparison.Ordinal)))
-            .Select(n => "netns " + n));
-        return found;
+        if (Running() is not null || PrivateFolderProblem() is not null || directory.Read<WorldPlan>(directory.PlanFile) is not { } plan)
+        {
+            return [];
+        }
+
+        var (namespaces, _) = RecordedNames(plan);
+        return (await NamespaceTopology.NamespacesAsync(cancellationToken).ConfigureAwait(false)).Where(namespaces.Contains).Select(n => "netns " + n).ToList();
     }
+
+    /// <summary>The namespaces and TUN interfaces a world of <paramref name="plan"/> creates (<see cref="NamespaceTopology"/>'s names).</summary>
+    /// <param name="plan">The plan in the state folder.</param>
+    public static (IReadOnlyCollection<string> Namespaces, IReadOnlyCollection<string> Links) RecordedNames(WorldPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var nodes = plan.NodeNames;
+        return (nodes.Select(n => NamespaceTopology.NamespaceName(plan.Prefix, n)).ToHashSet(StringComparer.Ordinal),
+            Enumerable.Range(0, nodes.Count).Select(i => NamespaceTopology.TunName(plan.Prefix, i)).ToHashSet(StringComparer.Ordinal));
+    }
+
+    private string? PrivateFolderProblem() => Native.PrivateFolder.Problem(directory.Path, Native.Libc.GetEffectiveUserId());
 
     private async Task WaitReadyAsync(string part, int pid, CancellationToken cancellationToken)
     {

@@ -49,13 +49,40 @@ public sealed class WorldDirectory(string path)
             : System.IO.Path.Combine(runtime, "latency", "world"));
     }
 
-    public T? Read<T>(string file) where T : class =>
-        File.Exists(file) ? JsonSerializer.Deserialize<T>(File.ReadAllText(file), Json) : null;
+    /// <summary>
+    /// Creates the folder 0700 if it is absent and refuses it (<see cref="UnsafeFolderException"/>) when it is a link,
+    /// someone else's, or writable by others: its files name the processes <c>down</c> signals and the namespaces it deletes.
+    /// </summary>
+    public void EnsurePrivate() => PrivateFolder.Ensure(Path);
+
+    /// <summary>Whether the folder exists; throws <see cref="UnsafeFolderException"/> when it exists but is not private.</summary>
+    public bool ExistsPrivately()
+    {
+        PrivateFolder.ThrowIfUnsafe(Path);
+        return PrivateFolder.Exists(Path);
+    }
+
+    public T? Read<T>(string file) where T : class
+    {
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(file), Json);
+        }
+        catch (JsonException ex)
+        {
+            throw new IOException($"{file} is not what the world wrote: {ex.Message}", ex);
+        }
+    }
 
     /// <summary>Writes through a temporary file and a rename, so a reader never sees half a file.</summary>
     public void Write<T>(string file, T value)
     {
-        Directory.CreateDirectory(Path);
+        EnsurePrivate();
         var temporary = file + ".tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(value, Json));
         File.Move(temporary, file, overwrite: true);

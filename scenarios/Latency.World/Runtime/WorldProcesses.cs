@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Latency.World.Native;
 
 namespace Latency.World.Runtime;
 
@@ -11,7 +12,8 @@ public static class WorldProcesses
     /// </summary>
     public static int StartDetached(IReadOnlyList<string> latencyCommand, WorldDirectory directory, string part)
     {
-        var info = new ProcessStartInfo("setsid")
+        // Both by absolute path: as root, a "setsid" or "sh" found through PATH could be anyone's program.
+        var info = new ProcessStartInfo(SystemTools.Resolve("setsid", "util-linux"))
         {
             // The state directory, not the caller's folder, which the world may outlive or not be allowed to enter.
             WorkingDirectory = directory.Path,
@@ -21,7 +23,7 @@ public static class WorldProcesses
             RedirectStandardError = false,
         };
         // setsid -w would wait; without it setsid forks when it is a group leader, so exec through sh to keep the pid.
-        info.ArgumentList.Add("sh");
+        info.ArgumentList.Add(SystemTools.Resolve("sh", "dash or bash"));
         info.ArgumentList.Add("-c");
         var command = string.Join(' ', latencyCommand.Concat(["world", "serve", "--part", part, "--state", directory.Path]).Select(Quote));
         info.ArgumentList.Add($"echo $$ > {Quote(directory.PidFile(part))}; exec {command} >> {Quote(directory.LogFile(part))} 2>&1 < /dev/null");
@@ -57,6 +59,54 @@ public static class WorldProcesses
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="pid"/> is one of the world's processes for <paramref name="directory"/>: its command
+    /// line is <c>... world serve --part PART --state DIRECTORY</c> (or the <c>sh -c</c> that is about to exec it).
+    /// A pid file only says which number a process had; after a reboot or a crash the number may be anyone's.
+    /// </summary>
+    /// <param name="pid">The process id a pid or state file names.</param>
+    /// <param name="directory">The world's state folder.</param>
+    public static bool IsOurs(int pid, WorldDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        string commandLine;
+        try
+        {
+            commandLine = File.ReadAllText($"/proc/{pid.ToString(System.Globalization.CultureInfo.InvariantCulture)}/cmdline");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        return IsWorldCommandLine(commandLine.Split('\0', StringSplitOptions.RemoveEmptyEntries), directory.Path);
+    }
+
+    /// <summary>Whether <paramref name="arguments"/> (a process's argv) serve the world whose state is in <paramref name="stateDirectory"/>.</summary>
+    /// <param name="arguments">The process's arguments, program first.</param>
+    /// <param name="stateDirectory">The world's state folder, as <c>world up</c> passed it.</param>
+    public static bool IsWorldCommandLine(IReadOnlyList<string> arguments, string stateDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var serves = false;
+        var state = false;
+        for (var i = 1; i < arguments.Count; i++)
+        {
+            serves |= arguments[i] == "serve" && arguments[i - 1] == "world";
+            state |= arguments[i - 1] == "--state" && arguments[i] == stateDirectory;
+        }
+
+        if (serves && state)
+        {
+            return true;
+        }
+
+        // Between the pid file's echo and the exec, the process is still the shell StartDetached runs.
+        return arguments.Count >= 3 && arguments[^2] == "-c"
+               && arguments[^1].Contains($"{Quote("world")} {Quote("serve")} ", StringComparison.Ordinal)
+               && arguments[^1].Contains($" {Quote("--state")} {Quote(stateDirectory)}", StringComparison.Ordinal);
+    }
+
     /// <summary>SIGTERM, then SIGKILL if it is still there after <paramref name="grace"/>.</summary>
     public static async Task StopAsync(int pid, TimeSpan grace)
     {
@@ -65,7 +115,7 @@ public static class WorldProcesses
             return;
         }
 
-        Signal(pid, "TERM");
+        Signal(pid, Libc.SIGTERM);
         var deadline = DateTime.UtcNow + grace;
         while (DateTime.UtcNow < deadline && IsAlive(pid))
         {
@@ -74,16 +124,13 @@ public static class WorldProcesses
 
         if (IsAlive(pid))
         {
-            Signal(pid, "KILL");
+            Signal(pid, Libc.SIGKILL);
             await Task.Delay(100).ConfigureAwait(false);
         }
     }
 
-    private static void Signal(int pid, string signal)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-s", signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!;
-        kill.WaitForExit();
-    }
+    // kill(2) itself rather than the kill tool: nothing to look up in PATH.
+    private static void Signal(int pid, int signal) => _ = Libc.Kill(pid, signal);
 
     private static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

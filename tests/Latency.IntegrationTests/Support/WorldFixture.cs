@@ -27,10 +27,13 @@ public sealed class WorldFixture : IAsyncLifetime
 
     public string StateDirectory => System.IO.Path.Combine(_temp.Path, "state");
 
-    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> Environment => EnvironmentFor(StateDirectory, PrefixFamily);
+
+    /// <summary>The variables that give a test's world a state folder and a name prefix family of its own.</summary>
+    public static Dictionary<string, string> EnvironmentFor(string stateDirectory, string prefixFamily) => new()
     {
-        ["LATENCY_WORLD_DIR"] = StateDirectory,
-        ["LATENCY_WORLD_PREFIX_FAMILY"] = PrefixFamily,
+        ["LATENCY_WORLD_DIR"] = stateDirectory,
+        ["LATENCY_WORLD_PREFIX_FAMILY"] = prefixFamily,
     };
 
     public WorldState State { get; private set; } = null!;

@@ -11,11 +11,7 @@ public sealed class WorldLifecycleTests : IDisposable
     private const string Family = "lk";
     private readonly TempDirectory _temp = new();
 
-    private Dictionary<string, string> Environment => new()
-    {
-        ["LATENCY_WORLD_DIR"] = Path.Combine(_temp.Path, "state"),
-        ["LATENCY_WORLD_PREFIX_FAMILY"] = Family,
-    };
+    private Dictionary<string, string> Environment => WorldFixture.EnvironmentFor(Path.Combine(_temp.Path, "state"), Family);
 
     public void Dispose() => _temp.Dispose();
 
