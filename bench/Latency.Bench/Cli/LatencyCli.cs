@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Latency.Bench.Cli;
 
@@ -7,7 +9,7 @@ namespace Latency.Bench.Cli;
 /// System.CommandLine would report with exit 1, so they are handled here; so is any exception a command lets escape
 /// (exit 3, one line, <see cref="CommandFailure"/>), which System.CommandLine would print as a stack trace with exit 1.
 /// </summary>
-public static class LatencyCli
+public static partial class LatencyCli
 {
     /// <summary><c>--verbose</c>, on every command: a failure's stack trace after its line.</summary>
     private const string VerboseOption = "--verbose";
@@ -60,7 +62,7 @@ public static class LatencyCli
 
             foreach (var problem in parse.Errors)
             {
-                await stderr.WriteLineAsync($"latency: {problem.Message}").ConfigureAwait(false);
+                await stderr.WriteLineAsync($"latency: {Reword(problem.Message)}").ConfigureAwait(false);
             }
 
             await stderr.WriteLineAsync("Try 'latency --help' or 'latency run --help'.").ConfigureAwait(false);
@@ -82,4 +84,26 @@ public static class LatencyCli
                 .ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// System.CommandLine names a number it cannot read by its CLR type (<c>System.Nullable`1[System.Int32]</c>):
+    /// say what the option takes instead, in the <c>--option: what is wrong</c> form of every other option error.
+    /// </summary>
+    private static string Reword(string message)
+    {
+        var match = UnparsableValue().Match(message);
+        if (!match.Success)
+        {
+            return message;
+        }
+
+        var type = match.Groups["type"].Value;
+        var expected = type.Contains("Int32", StringComparison.Ordinal)
+            ? string.Create(CultureInfo.InvariantCulture, $"a whole number up to {int.MaxValue}")
+            : type.Contains("Double", StringComparison.Ordinal) ? "a number" : null;
+        return expected is null ? message : $"{match.Groups["option"].Value}: '{match.Groups["value"].Value}' is not {expected}";
+    }
+
+    [GeneratedRegex("^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type '(?<type>[^']+)'", RegexOptions.CultureInvariant)]
+    private static partial Regex UnparsableValue();
 }
