@@ -139,7 +139,9 @@ public static class RunPlanner
         }
         else if (!(rate > 0) || double.IsInfinity(rate))
         {
-            errors.Add(Option("--rate", $"must be > 0 (got {rate.ToString(CultureInfo.InvariantCulture)})"));
+            errors.Add(Option("--rate", double.IsInfinity(rate)
+                ? "must be > 0 and finite (got a number too large for a rate)"
+                : $"must be > 0 (got {rate.ToString(CultureInfo.InvariantCulture)})"));
         }
 
         var connections = request.Connections ?? 10;

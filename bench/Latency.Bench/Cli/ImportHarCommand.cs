@@ -32,14 +32,27 @@ public static class ImportHarCommand
     internal static async Task<int> ExecuteAsync(string harPath, string? outPath, string? name, TextWriter output, TextWriter error,
         CancellationToken cancellationToken)
     {
-        HarImport import;
+        // The name is checked by the rule the workload loader applies, so what is written can be loaded; with the HAR's
+        // own problems, so all are reported at once.
+        var problems = new List<ValidationError>();
+        if (name is not null && !WorkloadReader.WorkloadNamePattern().IsMatch(name))
+        {
+            problems.Add(new ValidationError(null, $"--name: workload name '{name}' may only contain lower-case letters, digits and '-'"));
+        }
+
+        HarImport? import = null;
         try
         {
             import = await HarImporter.ImportAsync(harPath, name, cancellationToken).ConfigureAwait(false);
         }
         catch (InputValidationException ex)
         {
-            return await ValidationErrorReporter.ReportAsync(error, ex.Errors, "nothing was written").ConfigureAwait(false);
+            problems.AddRange(ex.Errors);
+        }
+
+        if (problems.Count > 0 || import is null)
+        {
+            return await ValidationErrorReporter.ReportAsync(error, problems, "nothing was written").ConfigureAwait(false);
         }
 
         var target = outPath ?? Path.ChangeExtension(harPath, ".yaml");

@@ -90,32 +90,26 @@ public static class NightlyCommand
             return await ValidationErrorReporter.ReportAsync(error, problems, "nothing was run").ConfigureAwait(false);
         }
 
-        try
+        // A failure escapes to LatencyCli's handler, which reports every command's the same way.
+        var observer = new ConsoleRunObserver(output, error, !request.NoProgress);
+        using var signals = new StopSignals(observer.Stopping);
+        var outcome = await new NightlyService(observer).RunAsync(request, signals.Token).ConfigureAwait(false);
+        if (outcome.Problems.Count > 0 || outcome.Run is null)
         {
-            var observer = new ConsoleRunObserver(output, error, !request.NoProgress);
-            using var signals = new StopSignals(observer.Stopping);
-            var outcome = await new NightlyService(observer).RunAsync(request, signals.Token).ConfigureAwait(false);
-            if (outcome.Problems.Count > 0 || outcome.Run is null)
-            {
-                return await ValidationErrorReporter.ReportAsync(error, outcome.Problems, "nothing was run").ConfigureAwait(false);
-            }
+            return await ValidationErrorReporter.ReportAsync(error, outcome.Problems, "nothing was run").ConfigureAwait(false);
+        }
 
-            var runCode = await RunCommand.ReportAsync(outcome.Run, output, error).ConfigureAwait(false);
-            int? publishCode = options.Publish is null || outcome.Run.RunDirectory is null
-                ? null
-                : await PublishCommand.ExecuteAsync(outcome.Run.RunDirectory, new PublishOptions(CloudWatch: true), output, error, signals.Token)
-                    .ConfigureAwait(false);
-            var exit = Exit(outcome, runCode, publishCode);
-            var files = await NightlySummary.WriteAsync(outcome, exit, CancellationToken.None).ConfigureAwait(false);
-            await output.WriteLineAsync($"Summary: {files[0]} (exit {exit.Code.ToString(CultureInfo.InvariantCulture)}: {exit.Meaning})")
+        var runCode = await RunCommand.ReportAsync(outcome.Run, output, error).ConfigureAwait(false);
+        int? publishCode = options.Publish is null || outcome.Run.RunDirectory is null
+            ? null
+            : await PublishCommand.ExecuteAsync(outcome.Run.RunDirectory, new PublishOptions(CloudWatch: true), output, error, signals.Token)
                 .ConfigureAwait(false);
-            await output.WriteLineAsync(NightlySummary.Headline(outcome)).ConfigureAwait(false);
-            return exit.Code;
-        }
-        catch (Exception ex)
-        {
-            return await RunCommand.ReportFailureAsync(ex, error).ConfigureAwait(false);
-        }
+        var exit = Exit(outcome, runCode, publishCode);
+        var files = await NightlySummary.WriteAsync(outcome, exit, CancellationToken.None).ConfigureAwait(false);
+        await output.WriteLineAsync($"Summary: {files[0]} (exit {exit.Code.ToString(CultureInfo.InvariantCulture)}: {exit.Meaning})")
+            .ConfigureAwait(false);
+        await output.WriteLineAsync(NightlySummary.Headline(outcome)).ConfigureAwait(false);
+        return exit.Code;
     }
 
     /// <summary>Each step's code and the worst of them; a step that did not happen counts as 0 (the run's code covers why).</summary>

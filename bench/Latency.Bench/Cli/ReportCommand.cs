@@ -33,7 +33,10 @@ public static class ReportCommand
     {
         if (!Directory.Exists(runDirectory))
         {
-            await error.WriteLineAsync($"{runDirectory}: run directory not found").ConfigureAwait(false);
+            // A file given for the directory (run.json itself, say) is named as such: "not found" would send the user looking.
+            await error.WriteLineAsync(File.Exists(runDirectory)
+                ? $"{runDirectory}: is a file, not a run directory (give the directory that holds run.json)"
+                : $"{runDirectory}: run directory not found").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 

@@ -79,55 +79,30 @@ public static class RunCommand
     internal static Task<int> ExecuteAsync(RunRequest request, TextWriter output, TextWriter error) => ExecuteAsync(null, request, output, error);
 
     /// <summary>As above, then publishes the run directory to <paramref name="publish"/> (<c>cloudwatch</c>) when given.</summary>
+    /// <remarks>A failure escapes to <see cref="LatencyCli"/>'s handler, which reports every command's the same way.</remarks>
     internal static async Task<int> ExecuteAsync(string? publish, RunRequest request, TextWriter output, TextWriter error)
     {
-        try
+        var observer = new ConsoleRunObserver(output, error, !request.NoProgress);
+        using var signals = new StopSignals(observer.Stopping);
+        var outcome = await new RunService(observer).RunAsync(request, signals.Token).ConfigureAwait(false);
+        var code = await ReportAsync(outcome, output, error).ConfigureAwait(false);
+        code = await AddToHistoryAsync(outcome, request.HistoryFile, code, output, error).ConfigureAwait(false);
+        if (publish is null || outcome.RunDirectory is null || outcome.Problems.Count > 0)
         {
-            var observer = new ConsoleRunObserver(output, error, !request.NoProgress);
-            using var signals = new StopSignals(observer.Stopping);
-            var outcome = await new RunService(observer).RunAsync(request, signals.Token).ConfigureAwait(false);
-            var code = await ReportAsync(outcome, output, error).ConfigureAwait(false);
-            code = await AddToHistoryAsync(outcome, request.HistoryFile, code, output, error).ConfigureAwait(false);
-            if (publish is null || outcome.RunDirectory is null || outcome.Problems.Count > 0)
-            {
-                return code;
-            }
+            return code;
+        }
 
-            if (signals.Token.IsCancellationRequested)
-            {
-                await error.WriteLineAsync($"latency: not published (the run was interrupted); later: latency publish {outcome.RunDirectory} --cloudwatch")
-                    .ConfigureAwait(false);
-                return code;
-            }
-
-            // Partial runs too: what was measured is worth seeing, and the Sessions metric shows how much there was.
-            var published = await PublishCommand.ExecuteAsync(outcome.RunDirectory, new PublishOptions(CloudWatch: true), output, error, signals.Token)
+        if (signals.Token.IsCancellationRequested)
+        {
+            await error.WriteLineAsync($"latency: not published (the run was interrupted); later: latency publish {outcome.RunDirectory} --cloudwatch")
                 .ConfigureAwait(false);
-            return ExitCodes.Worst([code, published]);
-        }
-        catch (Exception ex)
-        {
-            return await ReportFailureAsync(ex, error).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>
-    /// Says in one line why a run could not go on and returns <see cref="ExitCodes.RunFailed"/>: a file that cannot be
-    /// written as it is, anything else as a bug of ours (the stack trace with LATENCY_DEBUG=1), never the user's input.
-    /// </summary>
-    internal static async Task<int> ReportFailureAsync(Exception exception, TextWriter error)
-    {
-        if (exception is IOException or UnauthorizedAccessException)
-        {
-            await error.WriteLineAsync($"latency: {exception.Message}").ConfigureAwait(false);
-            return ExitCodes.RunFailed;
+            return code;
         }
 
-        await error.WriteLineAsync($"latency: run failed: {exception.GetType().Name}: {exception.Message}").ConfigureAwait(false);
-        await error.WriteLineAsync(Environment.GetEnvironmentVariable("LATENCY_DEBUG") == "1"
-            ? exception.ToString()
-            : "(set LATENCY_DEBUG=1 to see the stack trace)").ConfigureAwait(false);
-        return ExitCodes.RunFailed;
+        // Partial runs too: what was measured is worth seeing, and the Sessions metric shows how much there was.
+        var published = await PublishCommand.ExecuteAsync(outcome.RunDirectory, new PublishOptions(CloudWatch: true), output, error, signals.Token)
+            .ConfigureAwait(false);
+        return ExitCodes.Worst([code, published]);
     }
 
     /// <summary>

@@ -49,21 +49,34 @@ public static partial class DurationParser
                 return false;
         }
 
-        // decimal, not double: "1.1s" must be exactly 11 000 000 ticks.
-        var number = decimal.Parse(match.Groups["number"].Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        // decimal, not double: "1.1s" must be exactly 11 000 000 ticks. Decimal holds only 29 digits, so a longer
+        // number is refused here instead of overflowing: it is far beyond the longest duration anyway.
+        var digits = match.Groups["number"].Value;
+        if (!decimal.TryParse(digits, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        {
+            error = digits.StartsWith('-')
+                ? $"duration must not be negative (got '{text!.Trim()}')"
+                : $"duration '{text!.Trim()}' is too long";
+            return false;
+        }
+
         if (number < 0)
         {
             error = $"duration must not be negative (got '{text!.Trim()}')";
             return false;
         }
 
-        if (number > TimeSpan.MaxValue.Ticks / (decimal)ticksPerUnit)
+        // The rounded product is checked too: the quotient below is itself rounded, so a number at the very edge passes it.
+        var ticks = number > TimeSpan.MaxValue.Ticks / (decimal)ticksPerUnit
+            ? decimal.MaxValue
+            : Math.Round(number * ticksPerUnit, MidpointRounding.AwayFromZero);
+        if (ticks > TimeSpan.MaxValue.Ticks)
         {
             error = $"duration '{text!.Trim()}' is too long";
             return false;
         }
 
-        duration = TimeSpan.FromTicks((long)Math.Round(number * ticksPerUnit, MidpointRounding.AwayFromZero));
+        duration = TimeSpan.FromTicks((long)ticks);
         return true;
     }
 

@@ -19,6 +19,7 @@ public sealed class DurationParserTests
         { "1h", TimeSpan.TicksPerHour },
         { "0s", 0 },
         { " 5 s ", 5 * TimeSpan.TicksPerSecond },
+        { "922337203685.4775807s", TimeSpan.MaxValue.Ticks },
     };
 
     [Theory]
@@ -41,6 +42,11 @@ public sealed class DurationParserTests
     [InlineData("", "'' is not a duration; expected a number with a unit, e.g. 30s, 250ms or 1.5m")]
     [InlineData("1,5s", "'1,5s' is not a duration; expected a number with a unit, e.g. 30s, 250ms or 1.5m")]
     [InlineData("99999999999h", "duration '99999999999h' is too long")]
+    [InlineData("99999999999999999999999999999s", "duration '99999999999999999999999999999s' is too long")]
+    [InlineData("123456789012345678901234567890123456789ms", "duration '123456789012345678901234567890123456789ms' is too long")]
+    [InlineData("-99999999999999999999999999999s", "duration must not be negative (got '-99999999999999999999999999999s')")]
+    [InlineData("922337203685.4775808s", "duration '922337203685.4775808s' is too long")]
+    [InlineData("1e400s", "unknown duration unit 'e400s' in '1e400s' (use us, ms, s, m, h)")]
     public void TryParse_BadText_ExplainsWhy(string text, string expected)
     {
         Assert.False(DurationParser.TryParse(text, out _, out var error));

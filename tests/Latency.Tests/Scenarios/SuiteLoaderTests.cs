@@ -250,6 +250,23 @@ public sealed class SuiteLoaderTests
     }
 
     [Fact]
+    public void Parse_DurationsTooLongForADecimalOrNegative_EachLocatedNotAnOverflow()
+    {
+        // 29 digits and more overflow System.Decimal: each must still be a located problem, not a crash.
+        var yaml = Scenario(
+            step: "      - name: a\n        path: /a\n        timeout: 99999999999999999999999999999s",
+            load: "      - keep_constant: { copies: 2, during: 1234567890123456789012345678901234567890ms }\n      - pause: { during: -99999999999999999999999999999s }");
+
+        Assert.Equal(
+            [
+                "suite.yaml:10: 'timeout': duration '99999999999999999999999999999s' is too long",
+                "suite.yaml:12: 'during': duration '1234567890123456789012345678901234567890ms' is too long",
+                "suite.yaml:13: 'during': duration must not be negative (got '-99999999999999999999999999999s')",
+            ],
+            Errors(yaml));
+    }
+
+    [Fact]
     public void Parse_BareNumberDuration_AsksForUnit()
     {
         var yaml = Scenario(load: "      - keep_constant: { copies: 2, during: 30 }");

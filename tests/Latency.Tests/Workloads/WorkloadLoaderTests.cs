@@ -179,6 +179,9 @@ public sealed class WorkloadLoaderTests
     [InlineData("version: 2\ndescription: d\nsteps: [ { request: { name: a } } ]\n", "workload.yaml:1: unsupported version '2' (this build reads version 1)")]
     [InlineData("version: 1\ndescription: d\nsteps: [ { request: { name: a, at: 1s } } ]\n", "workload.yaml:3: request 'a': 'at' is only for replay workloads (set 'replay: true' or remove 'at')")]
     [InlineData("version: 1\ndescription: d\nreplay: true\nsteps: [ { request: { name: a, at: soon } } ]\n", "workload.yaml:4: 'at': 'soon' is not a duration; expected a number with a unit, e.g. 30s, 250ms or 1.5m")]
+    [InlineData("version: 1\ndescription: d\nsteps: [ { request: { name: a } }, { think: 99999999999999999999999999999s } ]\n", "workload.yaml:3: 'think': duration '99999999999999999999999999999s' is too long")]
+    [InlineData("version: 1\ndescription: d\nreplay: true\nsteps: [ { request: { name: a, at: 123456789012345678901234567890123ms } } ]\n", "workload.yaml:4: 'at': duration '123456789012345678901234567890123ms' is too long")]
+    [InlineData("version: 1\ndescription: d\nidle_before: -99999999999999999999999999999s\nsteps: [ { request: { name: a } } ]\n", "workload.yaml:3: 'idle_before': duration must not be negative (got '-99999999999999999999999999999s')")]
     public void Parse_OneMistake_ReportsIt(string yaml, string expected)
     {
         Assert.Equal([expected], Errors(yaml));
