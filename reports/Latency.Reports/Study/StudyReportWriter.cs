@@ -1,4 +1,3 @@
-using System.Text;
 using Latency.Reports.Charts;
 using Latency.RunDirectory;
 
@@ -58,18 +57,17 @@ public static class StudyReportWriter
         var chartsDirectory = Path.Combine(outDirectory, MarkdownRenderer.ChartsFolder);
         Directory.CreateDirectory(chartsDirectory);
         var written = new List<string>();
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         var markdown = Path.Combine(outDirectory, MarkdownFileName);
-        await File.WriteAllTextAsync(markdown, MarkdownRenderer.Render(report.Blocks), utf8, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(markdown, MarkdownRenderer.Render(report.Blocks), cancellationToken).ConfigureAwait(false);
         written.Add(markdown);
         var html = Path.Combine(outDirectory, HtmlFileName);
-        await File.WriteAllTextAsync(html, HtmlRenderer.Render(report.Title, report.Blocks), utf8, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(html, HtmlRenderer.Render(report.Title, report.Blocks), cancellationToken).ConfigureAwait(false);
         written.Add(html);
-        await WriteSummaryFilesAsync(run, summary, statistics, calibration, problems, outDirectory, written, utf8, cancellationToken).ConfigureAwait(false);
+        await WriteSummaryFilesAsync(run, summary, statistics, calibration, problems, outDirectory, written, cancellationToken).ConfigureAwait(false);
         if (map is not null)
         {
             var svg = Path.Combine(chartsDirectory, ReportMap.FileName);
-            await File.WriteAllTextAsync(svg, map.Svg, utf8, cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteAllTextAsync(svg, map.Svg, cancellationToken).ConfigureAwait(false);
             written.Add(svg);
         }
 
@@ -82,15 +80,15 @@ public static class StudyReportWriter
     }
 
     private static async Task WriteSummaryFilesAsync(RunData run, StudySummary summary, IReadOnlyList<RowStatistics> statistics,
-        CalibrationTable? calibration, IReadOnlyList<RunDirectoryProblem> problems, string outDirectory, List<string> written, Encoding utf8,
+        CalibrationTable? calibration, IReadOnlyList<RunDirectoryProblem> problems, string outDirectory, List<string> written,
         CancellationToken cancellationToken)
     {
         var backend = StudyReport.BackendOf(run.Manifest, calibration);
         var json = Path.Combine(outDirectory, SummaryFiles.JsonFileName);
-        await File.WriteAllTextAsync(json, SummaryFiles.Json(run, summary, statistics, backend, problems), utf8, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(json, SummaryFiles.Json(run, summary, statistics, backend, problems), cancellationToken).ConfigureAwait(false);
         written.Add(json);
         var csv = Path.Combine(outDirectory, SummaryFiles.CsvFileName);
-        await File.WriteAllTextAsync(csv, SummaryFiles.Csv(run, summary, statistics), utf8, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(csv, SummaryFiles.Csv(run, summary, statistics), cancellationToken).ConfigureAwait(false);
         written.Add(csv);
         var histograms = SummaryFiles.SessionHistograms(run);
         if (histograms.Count == 0)
@@ -103,7 +101,7 @@ public static class StudyReportWriter
         foreach (var (fileName, tag, histogram) in histograms)
         {
             var hgrm = Path.Combine(hgrmDirectory, fileName);
-            await File.WriteAllTextAsync(hgrm, SummaryFiles.Hgrm(tag, histogram), utf8, cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteAllTextAsync(hgrm, SummaryFiles.Hgrm(tag, histogram), cancellationToken).ConfigureAwait(false);
             written.Add(hgrm);
         }
     }
