@@ -5,19 +5,20 @@ namespace Latency.Bench.Recording;
 
 /// <summary>
 /// Writes a run directory while the run goes on: one <c>.hlog</c> per scenario, appended and flushed every
-/// interval, and a <c>run.json</c> written at the start with status <c>partial</c> and replaced at the end. A crash
-/// or a <c>kill -9</c> therefore leaves a readable directory that loses at most the interval being written.
+/// interval, and a <c>run.json</c> written at the start with status <c>partial</c>, written again whenever a new log
+/// starts (readers read only the logs run.json lists), and replaced at the end. A crash or a <c>kill -9</c> therefore
+/// leaves a readable directory that loses at most the interval being written.
 /// </summary>
 public sealed class RunDirectorySink : IAsyncDisposable
 {
     private readonly Dictionary<string, (IntervalLogWriter Writer, SortedSet<string> Tags)> _logs = new(StringComparer.Ordinal);
-    private readonly DateTimeOffset _startTime;
+    private readonly RunManifest _started;
     private readonly object _gate = new();
 
-    private RunDirectorySink(string directory, DateTimeOffset startTime)
+    private RunDirectorySink(string directory, RunManifest started)
     {
         Directory = directory;
-        _startTime = startTime;
+        _started = started;
     }
 
     public string Directory { get; }
@@ -25,7 +26,7 @@ public sealed class RunDirectorySink : IAsyncDisposable
     public static async Task<RunDirectorySink> CreateAsync(string directory, RunManifest initial, CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(directory);
-        var sink = new RunDirectorySink(directory, initial.StartedUtc);
+        var sink = new RunDirectorySink(directory, initial);
         await RunManifestFile.WriteAsync(directory, initial, cancellationToken).ConfigureAwait(false);
         return sink;
     }
@@ -35,17 +36,26 @@ public sealed class RunDirectorySink : IAsyncDisposable
     {
         lock (_gate)
         {
+            var newLog = false;
             foreach (var (key, interval) in intervals)
             {
                 if (!_logs.TryGetValue(key.Scenario, out var log))
                 {
                     var path = Path.Combine(Directory, key.Scenario + ".hlog");
-                    log = (IntervalLogWriter.Create(path, _startTime), new SortedSet<string>(StringComparer.Ordinal));
+                    log = (IntervalLogWriter.Create(path, _started.StartedUtc), new SortedSet<string>(StringComparer.Ordinal));
                     _logs[key.Scenario] = log;
+                    newLog = true;
                 }
 
                 log.Writer.Append(interval);
                 log.Tags.Add(key.Tag);
+            }
+
+            if (newLog)
+            {
+                // Listed now, not only at the end: a run killed midway must still name its logs, or its reader would
+                // take them for strays. Once per interval at most, and only while scenarios start.
+                RunManifestFile.WriteAsync(Directory, _started with { HistogramLogs = LogsLocked() }).GetAwaiter().GetResult();
             }
         }
     }
@@ -55,11 +65,14 @@ public sealed class RunDirectorySink : IAsyncDisposable
     {
         lock (_gate)
         {
-            return _logs.OrderBy(l => l.Key, StringComparer.Ordinal)
-                .Select(l => new HistogramLogEntry { File = l.Key + ".hlog", Tags = l.Value.Tags.ToList() })
-                .ToList();
+            return LogsLocked();
         }
     }
+
+    private List<HistogramLogEntry> LogsLocked() =>
+        _logs.OrderBy(l => l.Key, StringComparer.Ordinal)
+            .Select(l => new HistogramLogEntry { File = l.Key + ".hlog", Tags = l.Value.Tags.ToList() })
+            .ToList();
 
     public async Task CompleteAsync(RunManifest manifest, CancellationToken cancellationToken)
     {
