@@ -44,6 +44,14 @@ public static class StudyReportWriter
         var calibration = Directory.Exists(runDirectory)
             ? await CalibrationFile.ReadAsync(runDirectory, problems, cancellationToken).ConfigureAwait(false)
             : null;
+        if (calibration is not null && StudyReport.BackendOf(run.Manifest, calibration: null) == NetworkBackend.Direct)
+        {
+            // A calibration measures an emulated world's paths; a run without one (world: none, real endpoints) had
+            // none to calibrate, so the file is another run's and its figures would pass for this one's.
+            problems.Add(new RunDirectoryProblem(Path.Combine(runDirectory, CalibrationTable.FileName), null, ProblemSeverity.Warning,
+                "ignored: this run reached its targets directly (world: none), so a calibration of an emulated world is not of this run"));
+            calibration = null;
+        }
         var summary = StudySummary.From(run);
         progress?.Report($"statistics of {summary.Rows.Count} comparison(s)");
         var statistics = RowStatistics.From(summary, run);
