@@ -104,7 +104,7 @@ public static class ReportCommand
         }
         catch (RunDirectoryFormatException e)
         {
-            return $"{e.FilePath}: {e.Problem}, and no interval logs (*.hlog)";
+            return $"no interval logs (*.hlog), and {e.FilePath}: {e.Problem}";
         }
     }
 }

@@ -74,8 +74,8 @@ public sealed class ReportCommandTests : IDisposable
 
         Assert.Equal(2, code);
         Assert.Equal("", output);
-        Assert.StartsWith($"latency: {_run.Path}: nothing to report: {_run.File("run.json")}: not valid JSON", error, StringComparison.Ordinal);
-        Assert.EndsWith("and no interval logs (*.hlog)\n", error.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.StartsWith($"latency: {_run.Path}: nothing to report: no interval logs (*.hlog), and {_run.File("run.json")}: not valid JSON",
+            error, StringComparison.Ordinal);
         Assert.Equal([_run.File("run.json")], Directory.GetFileSystemEntries(_run.Path));
     }
 }
