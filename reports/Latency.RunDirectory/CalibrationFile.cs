@@ -16,7 +16,7 @@ public static class CalibrationFile
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(table);
         var path = Path.Combine(directory, CalibrationTable.FileName);
-        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(table, RunDirectoryJson.Options), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(path, JsonSerializer.Serialize(table, RunDirectoryJson.Options), cancellationToken).ConfigureAwait(false);
         return path;
     }
 

@@ -3,7 +3,7 @@ using HdrHistogram;
 namespace Latency.RunDirectory;
 
 /// <summary>
-/// Reads a whole run directory: run.json, the interval logs it lists and any other *.hlog in the directory,
+/// Reads a whole run directory: run.json and the interval logs it lists (every *.hlog when run.json cannot be read),
 /// merged per tag. Reports read runs only through this (reports never touch the engine: docs/ARCHITECTURE.md, "Layers").
 /// </summary>
 public static class RunDirectoryReader
@@ -212,6 +212,11 @@ public static class RunDirectoryReader
             }
         }
 
+        // run.json names the run's own logs; any other *.hlog is not of this run (left from an earlier run in the same
+        // directory, copied in by hand) and merging it would mix another run's sessions into this one's. Without a
+        // readable run.json every log is read: they are all there is. So too for a run that ended before listing
+        // its logs (a crash or kill of a version that listed them only at the end).
+        var readUnlisted = manifest is null || (manifest.HistogramLogs.Count == 0 && manifest.Status != RunStatus.Complete);
         foreach (var path in Directory.EnumerateFiles(directory, LogPattern).Order(StringComparer.Ordinal))
         {
             if (!seen.Add(Path.GetFullPath(path)))
@@ -219,11 +224,16 @@ public static class RunDirectoryReader
                 continue;
             }
 
-            logs.Add((path, []));
+            if (readUnlisted)
+            {
+                logs.Add((path, []));
+            }
+
             if (manifest is not null)
             {
-                problems.Add(new RunDirectoryProblem(path, null, ProblemSeverity.Warning,
-                    $"not listed in {RunManifest.FileName}; read anyway"));
+                problems.Add(new RunDirectoryProblem(path, null, ProblemSeverity.Warning, readUnlisted
+                    ? $"not listed in {RunManifest.FileName}; read anyway (the run lists no logs: it ended before it could)"
+                    : $"not listed in {RunManifest.FileName}; ignored: not part of this run (left from an earlier run in this directory?)"));
             }
         }
 

@@ -16,8 +16,8 @@ public static class RunManifestFile
     private const int CamelCaseSchemaVersion = 1;
 
     /// <summary>
-    /// Writes <c>run.json</c> into <paramref name="directory"/> (created if missing). The manifest goes to a
-    /// temporary file first, which then replaces run.json, so a crash never leaves a half-written run.json.
+    /// Writes <c>run.json</c> into <paramref name="directory"/> (created if missing), through <see cref="AtomicFile"/>:
+    /// a crash never leaves a half-written run.json.
     /// </summary>
     public static async Task WriteAsync(string directory, RunManifest manifest, CancellationToken cancellationToken = default)
     {
@@ -31,27 +31,11 @@ public static class RunManifestFile
         }
 
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, RunManifest.FileName);
-        var temporaryPath = Path.Combine(directory, $".{RunManifest.FileName}.{Guid.NewGuid():N}.tmp");
-        try
+        await AtomicFile.WriteAsync(Path.Combine(directory, RunManifest.FileName), async (stream, token) =>
         {
-            await using (var stream = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                await JsonSerializer.SerializeAsync(stream, manifest, RunDirectoryJson.Options, cancellationToken).ConfigureAwait(false);
-                await stream.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
-                // On disk before the rename: otherwise a power cut could leave a renamed but empty run.json.
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporaryPath, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporaryPath))
-            {
-                File.Delete(temporaryPath);
-            }
-        }
+            await JsonSerializer.SerializeAsync(stream, manifest, RunDirectoryJson.Options, token).ConfigureAwait(false);
+            await stream.WriteAsync("\n"u8.ToArray(), token).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -20,9 +20,18 @@ public sealed class NightlyService(IRunObserver observer)
     {
         ArgumentNullException.ThrowIfNull(request);
         var problems = new List<ValidationError>();
+        // The nightly directory gets the run, the comparison and the summary: anything already there would mix with
+        // them, and a folder of an earlier night may be a baseline in the history, so it is never emptied (no --force).
+        var outProblem = RunDirectoryTarget.Problem(request.OutDirectory, force: false, offerForce: false);
+        if (outProblem is not null)
+        {
+            problems.Add(new ValidationError(null, $"--out: {outProblem}"));
+        }
+
         try
         {
-            RunPlanner.Plan(request.Run, () => DateTimeOffset.UtcNow);
+            // Its run directory (DIR/run) is inside: checked with the nightly directory, not said twice.
+            RunPlanner.Plan(outProblem is null ? request.Run : request.Run with { OutDirectory = null }, () => DateTimeOffset.UtcNow);
         }
         catch (InputValidationException ex)
         {
@@ -40,12 +49,6 @@ public sealed class NightlyService(IRunObserver observer)
             {
                 problems.Add(new ValidationError(null, $"--baseline: {request.Baseline}: not a run directory (no {RunManifest.FileName})"));
             }
-        }
-
-        if (File.Exists(Path.Combine(request.RunDirectory, RunManifest.FileName)))
-        {
-            // A second night in the same folder would overwrite the first, which the history may name as a baseline.
-            problems.Add(new ValidationError(null, $"--out: {request.OutDirectory} holds a nightly already; give a new folder"));
         }
 
         return problems;

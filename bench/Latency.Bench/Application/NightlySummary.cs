@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Latency.Reports.Compare;
 using Latency.Reports.Trend;
@@ -122,11 +121,10 @@ public static class NightlySummary
         Directory.CreateDirectory(directory);
         var links = Links(directory);
         var title = $"Latency nightly: {Suite(outcome)}";
-        var utf8 = new UTF8Encoding(false);
         var html = Path.Combine(directory, HtmlFileName);
         var json = Path.Combine(directory, JsonFileName);
-        await File.WriteAllTextAsync(html, HtmlRenderer.Render(title, Blocks(outcome, exit, links)), utf8, cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(json, Json(outcome, exit, links), utf8, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(html, HtmlRenderer.Render(title, Blocks(outcome, exit, links)), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(json, Json(outcome, exit, links), cancellationToken).ConfigureAwait(false);
         return [html, json];
     }
 

@@ -68,6 +68,11 @@ public static class RunPlanner
             errors.Add(historyProblem);
         }
 
+        if (request.OutDirectory is { } given && RunDirectoryTarget.Problem(given, request.Force) is { } outProblem)
+        {
+            errors.Add(Option("--out", outProblem));
+        }
+
         if (suite is null)
         {
             throw new InputValidationException(errors);
@@ -85,6 +90,11 @@ public static class RunPlanner
 
         var outDirectory = request.OutDirectory
             ?? Path.Combine("runs", $"{now().UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{suite.Name}");
+        if (request.OutDirectory is null && RunDirectoryTarget.Problem(outDirectory, force: false) is { } defaultProblem)
+        {
+            // Two runs of one suite started in the same second: the second must not write into the first.
+            throw new InputValidationException([Option("--out", defaultProblem)]);
+        }
         return new RunPlan(suite, outDirectory, durationLimit) { Scenarios = scenarios, Study = study };
     }
 

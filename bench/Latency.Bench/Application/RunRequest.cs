@@ -15,6 +15,9 @@ public sealed record RunRequest
     public string? WarmUp { get; init; }
     public bool NoProgress { get; init; }
 
+    /// <summary><c>--force</c>: empty <see cref="OutDirectory"/> first when it is a run directory that is not empty.</summary>
+    public bool Force { get; init; }
+
     /// <summary>The history file to add the run to when it ends with a run directory (<c>--history</c>); null for none.</summary>
     public string? HistoryFile { get; init; }
 }

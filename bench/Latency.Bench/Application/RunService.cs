@@ -26,6 +26,12 @@ public sealed class RunService(IRunObserver observer)
             return RunOutcome.Rejected(ex.Errors);
         }
 
+        if (request.Force)
+        {
+            // Only now, with every input checked: a refused run must leave the directory as it was.
+            RunDirectoryTarget.Empty(plan.OutDirectory);
+        }
+
         if (plan.Study is { } study)
         {
             if (request.SuitePath is null)

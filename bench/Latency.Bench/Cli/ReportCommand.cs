@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Latency.Reports.Study;
+using Latency.RunDirectory;
 
 namespace Latency.Bench.Cli;
 
@@ -7,8 +8,10 @@ namespace Latency.Bench.Cli;
 /// <c>latency report RUN_DIR [--out DIR]</c>: regenerates the study report of a run directory with the same code
 /// <c>latency run</c> uses (<see cref="StudyReportWriter"/>): report.md, report.html, charts, summary.json|csv and
 /// hgrm/*.hgrm. A missing or corrupt file of the run does not stop it: the report says which file and what is
-/// wrong, and the problems are printed too. Exit 0 when a report was written, 2 when RUN_DIR does not exist,
-/// 3 when the report cannot be written.
+/// wrong, and the problems are printed too. Exit 0 when a report of everything was written (warnings, such as a last
+/// interval-log line cut short by a crash, do not count), 2 when something of the run could not be read (the report of
+/// what could is written all the same: a nightly job must notice), when RUN_DIR does not exist or holds nothing to
+/// report; 3 when the report cannot be written.
 /// </summary>
 public static class ReportCommand
 {
@@ -40,6 +43,12 @@ public static class ReportCommand
             return ExitCodes.BadInput;
         }
 
+        if (await NothingToReportAsync(runDirectory, cancellationToken).ConfigureAwait(false) is { } nothing)
+        {
+            await error.WriteLineAsync($"latency: {runDirectory}: nothing to report: {nothing}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
         var target = outDirectory ?? runDirectory;
         StudyReportResult result;
         try
@@ -58,9 +67,10 @@ public static class ReportCommand
             await error.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
         }
 
-        if (result.Problems.Count > 0)
+        var errors = result.Problems.Count(p => p.Severity == ProblemSeverity.Error);
+        if (errors > 0)
         {
-            await error.WriteLineAsync($"latency: {result.Problems.Count} problem(s) in the run directory; the report lists them and shows what could be read.")
+            await error.WriteLineAsync($"latency: {errors} problem(s) in the run directory; the report lists them and shows what could be read.")
                 .ConfigureAwait(false);
         }
 
@@ -76,6 +86,28 @@ public static class ReportCommand
 
         var html = result.Files.FirstOrDefault(f => f.EndsWith(StudyReportWriter.HtmlFileName, StringComparison.Ordinal));
         await output.WriteLineAsync($"Report: {html ?? target} ({result.Files.Count} files in {target})").ConfigureAwait(false);
-        return ExitCodes.Ok;
+        return errors > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Why <paramref name="runDirectory"/> has nothing a report could show (no readable run.json and no interval log),
+    /// or null when it has something: a report of nothing would only hide that the path was wrong.
+    /// </summary>
+    private static async Task<string?> NothingToReportAsync(string runDirectory, CancellationToken cancellationToken)
+    {
+        if (Directory.EnumerateFiles(runDirectory, "*.hlog").Any())
+        {
+            return null;
+        }
+
+        try
+        {
+            await RunManifestFile.ReadAsync(runDirectory, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (RunDirectoryFormatException e)
+        {
+            return $"no interval logs (*.hlog), and {e.FilePath}: {e.Problem}";
+        }
     }
 }

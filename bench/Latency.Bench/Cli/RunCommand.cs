@@ -16,7 +16,10 @@ public static class RunCommand
             Description = "Suite file (YAML, docs/suite-reference.md). Without it and without --url, runs the default study " +
                           "(scenarios/suites/default.yaml, built in) over the emulated world.",
         };
-        var outDirectory = new Option<string?>("--out", "-o") { Description = "Run directory to write (default runs/<UTC time>-<suite>)." };
+        var outDirectory = new Option<string?>("--out", "-o")
+        {
+            Description = "Run directory to write (default runs/<UTC time>-<suite>); new or empty, unless --force.",
+        };
         var duration = new Option<string?>("--duration", "-d")
         {
             Description = "Stop scheduling after this long, e.g. 30s or 2m (for --url: how long to run, default 10s).",
@@ -29,6 +32,11 @@ public static class RunCommand
         var timeout = new Option<string?>("--timeout") { Description = "One-liner mode: per-request timeout (default 30s)." };
         var warmUp = new Option<string?>("--warm-up") { Description = "One-liner mode: run this long first without recording (default 0s)." };
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not show live progress." };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Empty the --out directory first when it is a run directory (holds a run.json) that is not empty; " +
+                          "without it a non-empty --out is refused, and a folder that is not a run directory is never emptied.",
+        };
         var history = new Option<string?>("--history")
         {
             Description = "Add the run to this history file when it ends (as 'latency history add' does), partial runs too.",
@@ -40,7 +48,7 @@ public static class RunCommand
             "Latency is recorded corrected (from each request's intended start) and uncorrected, side by side. " +
             "Ctrl-C stops gracefully and keeps what was recorded (marked partial).")
         {
-            suite, outDirectory, duration, url, rate, connections, http, method, timeout, warmUp, noProgress, history, publish,
+            suite, outDirectory, force, duration, url, rate, connections, http, method, timeout, warmUp, noProgress, history, publish,
         };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(parse.GetValue(publish), new RunRequest
         {
@@ -55,6 +63,7 @@ public static class RunCommand
             Timeout = parse.GetValue(timeout),
             WarmUp = parse.GetValue(warmUp),
             NoProgress = parse.GetValue(noProgress),
+            Force = parse.GetValue(force),
             HistoryFile = parse.GetValue(history),
         }, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;

@@ -5,8 +5,9 @@ namespace Latency.Bench.Recording;
 
 /// <summary>
 /// Writes a run directory while the run goes on: one <c>.hlog</c> per scenario, appended and flushed every
-/// interval, and a <c>run.json</c> written at the start with status <c>partial</c> and replaced at the end. A crash
-/// or a <c>kill -9</c> therefore leaves a readable directory that loses at most the interval being written.
+/// interval, and a <c>run.json</c> written at the start with status <c>partial</c>, written again whenever a new log
+/// starts (readers read only the logs run.json lists), and replaced at the end. A crash or a <c>kill -9</c> therefore
+/// leaves a readable directory that loses at most the interval being written.
 /// </summary>
 /// <remarks>
 /// A full disk (or any write failure) must not be lost in the noise: the first failed append is kept
@@ -23,15 +24,15 @@ public sealed class RunDirectorySink : IAsyncDisposable
     private const int MinimumReserveBytes = 64 * 1024;
 
     private readonly Dictionary<string, (IntervalLogWriter Writer, SortedSet<string> Tags)> _logs = new(StringComparer.Ordinal);
-    private readonly DateTimeOffset _startTime;
+    private readonly RunManifest _started;
     private readonly object _gate = new();
     private readonly CancellationTokenSource _failed = new();
     private Exception? _failure;
 
-    private RunDirectorySink(string directory, DateTimeOffset startTime)
+    private RunDirectorySink(string directory, RunManifest started)
     {
         Directory = directory;
-        _startTime = startTime;
+        _started = started;
     }
 
     /// <summary>The run directory.</summary>
@@ -63,7 +64,7 @@ public sealed class RunDirectorySink : IAsyncDisposable
     public static async Task<RunDirectorySink> CreateAsync(string directory, RunManifest initial, CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(directory);
-        var sink = new RunDirectorySink(directory, initial.StartedUtc);
+        var sink = new RunDirectorySink(directory, initial);
         await RunManifestFile.WriteAsync(directory, initial, cancellationToken).ConfigureAwait(false);
         var manifestBytes = new FileInfo(Path.Combine(directory, RunManifest.FileName)).Length;
         var reserve = Path.Combine(directory, ReserveFileName);
@@ -106,17 +107,26 @@ public sealed class RunDirectorySink : IAsyncDisposable
 
             try
             {
+                var newLog = false;
                 foreach (var (key, interval) in intervals)
                 {
                     if (!_logs.TryGetValue(key.Scenario, out var log))
                     {
                         var path = Path.Combine(Directory, key.Scenario + ".hlog");
-                        log = (IntervalLogWriter.Create(path, _startTime), new SortedSet<string>(StringComparer.Ordinal));
+                        log = (IntervalLogWriter.Create(path, _started.StartedUtc), new SortedSet<string>(StringComparer.Ordinal));
                         _logs[key.Scenario] = log;
+                        newLog = true;
                     }
 
                     log.Writer.Append(interval);
                     log.Tags.Add(key.Tag);
+                }
+
+                if (newLog)
+                {
+                    // Listed now, not only at the end: a run killed midway must still name its logs, or its reader would
+                    // take them for strays. Once per interval at most, and only while scenarios start.
+                    RunManifestFile.WriteAsync(Directory, _started with { HistogramLogs = LogsLocked() }).GetAwaiter().GetResult();
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -136,11 +146,14 @@ public sealed class RunDirectorySink : IAsyncDisposable
     {
         lock (_gate)
         {
-            return _logs.OrderBy(l => l.Key, StringComparer.Ordinal)
-                .Select(l => new HistogramLogEntry { File = l.Key + ".hlog", Tags = l.Value.Tags.ToList() })
-                .ToList();
+            return LogsLocked();
         }
     }
+
+    private List<HistogramLogEntry> LogsLocked() =>
+        _logs.OrderBy(l => l.Key, StringComparer.Ordinal)
+            .Select(l => new HistogramLogEntry { File = l.Key + ".hlog", Tags = l.Value.Tags.ToList() })
+            .ToList();
 
     /// <summary>
     /// Writes the final run.json (the logs filled in). The reserve is given up first; when the full manifest still does

@@ -1,4 +1,4 @@
-using System.Text;
+using Latency.RunDirectory;
 
 namespace Latency.Reports.Charts;
 
@@ -24,7 +24,8 @@ public sealed record RenderedChart
     /// <summary>The SVG document.</summary>
     public required string Svg { get; init; }
 
-    /// <summary>Writes <see cref="Png"/> and <see cref="Svg"/> as &lt;name&gt;.png and &lt;name&gt;.svg into <paramref name="directory"/>.</summary>
+    /// <summary>Writes <see cref="Png"/> and <see cref="Svg"/> as &lt;name&gt;.png and &lt;name&gt;.svg into <paramref name="directory"/>, each
+    /// through <see cref="AtomicFile"/> (never half-written).</summary>
     /// <param name="directory">An existing directory.</param>
     /// <param name="cancellationToken">Stops writing.</param>
     /// <returns>The two paths, PNG first.</returns>
@@ -32,9 +33,9 @@ public sealed record RenderedChart
     {
         ArgumentNullException.ThrowIfNull(directory);
         var png = Path.Combine(directory, Name + ".png");
-        await File.WriteAllBytesAsync(png, Png, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllBytesAsync(png, Png, cancellationToken).ConfigureAwait(false);
         var svg = Path.Combine(directory, Name + ".svg");
-        await File.WriteAllTextAsync(svg, Svg, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(svg, Svg, cancellationToken).ConfigureAwait(false);
         return [png, svg];
     }
 }

@@ -1,6 +1,6 @@
-using System.Text;
 using Latency.Reports.Charts;
 using Latency.Reports.Study;
+using Latency.RunDirectory;
 
 namespace Latency.Reports.Compare;
 
@@ -26,7 +26,6 @@ public static class CompareWriter
         Directory.CreateDirectory(outDirectory);
         var chart = comparison.IsComparable && comparison.Rows.Count > 0 ? CompareChart.Render(comparison) : null;
         var blocks = CompareDocument.Blocks(comparison, chart);
-        var utf8 = new UTF8Encoding(false);
         var files = new (string Name, string Text)[]
         {
             (MarkdownFileName, MarkdownRenderer.Render(blocks)),
@@ -37,7 +36,7 @@ public static class CompareWriter
         foreach (var (name, text) in files)
         {
             var path = Path.Combine(outDirectory, name);
-            await File.WriteAllTextAsync(path, text, utf8, cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteAllTextAsync(path, text, cancellationToken).ConfigureAwait(false);
             paths.Add(path);
         }
 

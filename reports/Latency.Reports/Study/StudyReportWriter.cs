@@ -1,4 +1,3 @@
-using System.Text;
 using Latency.Reports.Charts;
 using Latency.RunDirectory;
 
@@ -45,6 +44,14 @@ public static class StudyReportWriter
         var calibration = Directory.Exists(runDirectory)
             ? await CalibrationFile.ReadAsync(runDirectory, problems, cancellationToken).ConfigureAwait(false)
             : null;
+        if (calibration is not null && StudyReport.BackendOf(run.Manifest, calibration: null) == NetworkBackend.Direct)
+        {
+            // A calibration measures an emulated world's paths; a run without one (world: none, real endpoints) had
+            // none to calibrate, so the file is another run's and its figures would pass for this one's.
+            problems.Add(new RunDirectoryProblem(Path.Combine(runDirectory, CalibrationTable.FileName), null, ProblemSeverity.Warning,
+                "ignored: this run reached its targets directly (world: none), so a calibration of an emulated world is not of this run"));
+            calibration = null;
+        }
         var summary = StudySummary.From(run);
         progress?.Report($"statistics of {summary.Rows.Count} comparison(s)");
         var statistics = RowStatistics.From(summary, run);
@@ -58,18 +65,17 @@ public static class StudyReportWriter
         var chartsDirectory = Path.Combine(outDirectory, MarkdownRenderer.ChartsFolder);
         Directory.CreateDirectory(chartsDirectory);
         var written = new List<string>();
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         var markdown = Path.Combine(outDirectory, MarkdownFileName);
-        await File.WriteAllTextAsync(markdown, MarkdownRenderer.Render(report.Blocks), utf8, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(markdown, MarkdownRenderer.Render(report.Blocks), cancellationToken).ConfigureAwait(false);
         written.Add(markdown);
         var html = Path.Combine(outDirectory, HtmlFileName);
-        await File.WriteAllTextAsync(html, HtmlRenderer.Render(report.Title, report.Blocks), utf8, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(html, HtmlRenderer.Render(report.Title, report.Blocks), cancellationToken).ConfigureAwait(false);
         written.Add(html);
-        await WriteSummaryFilesAsync(run, summary, statistics, calibration, problems, outDirectory, written, utf8, cancellationToken).ConfigureAwait(false);
+        await WriteSummaryFilesAsync(run, summary, statistics, calibration, problems, outDirectory, written, cancellationToken).ConfigureAwait(false);
         if (map is not null)
         {
             var svg = Path.Combine(chartsDirectory, ReportMap.FileName);
-            await File.WriteAllTextAsync(svg, map.Svg, utf8, cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteAllTextAsync(svg, map.Svg, cancellationToken).ConfigureAwait(false);
             written.Add(svg);
         }
 
@@ -82,15 +88,15 @@ public static class StudyReportWriter
     }
 
     private static async Task WriteSummaryFilesAsync(RunData run, StudySummary summary, IReadOnlyList<RowStatistics> statistics,
-        CalibrationTable? calibration, IReadOnlyList<RunDirectoryProblem> problems, string outDirectory, List<string> written, Encoding utf8,
+        CalibrationTable? calibration, IReadOnlyList<RunDirectoryProblem> problems, string outDirectory, List<string> written,
         CancellationToken cancellationToken)
     {
         var backend = StudyReport.BackendOf(run.Manifest, calibration);
         var json = Path.Combine(outDirectory, SummaryFiles.JsonFileName);
-        await File.WriteAllTextAsync(json, SummaryFiles.Json(run, summary, statistics, backend, problems), utf8, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(json, SummaryFiles.Json(run, summary, statistics, backend, problems), cancellationToken).ConfigureAwait(false);
         written.Add(json);
         var csv = Path.Combine(outDirectory, SummaryFiles.CsvFileName);
-        await File.WriteAllTextAsync(csv, SummaryFiles.Csv(run, summary, statistics), utf8, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(csv, SummaryFiles.Csv(run, summary, statistics), cancellationToken).ConfigureAwait(false);
         written.Add(csv);
         var histograms = SummaryFiles.SessionHistograms(run);
         if (histograms.Count == 0)
@@ -103,7 +109,7 @@ public static class StudyReportWriter
         foreach (var (fileName, tag, histogram) in histograms)
         {
             var hgrm = Path.Combine(hgrmDirectory, fileName);
-            await File.WriteAllTextAsync(hgrm, SummaryFiles.Hgrm(tag, histogram), utf8, cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteAllTextAsync(hgrm, SummaryFiles.Hgrm(tag, histogram), cancellationToken).ConfigureAwait(false);
             written.Add(hgrm);
         }
     }

@@ -1,6 +1,6 @@
-using System.Text;
 using Latency.Reports.Charts;
 using Latency.Reports.Study;
+using Latency.RunDirectory;
 
 namespace Latency.Reports.Trend;
 
@@ -26,8 +26,7 @@ public static class TrendWriter
         Directory.CreateDirectory(chartsDirectory);
         var charts = Charts(report);
         var html = Path.Combine(outDirectory, HtmlFileName);
-        await File.WriteAllTextAsync(html, HtmlRenderer.Render(TrendDocument.Title, TrendDocument.Blocks(report, charts)),
-            new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(html, HtmlRenderer.Render(TrendDocument.Title, TrendDocument.Blocks(report, charts)), cancellationToken).ConfigureAwait(false);
         var paths = new List<string> { html };
         foreach (var chart in charts.OfType<RenderedChart>())
         {

@@ -134,6 +134,8 @@ public sealed class RunDirectoryTests(ITestOutputHelper output) : IDisposable
         var run = await RunDirectoryReader.ReadAsync(outDir);
         Assert.Equal(RunStatus.Partial, run.Manifest!.Status);
         Assert.False(run.Problems.Any(p => p.Severity == ProblemSeverity.Error), string.Join("\n", run.Problems));
+        // Listed as soon as it started (issue 16): the reader merges only the logs run.json lists, and no end came.
+        Assert.Equal(["url.hlog"], run.Manifest.HistogramLogs.Select(l => l.File));
         var corrected = run.Totals.Single(t => t.Key.Scenario == "url" && t.Key.IsIteration && t.Key.Kind == HistogramTag.Corrected).Value;
         Assert.True(corrected.TotalCount >= 100, $"the flushed intervals should hold at least a second at 100/s (got {corrected.TotalCount})");
     }

@@ -98,7 +98,7 @@ public sealed class RunDirectoryReaderTests
     }
 
     [Fact]
-    public async Task ReadAsync_ListedLogMissingAndUnlistedLogPresent_ReportsBothAndReadsWhatExists()
+    public async Task ReadAsync_ListedLogMissingAndUnlistedLogPresent_ReportsBothAndLeavesTheUnlistedOut()
     {
         using var dir = new TempDirectory();
         await WriteManifestAsync(dir, "app_start.hlog");
@@ -110,7 +110,50 @@ public sealed class RunDirectoryReaderTests
         var run = await RunDirectoryReader.ReadAsync(dir.Path);
 
         Assert.Contains(run.Problems, p => p.File == dir.File("app_start.hlog") && p.Severity == ProblemSeverity.Error);
-        Assert.Contains(run.Problems, p => p.File == dir.File("extra.hlog") && p.Severity == ProblemSeverity.Warning);
+        var stray = Assert.Single(run.Problems, p => p.File == dir.File("extra.hlog"));
+        Assert.Equal(ProblemSeverity.Warning, stray.Severity);
+        Assert.Contains("not listed in run.json; ignored", stray.Message);
+        Assert.Empty(run.Totals);
+    }
+
+    [Fact]
+    public async Task ReadAsync_StrayLogOfAnEarlierRunNextToTheListedOne_OnlyTheListedIsMerged()
+    {
+        // Issue 16: a reused --out kept the earlier run's .hlog, and the reader merged it into this run's totals.
+        using var dir = new TempDirectory();
+        await WriteManifestAsync(dir, "app_start.hlog");
+        using (var writer = IntervalLogWriter.Create(dir.File("app_start.hlog"), RunStart))
+        {
+            writer.Append(Interval(Corrected, 0, 100, 200));
+        }
+
+        using (var writer = IntervalLogWriter.Create(dir.File("old.hlog"), RunStart))
+        {
+            writer.Append(Interval(Corrected, 0, 900_000, 900_000, 900_000));
+        }
+
+        var run = await RunDirectoryReader.ReadAsync(dir.Path);
+
+        Assert.False(run.HasErrors);
+        Assert.Equal(2, Assert.Single(run.Totals).Value.TotalCount);
+        Assert.Equal(dir.File("old.hlog"), Assert.Single(run.Problems).File);
+    }
+
+    [Fact]
+    public async Task ReadAsync_PartialRunThatListedNoLogs_ReadsTheLogsItFinds()
+    {
+        // A run killed before it could list its logs (versions that listed them only at the end): they are all it has.
+        using var dir = new TempDirectory();
+        await WriteManifestAsync(dir);
+        using (var writer = IntervalLogWriter.Create(dir.File("app_start.hlog"), RunStart))
+        {
+            writer.Append(Interval(Corrected, 0, 100));
+        }
+
+        var run = await RunDirectoryReader.ReadAsync(dir.Path);
+
+        Assert.False(run.HasErrors);
+        Assert.Contains("read anyway", Assert.Single(run.Problems).Message);
         Assert.Equal(1, Assert.Single(run.Totals).Value.TotalCount);
     }
 

@@ -152,6 +152,43 @@ public class StudyReportWriterTests
     }
 
     [Fact]
+    public async Task WriteAsync_CalibrationBesideARunWithoutWorld_IgnoredAndSaidSo()
+    {
+        // Issue 16: a calibration.json left by an emulated-world run showed in the report of a world: none run.
+        using var run = new TempDirectory();
+        using var output = new TempDirectory();
+        await StudySamples.WriteRunAsync(run.Path, StudySamples.Study(NetworkBackend.Direct) with { World = "none (real endpoints)", Profile = null },
+            NetworkBackend.Direct);
+        await File.WriteAllTextAsync(run.File("calibration.json"), StudySamples.CalibrationJson);
+
+        var result = await StudyReportWriter.WriteReportAsync(run.Path, output.Path, CancellationToken.None);
+
+        var markdown = await File.ReadAllTextAsync(output.File("report.md"));
+        Assert.DoesNotContain("World asia, profile typical, backend tun", markdown);
+        Assert.Contains("No calibration.json", markdown);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(run.File("calibration.json"), problem.File);
+        Assert.Equal(ProblemSeverity.Warning, problem.Severity);
+        Assert.Contains("world: none", problem.Message);
+    }
+
+    [Fact]
+    public async Task WriteAsync_EveryFile_WrittenWithoutLeavingATemporaryOne()
+    {
+        using var run = new TempDirectory();
+        using var output = new TempDirectory();
+        await StudySamples.WriteRunAsync(run.Path, StudySamples.Study());
+
+        var files = await StudyReportWriter.WriteAsync(run.Path, output.Path, CancellationToken.None);
+
+        var onDisk = Directory.GetFiles(output.Path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(files.Order(StringComparer.Ordinal).ToList(), onDisk);
+        Assert.Contains(output.File("summary.json"), files);
+        Assert.Contains(Path.Combine(output.Path, "charts", "gain.png"), files);
+        Assert.Contains(Path.Combine(output.Path, "hgrm", "mumbai.app-cold-start.beijing.hgrm"), files);
+    }
+
+    [Fact]
     public async Task WriteAsync_CorruptCalibrationAndMissingManifest_ReportsWhatItCanAndListsProblems()
     {
         using var run = new TempDirectory();
