@@ -71,4 +71,42 @@ public class ReportCommandTests
         // Without run.json the interval logs are still found and reported (probe names stand in for countries).
         Assert.Contains("| mumbai | - | App cold start | 150 | 250 | mumbai | 60.0 | 125 | 2.50x |", markdown);
     }
+
+    /// <remarks>
+    /// Issue 16: SIGTERM while the report is being written must never leave a half-written report.html or
+    /// summary.json: each is written to a temporary name and renamed, so after the signal each is either absent or
+    /// whole. Signalled at several moments of a default-sized report (it takes a few seconds), so some land mid-write.
+    /// </remarks>
+    [Fact]
+    public async Task Report_SigtermWhileWriting_NoHalfWrittenReportOrSummary()
+    {
+        using var run = new TempDirectory();
+        await DefaultSizedStudyRun.WriteAsync(run.Path);
+        foreach (var afterMs in new[] { 300, 900, 1_600, 2_500 })
+        {
+            using var output = new TempDirectory();
+            using var report = CliRun.Start("report", run.Path, "--out", output.Path);
+            var drain = Task.WhenAll(report.StandardOutput.ReadToEndAsync(), report.StandardError.ReadToEndAsync());
+            await Task.Delay(afterMs);
+            if (!report.HasExited)
+            {
+                CliRun.Signal(report, "TERM");
+            }
+
+            await report.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            await drain;
+
+            var html = Path.Combine(output.Path, "report.html");
+            if (File.Exists(html))
+            {
+                Assert.EndsWith("</html>", (await File.ReadAllTextAsync(html)).TrimEnd(), StringComparison.Ordinal);
+            }
+
+            var summary = Path.Combine(output.Path, "summary.json");
+            if (File.Exists(summary))
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(summary)); // throws when cut short
+            }
+        }
+    }
 }
