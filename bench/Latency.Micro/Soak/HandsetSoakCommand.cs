@@ -34,7 +34,7 @@ public static class HandsetSoakCommand
             var suite = Path.Combine(work.FullName, "soak.yaml");
             await File.WriteAllTextAsync(suite, Suite(options, new Uri(backend.BaseUrl, "/")));
             var runDirectory = Path.Combine(work.FullName, "run");
-            var harness = Harness(suite, runDirectory);
+            var harness = Harness(suite, runDirectory, options.HarnessGcHeapLimitMb);
             var samples = new List<MemorySample>();
             var clock = Stopwatch.StartNew();
             var output = harness.StandardOutput.ReadToEndAsync();
@@ -86,9 +86,14 @@ public static class HandsetSoakCommand
         """);
 
     /// <summary>The harness as users start it: <c>dotnet latency.dll run</c>, its own process and runtime settings.</summary>
-    private static Process Harness(string suite, string runDirectory)
+    private static Process Harness(string suite, string runDirectory, int? gcHeapLimitMb)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (gcHeapLimitMb is { } limit)
+        {
+            start.Environment["DOTNET_GCHeapHardLimit"] = ((long)limit * 1024 * 1024).ToString("x", CultureInfo.InvariantCulture);
+        }
+
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "latency.dll"), "run", suite, "--out", runDirectory, "--no-progress" })
         {
             start.ArgumentList.Add(argument);
@@ -108,8 +113,9 @@ public static class HandsetSoakCommand
         var end = lastHalf[^1].Elapsed;
         var (_, slope) = Fit.Line(lastHalf.Select(s => s.Elapsed.TotalMinutes).ToArray(), lastHalf.Select(s => s.HarnessRssMb).ToArray());
         var scenario = manifest?.Scenarios.FirstOrDefault();
+        var limit = options.HarnessGcHeapLimitMb is { } mb ? string.Create(CultureInfo.InvariantCulture, $", harness GC heap limited to {mb} MiB") : "";
         text.AppendLine(CultureInfo.InvariantCulture, $"handset-soak: {options.Handsets:N0} handsets, HTTP/{options.Http}, closed model, keep-alive, " +
-            $"{options.ServerMs} ms server time and {options.ResponseBytes} bytes a request, {options.Minutes:0.#} min; harness exit {exitCode}, status {manifest?.Status}");
+            $"{options.ServerMs} ms server time and {options.ResponseBytes} bytes a request, {options.Minutes:0.#} min{limit}; harness exit {exitCode}, status {manifest?.Status}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- harness peak RSS: {samples.Max(s => s.HarnessRssMb):0} MiB; backend peak RSS: {samples.Max(s => s.BackendRssMb):0} MiB");
         text.AppendLine(CultureInfo.InvariantCulture, $"- harness RSS slope over the load's last half ({lastHalf[0].Elapsed.TotalMinutes:0.0}-{end.TotalMinutes:0.0} min, " +
             $"{lastHalf.Count} samples): {slope:+0.00;-0.00} MiB/min");

@@ -10,7 +10,10 @@ namespace Latency.Micro.Soak;
 /// <param name="ResponseBytes">Bytes per answer.</param>
 /// <param name="SampleSeconds">How often memory is read.</param>
 /// <param name="Output">Where the markdown result goes, or null for standard output only.</param>
-public sealed record HandsetSoakOptions(int Handsets, double Minutes, string Http, int ServerMs, int ResponseBytes, int SampleSeconds, string? Output)
+/// <param name="HarnessGcHeapLimitMb">A GC heap hard limit for the harness (DOTNET_GCHeapHardLimit), or null: with one,
+/// memory that keeps growing is told from a collector that is merely in no hurry (a leak fails the run, laziness does not).</param>
+public sealed record HandsetSoakOptions(int Handsets, double Minutes, string Http, int ServerMs, int ResponseBytes, int SampleSeconds, string? Output,
+    int? HarnessGcHeapLimitMb = null)
 {
     /// <summary>10,000 handsets for 10 minutes over HTTP/1.1, 5 s of server time and 1 KiB a request: the case.</summary>
     public static HandsetSoakOptions Default { get; } = new(10_000, 10, "1.1", 5_000, 1_024, 5, null);
@@ -36,12 +39,13 @@ public sealed record HandsetSoakOptions(int Handsets, double Minutes, string Htt
                 "--response-bytes" when whole is not null => options with { ResponseBytes = whole.Value },
                 "--sample-seconds" when whole > 0 => options with { SampleSeconds = whole.Value },
                 "--out" when value.Length > 0 => options with { Output = value },
+                "--harness-heap-limit-mb" when whole > 0 => options with { HarnessGcHeapLimitMb = whole.Value },
                 _ => null,
             };
             if (next is null)
             {
                 problem = $"handset-soak: bad argument '{args[i]} {value}' (usage: handset-soak [--handsets 10000] [--minutes 10] [--http 1.1|2] " +
-                          "[--server-ms 5000] [--response-bytes 1024] [--sample-seconds 5] [--out FILE.md])";
+                          "[--server-ms 5000] [--response-bytes 1024] [--sample-seconds 5] [--harness-heap-limit-mb N] [--out FILE.md])";
                 return null;
             }
 
