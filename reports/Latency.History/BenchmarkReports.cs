@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using Latency.RunDirectory;
 
 namespace Latency.History;
@@ -76,8 +77,15 @@ public static partial class BenchmarkReports
         JsonDocument document;
         try
         {
-            await using var stream = File.OpenRead(file);
-            document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
+            // The JSON reader lets bytes that are not UTF-8 through inside strings and fails only when one is read,
+            // with an InvalidOperationException: refused here as what they are, a file that is no report.
+            if (!Utf8.IsValid(bytes))
+            {
+                throw new BenchmarkReportException($"{file}: not a BenchmarkDotNet JSON report (not UTF-8 text)");
+            }
+
+            document = JsonDocument.Parse(bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -83,6 +83,22 @@ public sealed class BenchmarkReportTests
     }
 
     [Fact]
+    public async Task ReadAsync_AByteThatIsNotUtf8_BenchmarkReportExceptionNotInvalidOperationException()
+    {
+        // Found by fuzzing: the JSON parsed, and reading the title threw InvalidOperationException ("Cannot
+        // transcode invalid UTF-8"), which the command line does not expect from a bad report.
+        using var temp = new TempDirectory();
+        var bytes = File.ReadAllBytes(PacerReport);
+        bytes[Array.IndexOf(bytes, (byte)'"', Array.IndexOf(bytes, (byte)':', Array.IndexOf(bytes, (byte)'T'))) + 1] = 0xC3;
+        var file = temp.File("Bad-report-full.json");
+        File.WriteAllBytes(file, bytes);
+
+        var e = await Assert.ThrowsAsync<BenchmarkReportException>(() => BenchmarkReports.ReadAsync(file, null, CancellationToken.None));
+
+        Assert.Equal($"{file}: not a BenchmarkDotNet JSON report (not UTF-8 text)", e.Message);
+    }
+
+    [Fact]
     public async Task ABriefReport_HasNoIterations_SoItsMaximumStandsInForP99()
     {
         using var temp = new TempDirectory();
