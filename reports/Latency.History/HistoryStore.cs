@@ -317,6 +317,12 @@ public sealed class HistoryStore : IDisposable
                 $"{Path}: schema version {version} was written by a newer latency; this one reads up to {SchemaVersion}");
         }
 
+        if (version < 0)
+        {
+            // No latency writes one; a damaged header does, and it indexed the migrations below zero.
+            throw new HistoryFileException($"{Path}: schema version {version} is not one latency writes: not a history file, or a damaged one");
+        }
+
         for (; version < SchemaVersion; version++)
         {
             Execute(Migrations[version]);

@@ -81,6 +81,19 @@ public sealed class HistoryStoreTests
     }
 
     [Fact]
+    public void Open_ANegativeSchemaVersion_IsRefusedNotAnIndexOutOfRange()
+    {
+        // Found by fuzzing: a damaged header's user_version of -1 made the migration loop index below zero.
+        using var temp = new TempDirectory();
+        var path = temp.File("history.db");
+        Scalar(path, "PRAGMA user_version = -1");
+
+        var e = Assert.Throws<HistoryFileException>(() => HistoryStore.Open(path));
+
+        Assert.Contains("schema version -1 is not one latency writes", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Open_AFileThatIsNoDatabase_IsRefusedWithItsName()
     {
         using var temp = new TempDirectory();
