@@ -16,7 +16,7 @@ namespace Latency.Tests.Fuzzing;
 /// </summary>
 public sealed class RunDirectoryFuzzTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
 {
-    private const int MutatedInputs = 2_000;
+    private const int MutatedInputs = 1_600;
     private const int RandomInputs = 400;
     private const int CompareInputs = 300;
 
