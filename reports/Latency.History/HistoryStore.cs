@@ -249,6 +249,11 @@ public sealed class HistoryStore : IDisposable
         {
             throw new HistoryFileException($"{Path}: cannot read the history: {e.Message}", e);
         }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidCastException)
+        {
+            // A damaged page can hold NULL or text where the schema says otherwise: the reader's getters throw these.
+            throw new HistoryFileException($"{Path}: cannot read the history, a row is damaged: {e.Message}", e);
+        }
     }
 
     /// <summary>The file's schema version (<c>PRAGMA user_version</c>).</summary>

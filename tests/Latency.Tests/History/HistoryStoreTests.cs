@@ -83,6 +83,23 @@ public sealed class HistoryStoreTests
     }
 
     [Fact]
+    public void Read_NullWhereTheSchemaSaysNotNull_IsRefusedAsDamaged()
+    {
+        // Found by fuzzing: a damaged page held NULL in runs.suite, and the reader's GetString threw
+        // InvalidOperationException. SQLite refuses such a write, so the test loosens the stored schema to make one.
+        using var temp = new TempDirectory();
+        var path = temp.File("history.db");
+        HistoryStore.Open(path).Dispose();
+        Scalar(path, "PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = replace(sql, 'suite TEXT NOT NULL', 'suite TEXT') WHERE name = 'runs'");
+        Scalar(path, "INSERT INTO runs (suite, machine, started_at, status, run_dir, added_at) VALUES (NULL, 'm', '2024-01-01T00:00:00Z', 'complete', 'd', 'a')");
+        using var store = HistoryStore.Open(path);
+
+        var e = Assert.Throws<HistoryFileException>(() => store.Read(new HistoryQuery()));
+
+        Assert.Contains("a row is damaged", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Open_AFileThatIsNoDatabase_IsRefusedWithItsName()
     {
         using var temp = new TempDirectory();
