@@ -116,7 +116,7 @@ internal static partial class Mutations
                 };
                 return text[..key.Index] + renamed + text[(key.Index + key.Length)..];
             case 6: // deep nesting, closed or not: stack depth is what a recursive reader runs out of
-                var depth = 1 + (b % 1000);
+                var depth = 1 + (b % 20_000); // deep enough to overflow a recursive reader's stack (YamlDotNet's did at a few thousand)
                 var open = (c % 3) switch { 0 => "[", 1 => "{\"a\":", _ => "- " };
                 var nested = string.Concat(Enumerable.Repeat(open, depth)) + (c % 2 == 0 ? "1" + Closers(open, depth) : "");
                 var line = a % lines.Count;
