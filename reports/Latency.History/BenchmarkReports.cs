@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using Latency.RunDirectory;
 
 namespace Latency.History;
@@ -76,8 +77,15 @@ public static partial class BenchmarkReports
         JsonDocument document;
         try
         {
-            await using var stream = File.OpenRead(file);
-            document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
+            // The JSON reader lets bytes that are not UTF-8 through inside strings and fails only when one is read,
+            // with an InvalidOperationException: refused here as what they are, a file that is no report.
+            if (!Utf8.IsValid(bytes))
+            {
+                throw new BenchmarkReportException($"{file}: not a BenchmarkDotNet JSON report (not UTF-8 text)");
+            }
+
+            document = JsonDocument.Parse(bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -193,7 +201,7 @@ public static partial class BenchmarkReports
 
         return measurements.EnumerateArray()
             .Where(m => Text(m, "IterationMode") == "Workload" && Text(m, "IterationStage") == "Result")
-            .Where(m => m.TryGetProperty("Operations", out var o) && o.TryGetDouble(out var ops) && ops > 0
+            .Where(m => m.TryGetProperty("Operations", out var o) && TryNumber(o, out var ops) && ops > 0
                         && m.TryGetProperty("Nanoseconds", out var n) && n.ValueKind == JsonValueKind.Number)
             .Select(m => m.GetProperty("Nanoseconds").GetDouble() / m.GetProperty("Operations").GetDouble())
             .ToList();
@@ -208,7 +216,7 @@ public static partial class BenchmarkReports
         && metrics.EnumerateArray().FirstOrDefault(m => m.ValueKind == JsonValueKind.Object
                                                        && m.TryGetProperty("Descriptor", out var d) && d.ValueKind == JsonValueKind.Object
                                                        && Text(d, "Id") == "Allocated Memory") is { ValueKind: JsonValueKind.Object } metric
-        && metric.TryGetProperty("Value", out var value) && value.TryGetDouble(out var bytes)
+        && metric.TryGetProperty("Value", out var value) && TryNumber(value, out var bytes)
             ? (long)Math.Round(bytes, MidpointRounding.AwayFromZero)
             : null;
 
@@ -228,9 +236,19 @@ public static partial class BenchmarkReports
             : throw new BenchmarkReportException($"{file}: a benchmark's Statistics has no Percentiles");
 
     private static double Number(JsonElement element, string name, string file) =>
-        element.TryGetProperty(name, out var value) && value.TryGetDouble(out var number) && double.IsFinite(number)
+        element.TryGetProperty(name, out var value) && TryNumber(value, out var number) && double.IsFinite(number)
             ? number
             : throw new BenchmarkReportException($"{file}: a benchmark's Statistics has no number '{name}'");
+
+    /// <summary>
+    /// The element's number. JsonElement.TryGetDouble throws InvalidOperationException on a string or an object,
+    /// not false, and a damaged report has those where numbers belong.
+    /// </summary>
+    private static bool TryNumber(JsonElement value, out double number)
+    {
+        number = 0;
+        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out number);
+    }
 
     private static string Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";

@@ -249,6 +249,11 @@ public sealed class HistoryStore : IDisposable
         {
             throw new HistoryFileException($"{Path}: cannot read the history: {e.Message}", e);
         }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidCastException)
+        {
+            // A damaged page can hold NULL or text where the schema says otherwise: the reader's getters throw these.
+            throw new HistoryFileException($"{Path}: cannot read the history, a row is damaged: {e.Message}", e);
+        }
     }
 
     /// <summary>The file's schema version (<c>PRAGMA user_version</c>).</summary>
@@ -315,6 +320,12 @@ public sealed class HistoryStore : IDisposable
         {
             throw new HistoryFileException(
                 $"{Path}: schema version {version} was written by a newer latency; this one reads up to {SchemaVersion}");
+        }
+
+        if (version < 0)
+        {
+            // No latency writes one; a damaged header does, and it indexed the migrations below zero.
+            throw new HistoryFileException($"{Path}: schema version {version} is not one latency writes: not a history file, or a damaged one");
         }
 
         for (; version < SchemaVersion; version++)

@@ -17,10 +17,13 @@ internal readonly struct BucketLayout
 
     public BucketLayout(long lowest, long highest, int digits)
     {
-        var largestValueWithSingleUnitResolution = 2 * (long)Math.Pow(10, digits);
-        _unitMagnitude = (int)Math.Floor(Math.Log2(lowest));
-        var subBucketCountMagnitude = (int)Math.Ceiling(Math.Log2(largestValueWithSingleUnitResolution));
-        _subBucketHalfCountMagnitude = Math.Max(subBucketCountMagnitude, 1) - 1;
+        if (!IsSupported(lowest, digits))
+        {
+            throw new ArgumentOutOfRangeException(nameof(lowest), lowest, $"not an HdrHistogram layout with {digits} significant digits");
+        }
+
+        _unitMagnitude = UnitMagnitude(lowest);
+        _subBucketHalfCountMagnitude = SubBucketHalfCountMagnitude(digits);
         var subBucketCount = 1 << (_subBucketHalfCountMagnitude + 1);
         _subBucketHalfCount = subBucketCount / 2;
         _subBucketMask = (long)(subBucketCount - 1) << _unitMagnitude;
@@ -46,6 +49,25 @@ internal readonly struct BucketLayout
         // which wraps from 31 on: its RecordedValues() then reports wrong values for the top buckets. The engine's
         // 1 us - 1 h layout stops at 21; a layout beyond 30 must not be walked with it.
         RecordedValuesAreExact = _unitMagnitude + buckets - 1 < 31;
+    }
+
+    /// <summary>
+    /// Whether HdrHistogram can hold a histogram of this lowest discernible value and these digits: 0 to 5 digits,
+    /// and at most 62 bits between the unit and the top of the first bucket, as its constructor checks. Beyond that
+    /// the shifts of this layout overflow (a corrupt header made the bucket count below loop for ever).
+    /// </summary>
+    /// <param name="lowest">The lowest discernible value, at least 1.</param>
+    /// <param name="digits">The significant digits.</param>
+    public static bool IsSupported(long lowest, int digits) =>
+        lowest >= 1 && digits is >= 0 and <= 5 && UnitMagnitude(lowest) + SubBucketHalfCountMagnitude(digits) <= 61;
+
+    private static int UnitMagnitude(long lowest) => (int)Math.Floor(Math.Log2(lowest));
+
+    private static int SubBucketHalfCountMagnitude(int digits)
+    {
+        var largestValueWithSingleUnitResolution = 2 * (long)Math.Pow(10, digits);
+        var subBucketCountMagnitude = (int)Math.Ceiling(Math.Log2(largestValueWithSingleUnitResolution));
+        return Math.Max(subBucketCountMagnitude, 1) - 1;
     }
 
     /// <summary>True when HdrHistogram.NET's RecordedValues() reports exact values for every bucket of this layout.</summary>

@@ -147,7 +147,7 @@ internal static class CompressedHistogramDecoder
             return DecodeWithHdrHistogram(encoded, tag, startTimeStamp, endTimeStamp);
         }
 
-        if (digits is < 0 or > 5 || lowest < 1 || highest < 2 * lowest || payloadLength > data.Length - HeaderLengthV2)
+        if (!BucketLayout.IsSupported(lowest, digits) || highest < 2 * lowest || payloadLength > data.Length - HeaderLengthV2)
         {
             throw new FormatException(
                 $"the histogram's header is not valid (digits {digits}, lowest {lowest}, highest {highest}, payload {payloadLength} of {data.Length - HeaderLengthV2} bytes)");
@@ -164,6 +164,12 @@ internal static class CompressedHistogramDecoder
             var count = ReadZigZagLong(payload, ref position);
             if (count < 0)
             {
+                if (count < -layout.CountsLength)
+                {
+                    // Checked before the subtraction: long.MinValue would wrap the index negative.
+                    throw new FormatException($"the histogram skips {-count} empty buckets of its {layout.CountsLength}");
+                }
+
                 index -= count; // a run of -count empty buckets
                 continue;
             }

@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using Latency.Scenarios.Validation;
 using Latency.Scenarios.Workloads;
 
@@ -59,6 +61,17 @@ public static partial class HarImporter
             utf8 = utf8[3..]; // Windows tools write a byte-order mark, which the JSON reader refuses.
         }
 
+        if (FirstInvalidUtf8(utf8) is var invalid and >= 0)
+        {
+            // The JSON reader lets such bytes through inside strings and fails only when a string is read, with an
+            // InvalidOperationException that names no place: refused here, with the line and byte of the first one.
+            var before = utf8[..invalid];
+            var lineStart = before.LastIndexOf((byte)'\n') + 1;
+            throw new InputValidationException([new ValidationError(
+                new SourceLocation(file, before.Count((byte)'\n') + 1, invalid - lineStart + 1),
+                $"not valid UTF-8: byte 0x{utf8[invalid]:X2} at offset {invalid} (a HAR file is UTF-8 JSON)")]);
+        }
+
         JsonDocument document;
         JsonLineIndex positions;
         try
@@ -78,6 +91,23 @@ public static partial class HarImporter
         {
             return new Reader(file, positions).Read(document.RootElement, name);
         }
+    }
+
+    /// <summary>The offset of the first byte of <paramref name="utf8"/> that is not part of a UTF-8 character, or -1.</summary>
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if (Utf8.IsValid(utf8))
+        {
+            return -1;
+        }
+
+        var offset = 0;
+        while (Rune.DecodeFromUtf8(utf8[offset..], out _, out var consumed) == OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+
+        return offset;
     }
 
     /// <summary>Parses a HAR text (tests, tools).</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using Latency.Scenarios.Har;
 using Latency.Scenarios.Validation;
 using Latency.Scenarios.Workloads;
@@ -192,6 +193,22 @@ public sealed class HarImporterTests
         var error = await Assert.ThrowsAsync<InputValidationException>(() => HarImporter.ImportAsync("/nonexistent/x.har"));
 
         Assert.StartsWith("/nonexistent/x.har: cannot read the HAR file: ", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_AByteThatIsNotUtf8InAString_LocatedErrorNotInvalidOperationException()
+    {
+        // Found by fuzzing: System.Text.Json parsed the file and threw InvalidOperationException ("Cannot transcode
+        // invalid UTF-8") only when the importer read the string, with no file or line.
+        var bytes = Encoding.UTF8.GetBytes(Har(
+            Entry("2024-01-01T00:00:00.000Z", "GET", "https://a.example/a"), Entry("2024-01-01T00:00:01.000Z", "GET", "https://a.example/~")));
+        var at = Array.IndexOf(bytes, (byte)'~');
+        bytes[at] = 0xC3; // a lead byte without its continuation
+
+        var error = Assert.Single(Assert.Throws<InputValidationException>(() => HarImporter.Parse(bytes, "bad.har")).Errors);
+
+        Assert.Equal(new SourceLocation("bad.har", 2, at - Array.IndexOf(bytes, (byte)'\n')), error.Location);
+        Assert.StartsWith("not valid UTF-8: byte 0xC3", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -83,6 +83,22 @@ public sealed class BenchmarkReportTests
     }
 
     [Fact]
+    public async Task ReadAsync_AByteThatIsNotUtf8_BenchmarkReportExceptionNotInvalidOperationException()
+    {
+        // Found by fuzzing: the JSON parsed, and reading the title threw InvalidOperationException ("Cannot
+        // transcode invalid UTF-8"), which the command line does not expect from a bad report.
+        using var temp = new TempDirectory();
+        var bytes = File.ReadAllBytes(PacerReport);
+        bytes[Array.IndexOf(bytes, (byte)'"', Array.IndexOf(bytes, (byte)':', Array.IndexOf(bytes, (byte)'T'))) + 1] = 0xC3;
+        var file = temp.File("Bad-report-full.json");
+        File.WriteAllBytes(file, bytes);
+
+        var e = await Assert.ThrowsAsync<BenchmarkReportException>(() => BenchmarkReports.ReadAsync(file, null, CancellationToken.None));
+
+        Assert.Equal($"{file}: not a BenchmarkDotNet JSON report (not UTF-8 text)", e.Message);
+    }
+
+    [Fact]
     public async Task ABriefReport_HasNoIterations_SoItsMaximumStandsInForP99()
     {
         using var temp = new TempDirectory();
@@ -95,14 +111,25 @@ public sealed class BenchmarkReportTests
         Assert.Equal(3, report.Rows[2].Count); // Statistics.N
     }
 
-    [Fact]
-    public async Task AReportWithoutTheMemoryDiagnoser_HasNoAllocatedBytes()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // found by fuzzing: TryGetDouble on a string threw InvalidOperationException
+    public async Task AReportWithoutTheMemoryDiagnoserOrWithTextForItsValue_HasNoAllocatedBytes(bool textValue)
     {
         using var temp = new TempDirectory();
         var report = JsonNode.Parse(File.ReadAllText(PacerReport))!;
         foreach (var benchmark in report["Benchmarks"]!.AsArray())
         {
-            benchmark!["Metrics"] = new JsonArray();
+            if (!textValue)
+            {
+                benchmark!["Metrics"] = new JsonArray();
+                continue;
+            }
+
+            foreach (var metric in benchmark!["Metrics"]!.AsArray().Where(m => (string?)m!["Descriptor"]!["Id"] == "Allocated Memory"))
+            {
+                metric!["Value"] = "n/a";
+            }
         }
 
         var read = await BenchmarkReports.ReadAsync(temp.File("Pacer-report-full.json", report.ToJsonString()), null, CancellationToken.None);

@@ -68,16 +68,35 @@ public sealed class HistoryStoreTests
         Assert.Equal(Row("Poisson", 40_837) with { Unit = HistoryUnit.Picoseconds }, Assert.Single(entries[1].Rows));
     }
 
-    [Fact]
-    public void Open_AFileOfANewerVersion_IsRefused()
+    [Theory]
+    [InlineData(99, "schema version 99 was written by a newer latency")]
+    [InlineData(-1, "schema version -1 is not one latency writes")] // found by fuzzing: a damaged header indexed the migrations below zero
+    public void Open_ASchemaVersionThisLatencyDoesNotRead_IsRefused(int version, string expected)
     {
         using var temp = new TempDirectory();
         var path = temp.File("history.db");
-        Scalar(path, "PRAGMA user_version = 99");
+        Scalar(path, $"PRAGMA user_version = {version}");
 
         var e = Assert.Throws<HistoryFileException>(() => HistoryStore.Open(path));
 
-        Assert.Contains("schema version 99", e.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_NullWhereTheSchemaSaysNotNull_IsRefusedAsDamaged()
+    {
+        // Found by fuzzing: a damaged page held NULL in runs.suite, and the reader's GetString threw
+        // InvalidOperationException. SQLite refuses such a write, so the test loosens the stored schema to make one.
+        using var temp = new TempDirectory();
+        var path = temp.File("history.db");
+        HistoryStore.Open(path).Dispose();
+        Scalar(path, "PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = replace(sql, 'suite TEXT NOT NULL', 'suite TEXT') WHERE name = 'runs'");
+        Scalar(path, "INSERT INTO runs (suite, machine, started_at, status, run_dir, added_at) VALUES (NULL, 'm', '2024-01-01T00:00:00Z', 'complete', 'd', 'a')");
+        using var store = HistoryStore.Open(path);
+
+        var e = Assert.Throws<HistoryFileException>(() => store.Read(new HistoryQuery()));
+
+        Assert.Contains("a row is damaged", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -115,31 +115,48 @@ public sealed class CompressedHistogramDecoderTests
         Assert.Throws<FormatException>(() => CompressedHistogramDecoder.Decode(Convert.ToBase64String(bytes), null, 0, 0));
     }
 
+    [Theory]
+    [InlineData(1L << 60, 3)] // found by fuzzing: the unit shifted past 64 bits, and the bucket count looped for ever
+    [InlineData(1L << 55, 5)]
+    [InlineData(1L, 6)]
+    public async Task Decode_LayoutHdrHistogramCannotHold_FormatExceptionNotAHang(long lowest, int digits)
+    {
+        var outer = Reencoded(Sample(), inner =>
+        {
+            BinaryPrimitives.WriteInt32BigEndian(inner.AsSpan(12), digits);
+            BinaryPrimitives.WriteInt64BigEndian(inner.AsSpan(16), lowest);
+            BinaryPrimitives.WriteInt64BigEndian(inner.AsSpan(24), long.MaxValue);
+        });
+
+        var decode = Task.Run(() => CompressedHistogramDecoder.Decode(Convert.ToBase64String(outer), null, 0, 0));
+
+        var e = await Assert.ThrowsAsync<FormatException>(() => decode.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("header is not valid", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_ARunOfEmptyBucketsOfLongMinValue_FormatExceptionNotAWrappedIndex()
+    {
+        // Seen reading the loop the fuzzer hung in: -long.MinValue is long.MinValue, so the index wrapped negative
+        // and the next count landed at a wrong value instead of being refused.
+        var outer = Reencoded(Sample(), inner =>
+        {
+            BinaryPrimitives.WriteInt32BigEndian(inner.AsSpan(4), 10);
+            inner.AsSpan(40, 9).Fill(0xFF); // long.MinValue in ZigZag LEB128: nine bytes of all ones
+            inner[49] = 0x02; // then a count of 1
+        });
+
+        var e = Assert.Throws<FormatException>(() => CompressedHistogramDecoder.Decode(Convert.ToBase64String(outer), null, 0, 0));
+        Assert.Contains("skips", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Decode_NormalizingIndexOffset_LeftToHdrHistogramsDecoder()
     {
         // Re-encode the sample with a non-zero normalizing index offset in its inner header (Java's shifted
         // histograms): the decoder hands such payloads to HdrHistogram.NET, which decodes the counts as they are.
         var sample = Sample();
-        var bytes = EncodedBytes(sample);
-        using var inflated = new MemoryStream();
-        using (var zlib = new ZLibStream(new MemoryStream(bytes, 8, bytes.Length - 8), CompressionMode.Decompress))
-        {
-            zlib.CopyTo(inflated);
-        }
-
-        var inner = inflated.ToArray();
-        BinaryPrimitives.WriteInt32BigEndian(inner.AsSpan(8), 1);
-        using var deflated = new MemoryStream();
-        using (var zlib = new ZLibStream(deflated, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            zlib.Write(inner);
-        }
-
-        var outer = new byte[8 + deflated.Length];
-        bytes.AsSpan(0, 4).CopyTo(outer);
-        BinaryPrimitives.WriteInt32BigEndian(outer.AsSpan(4), (int)deflated.Length);
-        deflated.ToArray().CopyTo(outer, 8);
+        var outer = Reencoded(sample, inner => BinaryPrimitives.WriteInt32BigEndian(inner.AsSpan(8), 1));
 
         var decoded = CompressedHistogramDecoder.Decode(Convert.ToBase64String(outer), "t/-/dns", 5, 6);
 
@@ -175,4 +192,29 @@ public sealed class CompressedHistogramDecoderTests
 
     private static List<(long Value, long Count)> Buckets(HistogramBase histogram) =>
         histogram.RecordedValues().Select(v => (v.ValueIteratedTo, v.CountAtValueIteratedTo)).ToList();
+
+    /// <summary><paramref name="histogram"/>'s payload with its inflated inner encoding edited, compressed again.</summary>
+    private static byte[] Reencoded(HistogramBase histogram, Action<byte[]> editInner)
+    {
+        var bytes = EncodedBytes(histogram);
+        using var inflated = new MemoryStream();
+        using (var zlib = new ZLibStream(new MemoryStream(bytes, 8, bytes.Length - 8), CompressionMode.Decompress))
+        {
+            zlib.CopyTo(inflated);
+        }
+
+        var inner = inflated.ToArray();
+        editInner(inner);
+        using var deflated = new MemoryStream();
+        using (var zlib = new ZLibStream(deflated, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            zlib.Write(inner);
+        }
+
+        var outer = new byte[8 + deflated.Length];
+        bytes.AsSpan(0, 4).CopyTo(outer);
+        BinaryPrimitives.WriteInt32BigEndian(outer.AsSpan(4), (int)deflated.Length);
+        deflated.ToArray().CopyTo(outer, 8);
+        return outer;
+    }
 }

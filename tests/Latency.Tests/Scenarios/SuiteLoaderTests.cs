@@ -163,6 +163,17 @@ public sealed class SuiteLoaderTests
         Assert.Equal(["suite.yaml:3: malformed YAML: cannot parse the text after line 3, column 18"], Errors(yaml));
     }
 
+    [Theory]
+    [InlineData("[")]
+    [InlineData("{a: ")]
+    public void Parse_NestingDeepEnoughToOverflowTheStack_ReportsLineInsteadOfEndingTheProcess(string open)
+    {
+        // Found by fuzzing: YamlDotNet's node loader recursed once per level, and the stack overflow ended the process.
+        var yaml = "version: 1\ntargets:\n  api: " + string.Concat(Enumerable.Repeat(open, 100_000)) + "\n";
+
+        Assert.Equal(["suite.yaml:3: malformed YAML: nested deeper than 64 levels"], Errors(yaml));
+    }
+
     [Fact]
     public void Parse_DuplicateKey_ReportsLine()
     {
