@@ -107,7 +107,9 @@ public static class HandsetSoakCommand
         var text = new StringBuilder();
         var manifest = run.Manifest;
         // The load's own window (run.json's start and end): start-up before it and the report after it are not the soak.
-        var load = manifest is null ? samples : samples.Where(s => s.Wall >= manifest.StartedUtc && s.Wall <= manifest.EndedUtc).ToList();
+        var inWindow = manifest is null ? [] : samples.Where(s => s.Wall >= manifest.StartedUtc && s.Wall <= manifest.EndedUtc).ToList();
+        // A harness that died has no end in run.json: then every sample is the load's.
+        var load = inWindow.Count >= 2 ? inWindow : samples;
         var middle = load[0].Elapsed + (load[^1].Elapsed - load[0].Elapsed) / 2;
         var lastHalf = load.Where(s => s.Elapsed >= middle).ToList();
         var end = lastHalf[^1].Elapsed;

@@ -194,4 +194,42 @@ public class LatencyRecordersTests
         Assert.NotEqual(first, other);
         Assert.Equal([Corrected, Uncorrected], recorders.Keys);
     }
+
+    /// <remarks>
+    /// Issue 16's soak: the thread pool retires threads and starts new ones, and recorders kept for every thread that
+    /// ever recorded grew the harness without bound. A dead thread's recorders are drained one last time (nothing it
+    /// recorded is lost) and go to the next new thread, so 50 short-lived threads leave one set, not 50.
+    /// </remarks>
+    [Fact]
+    public void DrainInto_ThreadsThatDie_TheirValuesKeptAndTheirRecordersReused()
+    {
+        var recorders = new LatencyRecorders();
+        var id = recorders.Register(Corrected);
+        var intervals = new List<HistogramBase?>();
+        IntHistogram? scratch = null;
+        long drained = 0;
+
+        for (var i = 0; i < 50; i++)
+        {
+            var thread = new Thread(() =>
+            {
+                for (var v = 1; v <= 100; v++)
+                {
+                    recorders.Record(id, v * 10);
+                }
+            });
+            thread.Start();
+            thread.Join(); // dead before the drain: its recorders may go to the next thread
+            foreach (var h in intervals)
+            {
+                h?.Reset();
+            }
+
+            recorders.DrainInto(intervals, ref scratch);
+            drained += intervals[id]?.TotalCount ?? 0;
+            Assert.Equal(0, recorders.RecordingThreads);
+        }
+
+        Assert.Equal(50 * 100, drained);
+    }
 }
