@@ -18,7 +18,11 @@ public static class ReportCommand
     public static Command Create()
     {
         var runDirectory = new Argument<string>("run-dir") { Description = "Run directory, as written by 'latency run --out'." };
-        var outDirectory = new Option<string?>("--out", "-o") { Description = "Where to write the report (default: the run directory)." };
+        var outDirectory = new Option<string?>("--out", "-o")
+        {
+            Description = "Where to write the report (default: the run directory): a new or empty folder, or one an earlier report " +
+                          "was written to (its files are replaced, and charts the new report does not draw are removed).",
+        };
         var command = new Command("report",
             "Regenerate the report of a run directory: report.md, report.html (self-contained), charts/*.png|svg, " +
             "summary.json, summary.csv and hgrm/*.hgrm (HdrHistogram percentile distributions in ms). Missing or corrupt " +
@@ -50,6 +54,12 @@ public static class ReportCommand
         }
 
         var target = outDirectory ?? runDirectory;
+        if (ReportFiles.TargetProblem(runDirectory, target) is { } targetProblem)
+        {
+            await error.WriteLineAsync($"latency report: --out: {targetProblem}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
         StudyReportResult result;
         try
         {

@@ -84,6 +84,9 @@ public static class StudyReportWriter
             written.AddRange(await chart.WriteFilesAsync(chartsDirectory, cancellationToken).ConfigureAwait(false));
         }
 
+        // Last, once everything new is in place: a report stopped half-way leaves the old files, not a folder of neither.
+        await ReportFiles.ReplaceAsync(outDirectory, written, cancellationToken).ConfigureAwait(false);
+        written.Add(Path.Combine(outDirectory, ReportFiles.FileName));
         return new StudyReportResult(written, problems) { Finding = StudyFinding.Sentence(statistics), Headline = StudyHeadline.Of(statistics, summary.MainWorkload) };
     }
 
