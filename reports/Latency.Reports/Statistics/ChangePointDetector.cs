@@ -29,9 +29,9 @@ namespace Latency.Reports.Statistics;
 /// from the pooled standard deviation of the log values of both segments: the series' own run-to-run noise (a spike
 /// widens it, which is cautious).</para>
 /// <para>Confirmed: the new segment is at least <c>minSegment</c> runs long, so a step is reported at the earliest the
-/// night its third run confirms it, at the run where it started. A slower level older than the newest runs tested
-/// stays reported, judged the same way against the level before it, for as long as it is the latest significant
-/// one.</para>
+/// night its third run confirms it, at the run where it started. The latest significant ED-PELT level, once
+/// <c>minSegment</c> runs long, is judged first, the same way against the level before it, so a slower level stays
+/// reported for as long as it is the latest one.</para>
 /// </remarks>
 public static class ChangePointDetector
 {
@@ -69,7 +69,8 @@ public static class ChangePointDetector
         var logs = values.Select(v => Math.Log(v)).ToArray();
         var levels = LevelStarts(values, logs, minSegment);
 
-        // A slower level that has lasted longer than the newest runs tested below: ED-PELT has cut it, and it held.
+        // A level ED-PELT has cut and the noise cannot explain, judged first: so a slower level stays reported on the
+        // nights after the newest-runs test below has passed it, and keeps the start where ED-PELT placed it.
         var window = minSegment + 1;
         if (levels.Count > 0 && values.Length - levels[^1] >= minSegment
             && Judge(values, logs, levels.Count > 1 ? levels[^2] : 0, levels[^1], tolerance, minSegment) is { } established)
