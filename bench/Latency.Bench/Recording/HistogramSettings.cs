@@ -13,11 +13,11 @@ public static class HistogramSettings
     public static LongHistogram CreateTotal() => new(LowestMicros, HighestMicros, SignificantDigits);
 
     /// <summary>
-    /// A recorder for one thread and metric. 32-bit counts halve the footprint (each holds two histograms of about
-    /// 23k buckets); one interval of one thread never holds 2^31 values in one bucket.
+    /// A recorder for one metric, written by any number of threads at once (atomic counts). 32-bit counts halve the
+    /// footprint (each holds two histograms of about 23k buckets); one interval never holds 2^31 values in one bucket.
     /// </summary>
     public static Recorder CreateRecorder() =>
-        new(LowestMicros, HighestMicros, SignificantDigits, (id, low, high, digits) => new IntHistogram(id, low, high, digits));
+        new(LowestMicros, HighestMicros, SignificantDigits, (id, low, high, digits) => new IntConcurrentHistogram(id, low, high, digits));
 
     /// <summary>
     /// Values outside the range are clamped rather than thrown: a 2-hour stall is still "at least 1 h". Zero stays
