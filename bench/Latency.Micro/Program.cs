@@ -8,7 +8,7 @@ using Latency.Micro.Recording;
 using Latency.Micro.Reports;
 using Latency.Micro.Soak;
 
-// max-rate, serve, emulator-capacity, world-fidelity, report-100m, compare-noise and change-point-accuracy, handset-soak are ours; anything else goes to BenchmarkDotNet (--filter, --job, --list, ...).
+// max-rate, serve, emulator-capacity, world-fidelity, report-100m, compare-noise and change-point-accuracy, handset-soak, study-soak are ours; anything else goes to BenchmarkDotNet (--filter, --job, --list, ...).
 return args.FirstOrDefault() switch
 {
     "max-rate" => await MaxRateCommand.RunAsync(args[1..]),
@@ -19,6 +19,7 @@ return args.FirstOrDefault() switch
     "compare-noise" => await CompareNoiseCommand.RunAsync(args[1..]),
     "change-point-accuracy" => await ChangePointAccuracyCommand.RunAsync(args[1..]),
     "handset-soak" => await HandsetSoakCommand.RunAsync(args[1..]),
+    "study-soak" => await StudySoakCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 
