@@ -23,13 +23,13 @@ public static class EngineClient
 
     /// <summary>
     /// max-rate's scenario without its load simulation: one recorded step, <c>get</c>, per iteration, through
-    /// <see cref="Step.Run(string, ScenarioContext, Func{Task{Response}})"/> (the full recording path).
+    /// <see cref="Step"/> (the full recording path).
     /// </summary>
     /// <param name="client">The client, from <see cref="CreateClient"/>.</param>
     /// <param name="url">The target.</param>
     public static ScenarioProps CreateScenario(HandsetHttpClient client, Uri url) =>
-        Scenario.Create(ScenarioName, ctx => Step.Run("get", ctx,
-            () => client.SendAsync(HttpMethod.Get, url, null, 0, TimeSpan.FromSeconds(5), ctx.CancellationToken)));
+        Scenario.Create(ScenarioName, ctx => Step.Run("get", ctx, (client, url, ctx.CancellationToken),
+            static s => s.client.SendAsync(HttpMethod.Get, s.url, null, 0, TimeSpan.FromSeconds(5), s.CancellationToken)));
 
     public static async Task<RateFigures> RunAsync(Uri url, MaxRateOptions options, Func<TimeSpan>? serverCpu, CancellationToken cancellationToken)
     {
