@@ -114,11 +114,12 @@ public static class EngineAllocationsCommand
         using var owner = setup.Owner;
         await RunLoopsAsync(setup.Send, options.Connections, WarmUpRequests);
         var perLoop = Math.Max(1, options.Requests / options.Connections);
-        var (bytes, cpu) = (GC.GetTotalAllocatedBytes(precise: true), CpuTime.Self());
+        var before = Counts.Now();
         var failed = await RunLoopsAsync(setup.Send, options.Connections, perLoop * options.Connections);
         var requests = (long)perLoop * options.Connections;
-        var row = new LayerAllocation(layer, requests, GC.GetTotalAllocatedBytes(precise: true) - bytes, failed);
-        return (row, (CpuTime.Self() - cpu).TotalMicroseconds / requests);
+        var used = Counts.Now() - before;
+        var row = new LayerAllocation(layer, requests, used.Bytes, failed, used.WorkItems, used.LockContentions);
+        return (row, used.Cpu.TotalMicroseconds / requests);
     }
 
     /// <summary>Closed loops, one per connection, as max-rate's copies; returns the failures.</summary>
@@ -149,22 +150,22 @@ public static class EngineAllocationsCommand
         await Console.Error.WriteLineAsync($"engine-allocations: {layer} ...");
         var shortRun = Math.Max(options.Connections, options.Requests / 5);
         await RunEngineAsync(url, options.Connections, WarmUpRequests);
-        var (shortBytes, shortCpu, _, shortCompleted) = await RunEngineAsync(url, options.Connections, shortRun);
-        var (longBytes, longCpu, failed, longCompleted) = await RunEngineAsync(url, options.Connections, shortRun + options.Requests);
+        var (shortRunUsed, _, shortCompleted) = await RunEngineAsync(url, options.Connections, shortRun);
+        var (longRunUsed, failed, longCompleted) = await RunEngineAsync(url, options.Connections, shortRun + options.Requests);
         var requests = longCompleted - shortCompleted;
-        return (new LayerAllocation(layer, requests, longBytes - shortBytes, failed), (longCpu - shortCpu).TotalMicroseconds / requests);
+        var used = longRunUsed - shortRunUsed;
+        return (new LayerAllocation(layer, requests, used.Bytes, failed, used.WorkItems, used.LockContentions), used.Cpu.TotalMicroseconds / requests);
     }
 
-    private static async Task<(long Bytes, TimeSpan Cpu, long Failed, long Completed)> RunEngineAsync(Uri url, int connections, int iterations)
+    private static async Task<(Counts Used, long Failed, long Completed)> RunEngineAsync(Uri url, int connections, int iterations)
     {
-        var bytes = GC.GetTotalAllocatedBytes(precise: true);
-        var cpu = CpuTime.Self();
+        var before = Counts.Now();
         using var client = EngineClient.CreateClient(connections);
         var scenario = EngineClient.CreateScenario(client, url)
             .WithLoadSimulations(Simulation.IterationsForConstant(connections, iterations));
         var result = await new LoadEngine(new EngineOptions()).RunAsync([scenario], CancellationToken.None).ConfigureAwait(false);
         var counters = result.Scenarios[0].Counters;
-        return (GC.GetTotalAllocatedBytes(precise: true) - bytes, CpuTime.Self() - cpu, counters.Failed, counters.Completed);
+        return (Counts.Now() - before, counters.Failed, counters.Completed);
     }
 
     /// <summary>
@@ -201,13 +202,13 @@ public static class EngineAllocationsCommand
         text.AppendLine(inv, $"- Load: {options.Connections} closed loops (one keep-alive HTTP/1.1 connection each), {options.Requests:N0} requests per layer after {WarmUpRequests:N0} of warm-up.");
         text.AppendLine("- Bytes: `GC.GetTotalAllocatedBytes(precise: true)` of the whole process over the layer's requests; the engine row is the difference between a short and a long run.");
         text.AppendLine();
-        text.AppendLine("| layer | requests | bytes/request | added by the layer | failed | client CPU us/request (hint only) |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|");
+        text.AppendLine("| layer | requests | bytes/request | added by the layer | failed | pool work items/request | lock contentions/1,000 requests | client CPU us/request (hint only) |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         double? previous = null;
         foreach (var (row, cpu) in rows)
         {
             var added = previous is { } p ? (row.BytesPerRequest - p).ToString("+0;-0", inv) : "";
-            text.AppendLine(inv, $"| {row.Layer} | {row.Requests:N0} | {row.BytesPerRequest:0} | {added} | {row.Failed:N0} | {cpu:0.0} |");
+            text.AppendLine(inv, $"| {row.Layer} | {row.Requests:N0} | {row.BytesPerRequest:0} | {added} | {row.Failed:N0} | {row.WorkItemsPerRequest:0.00} | {row.LockContentionsPerThousand:0.0} | {cpu:0.0} |");
             previous = row.BytesPerRequest;
         }
 
