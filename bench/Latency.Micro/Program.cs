@@ -2,16 +2,18 @@ using BenchmarkDotNet.Running;
 using Latency.Micro.Capacity;
 using Latency.Micro.ChangePoints;
 using Latency.Micro.CompareNoise;
+using Latency.Micro.EngineAllocations;
 using Latency.Micro.Fidelity;
 using Latency.Micro.MaxRate;
 using Latency.Micro.Recording;
 using Latency.Micro.Reports;
 using Latency.Micro.Soak;
 
-// max-rate, serve, emulator-capacity, world-fidelity, report-100m, compare-noise and change-point-accuracy, handset-soak, study-soak are ours; anything else goes to BenchmarkDotNet (--filter, --job, --list, ...).
+// max-rate, engine-allocations, serve, emulator-capacity, world-fidelity, report-100m, compare-noise and change-point-accuracy, handset-soak, study-soak are ours; anything else goes to BenchmarkDotNet (--filter, --job, --list, ...).
 return args.FirstOrDefault() switch
 {
     "max-rate" => await MaxRateCommand.RunAsync(args[1..]),
+    "engine-allocations" => await EngineAllocationsCommand.RunAsync(args[1..]),
     "serve" => await ServeCommand.RunAsync(args[1..]),
     "emulator-capacity" => await EmulatorCapacityCommand.RunAsync(args[1..]),
     "report-100m" => await Report100mCommand.RunAsync(args[1..]),

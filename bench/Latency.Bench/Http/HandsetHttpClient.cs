@@ -2,9 +2,11 @@ using System.Buffers;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography.X509Certificates;
 using Latency.Bench.Load;
 using Latency.Bench.Recording;
+using Microsoft.Extensions.ObjectPool;
 
 namespace Latency.Bench.Http;
 
@@ -17,16 +19,19 @@ namespace Latency.Bench.Http;
 /// </summary>
 public sealed class HandsetHttpClient : IDisposable
 {
-    private static readonly HttpRequestOptionsKey<ConnectionTiming> TimingKey = new("latency.timing");
     private readonly HttpMessageInvoker? _shared;
     private readonly ConnectionsInTurn? _inTurn;
     private readonly MonotonicClock _clock;
     private readonly HttpClientSettings _settings;
+    private readonly ObjectPool<CancellationTokenSource> _timeouts;
 
     public HandsetHttpClient(HttpClientSettings settings, MonotonicClock? clock = null)
     {
         _settings = settings;
         _clock = clock ?? MonotonicClock.System;
+        // Enough for every request in flight of a load scenario; beyond it a source is made and dropped as before.
+        _timeouts = new DefaultObjectPoolProvider { MaximumRetained = Math.Max(256, settings.MaxConnectionsPerServer) }
+            .Create(new ResettableTimeoutPolicy());
         // HTTP/2 multiplexes requests on one connection: there is no connection per request to take turns with.
         if (settings.UseConnectionsInTurn && settings.HttpVersion.Major == 1)
         {
@@ -42,29 +47,34 @@ public sealed class HandsetHttpClient : IDisposable
     public async Task<Response> SendAsync(HttpMethod method, Uri url, IReadOnlyDictionary<string, string>? headers,
         long bodyBytes, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var timing = new ConnectionTiming();
-        using var request = new HttpRequestMessage(method, url)
+        using var request = new TimedRequestMessage(method, url)
         {
             Version = _settings.HttpVersion,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
-        request.Options.Set(TimingKey, timing);
         if (bodyBytes > 0)
         {
             request.Content = new ZeroContent(bodyBytes);
         }
 
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        // No empty dictionary (and boxed enumerator) per request without headers.
+        if (headers is not null)
         {
-            if (!request.Headers.TryAddWithoutValidation(name, value))
+            foreach (var (name, value) in headers)
             {
-                request.Content ??= new ByteArrayContent([]);
-                request.Content.Headers.TryAddWithoutValidation(name, value);
+                if (!request.Headers.TryAddWithoutValidation(name, value))
+                {
+                    request.Content ??= new ByteArrayContent([]);
+                    request.Content.Headers.TryAddWithoutValidation(name, value);
+                }
             }
         }
 
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var timeoutSource = _timeouts.Get();
         timeoutSource.CancelAfter(timeout);
+        // What a linked source did: the caller's token cancels the request too. Disposed before the source goes back
+        // to the pool, so a late cancel of this request cannot reach the next one.
+        var callerCancels = cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), timeoutSource);
         var sendStart = _clock.Now;
         long headersAt = 0;
         HttpMessageInvoker? lane = null;
@@ -75,7 +85,7 @@ public sealed class HandsetHttpClient : IDisposable
             using var response = await lane.SendAsync(request, timeoutSource.Token).ConfigureAwait(false);
             headersAt = _clock.Now;
             var size = await DrainAsync(response, timeoutSource.Token).ConfigureAwait(false);
-            var phases = Phases(timing, sendStart, headersAt, _clock.Now);
+            var phases = Phases(request.Timing, sendStart, headersAt, _clock.Now);
             var status = (int)response.StatusCode;
             return status >= 400
                 ? Response.Fail(ErrorKinds.FromStatus(status), response.ReasonPhrase, status, phases)
@@ -91,6 +101,8 @@ public sealed class HandsetHttpClient : IDisposable
         }
         finally
         {
+            callerCancels.Dispose();
+            _timeouts.Return(timeoutSource);
             if (_inTurn is not null && lane is not null)
             {
                 _inTurn.Return(lane);
@@ -102,6 +114,7 @@ public sealed class HandsetHttpClient : IDisposable
     {
         _shared?.Dispose();
         _inTurn?.Dispose();
+        (_timeouts as IDisposable)?.Dispose();
     }
 
     private SocketsHttpHandler CreateHandler(int maxConnectionsPerServer)
@@ -128,7 +141,9 @@ public sealed class HandsetHttpClient : IDisposable
         return handler;
     }
 
-    private async Task<long> DrainAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    // A pooled ValueTask: its state machine is reused instead of a new Task per request.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<long> DrainAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
@@ -149,16 +164,16 @@ public sealed class HandsetHttpClient : IDisposable
         }
     }
 
-    private RequestPhases Phases(ConnectionTiming timing, long sendStart, long headersAt, long endAt)
+    private RequestPhases Phases(ConnectionTiming? timing, long sendStart, long headersAt, long endAt)
     {
         // Time to first byte counts from when this request could first be written: after its own new connection was
-        // ready, or at send when it reused one.
-        var readyAt = timing.TlsDoneAt ?? timing.ConnectedAt ?? sendStart;
+        // ready, or at send when it reused one (no timings then).
+        var readyAt = timing?.TlsDoneAt ?? timing?.ConnectedAt ?? sendStart;
         var ttfbStart = Math.Max(sendStart, readyAt);
-        long? tls = timing.TlsDoneAt is { } tlsDone && timing.ConnectedAt is { } connected ? tlsDone - connected : null;
+        long? tls = timing?.TlsDoneAt is { } tlsDone && timing.ConnectedAt is { } connected ? tlsDone - connected : null;
         return new RequestPhases(
-            timing.DnsTicks is { } dns ? _clock.ToMicroseconds(dns) : null,
-            timing.ConnectTicks is { } connect ? _clock.ToMicroseconds(connect) : null,
+            timing?.DnsTicks is { } dns ? _clock.ToMicroseconds(dns) : null,
+            timing?.ConnectTicks is { } connect ? _clock.ToMicroseconds(connect) : null,
             tls is { } t ? _clock.ToMicroseconds(t) : null,
             _clock.ToMicroseconds(Math.Max(0, headersAt - ttfbStart)),
             _clock.ToMicroseconds(endAt - headersAt));
@@ -166,7 +181,7 @@ public sealed class HandsetHttpClient : IDisposable
 
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
-        context.InitialRequestMessage.Options.TryGetValue(TimingKey, out var timing);
+        var timing = (context.InitialRequestMessage as TimedRequestMessage)?.OpeningConnection();
         var host = context.DnsEndPoint.Host;
         IPAddress[] addresses;
         var dnsStart = _clock.Now;
@@ -227,9 +242,9 @@ public sealed class HandsetHttpClient : IDisposable
     {
         // Called once the connection carries plaintext: for https that is the moment the TLS handshake completed.
         if (context.InitialRequestMessage.RequestUri?.Scheme == Uri.UriSchemeHttps
-            && context.InitialRequestMessage.Options.TryGetValue(TimingKey, out var timing))
+            && context.InitialRequestMessage is TimedRequestMessage request)
         {
-            timing.TlsDoneAt = _clock.Now;
+            request.OpeningConnection().TlsDoneAt = _clock.Now;
         }
 
         return ValueTask.FromResult(context.PlaintextStream);

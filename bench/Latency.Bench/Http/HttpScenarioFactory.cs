@@ -12,6 +12,9 @@ public static class HttpScenarioFactory
 {
     private const string ClientKey = "http-client";
 
+    /// <summary>What a scenario without steps returns; one instance, as a response is immutable.</summary>
+    private static readonly Response NoSteps = Response.Ok();
+
     public static ScenarioProps Create(ScenarioDefinition definition, HttpClientSettings? baseSettings = null)
     {
         var settings = (baseSettings ?? new HttpClientSettings()) with
@@ -26,11 +29,12 @@ public static class HttpScenarioFactory
         return Scenario.Create(definition.Name, async context =>
             {
                 var client = (HandsetHttpClient)context.ScenarioData[ClientKey];
-                var last = Response.Ok();
+                var last = NoSteps;
                 foreach (var step in steps)
                 {
-                    last = await Step.Run(step.Name, context,
-                        () => client.SendAsync(step.Method, step.Url, step.Headers, step.BodyBytes, step.Timeout, context.CancellationToken)).ConfigureAwait(false);
+                    // State instead of a closure: nothing allocated per step for the call itself (issue 17).
+                    last = await Step.Run(step.Name, context, (client, step, context.CancellationToken), static s =>
+                        s.client.SendAsync(s.step.Method, s.step.Url, s.step.Headers, s.step.BodyBytes, s.step.Timeout, s.CancellationToken)).ConfigureAwait(false);
                     if (last.IsError)
                     {
                         return last;

@@ -17,6 +17,7 @@ public sealed class ScenarioCounters
     private readonly ConcurrentDictionary<string, StepCounters> _steps = new(StringComparer.Ordinal);
     private readonly List<string> _stepOrder = [];
     private readonly LatencyRecorders _recorders;
+    private volatile StepCounters? _lastStep;
     private long _intended;
     private long _started;
     private long _completed;
@@ -61,8 +62,16 @@ public sealed class ScenarioCounters
 
     internal StepCounters Step(string name)
     {
+        // Most scenarios run one step, or the same few in turn, named by the same string instance every time: a
+        // reference check finds it without hashing the name on every request (issue 17).
+        if (_lastStep is { } last && (ReferenceEquals(last.Name, name) || last.Name == name))
+        {
+            return last;
+        }
+
         if (_steps.TryGetValue(name, out var counters))
         {
+            _lastStep = counters;
             return counters;
         }
 

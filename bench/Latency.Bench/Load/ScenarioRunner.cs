@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Latency.Bench.Recording;
 using Latency.Scenarios.Load;
@@ -237,7 +238,10 @@ internal sealed class ScenarioRunner
         await Task.WhenAll(copies).ConfigureAwait(false);
     }
 
-    private async Task RunIterationAsync(long intended, RunControl control, bool recording)
+    // A pooled ValueTask: every caller awaits it at once, so its state machine can be reused instead of a new Task
+    // per iteration (~180 B of the ~2.9 KB a max-rate request allocated, issue 17).
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask RunIterationAsync(long intended, RunControl control, bool recording)
     {
         var start = _clock.Now;
         if (recording)

@@ -14,7 +14,23 @@ public static class Step
     public static Task<Response> Run(string name, ScenarioContext context, Func<Task<Response>> run)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return Run(name, context, context.Clock.Now, run, recordLateness: false);
+        return Run(name, context, context.Clock.Now, run, static run => run(), recordLateness: false);
+    }
+
+    /// <summary>
+    /// Runs the step now, as <see cref="Run(string, ScenarioContext, Func{Task{Response}})"/> does, handing
+    /// <paramref name="state"/> to <paramref name="run"/>: a static lambda then captures nothing, so a step that runs
+    /// on every request allocates no closure and delegate each time (issue 17).
+    /// </summary>
+    /// <typeparam name="TState">What the step needs, e.g. a tuple of client and context.</typeparam>
+    /// <param name="name">The step's name (its metrics' step).</param>
+    /// <param name="context">The iteration's context.</param>
+    /// <param name="state">Passed to <paramref name="run"/>.</param>
+    /// <param name="run">The step itself.</param>
+    public static Task<Response> Run<TState>(string name, ScenarioContext context, TState state, Func<TState, Task<Response>> run)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Run(name, context, context.Clock.Now, state, run, recordLateness: false);
     }
 
     /// <summary>
@@ -25,17 +41,18 @@ public static class Step
     public static Task<Response> Run(string name, ScenarioContext context, long intendedStart, Func<Task<Response>> run)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return Run(name, context, intendedStart, run, recordLateness: true);
+        return Run(name, context, intendedStart, run, static run => run(), recordLateness: true);
     }
 
-    private static async Task<Response> Run(string name, ScenarioContext context, long start, Func<Task<Response>> run, bool recordLateness)
+    private static async Task<Response> Run<TState>(string name, ScenarioContext context, long start, TState state,
+        Func<TState, Task<Response>> run, bool recordLateness)
     {
         var clock = context.Clock;
         var actualStart = clock.Now;
         Response response;
         try
         {
-            response = await run().ConfigureAwait(false);
+            response = await run(state).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {

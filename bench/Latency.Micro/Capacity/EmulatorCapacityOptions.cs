@@ -46,11 +46,11 @@ public sealed record EmulatorCapacityOptions
             switch (name)
             {
                 case "--seconds":
-                    options = options with { Seconds = Positive(name, value, errors) };
+                    options = options with { Seconds = CommandArguments.Positive(name, value, errors) };
                     i++;
                     break;
                 case "--delay-ms":
-                    options = options with { DelayMs = Positive(name, value, errors) };
+                    options = options with { DelayMs = CommandArguments.Positive(name, value, errors) };
                     i++;
                     break;
                 case "--sizes":
@@ -77,17 +77,6 @@ public sealed record EmulatorCapacityOptions
         }
 
         return errors.Count == 0 ? (options, errors) : (null, errors);
-    }
-
-    private static int Positive(string name, string? value, List<string> errors)
-    {
-        if (value is not null && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0)
-        {
-            return parsed;
-        }
-
-        errors.Add($"{name} needs a whole number > 0 (got '{value ?? "nothing"}')");
-        return 1;
     }
 
     private static List<int> List(string name, string? value, List<string> errors)

@@ -13,15 +13,28 @@ public static class EngineClient
 {
     public const string ScenarioName = "max-rate";
 
+    /// <summary>The client max-rate drives: HTTP/1.1, at most <paramref name="connections"/> keep-alive connections.</summary>
+    /// <param name="connections">Connections to the server, one per copy.</param>
+    public static HandsetHttpClient CreateClient(int connections) => new(new HttpClientSettings
+    {
+        HttpVersion = HttpVersion.Version11,
+        MaxConnectionsPerServer = connections,
+    });
+
+    /// <summary>
+    /// max-rate's scenario without its load simulation: one recorded step, <c>get</c>, per iteration, through
+    /// <see cref="Step"/> (the full recording path).
+    /// </summary>
+    /// <param name="client">The client, from <see cref="CreateClient"/>.</param>
+    /// <param name="url">The target.</param>
+    public static ScenarioProps CreateScenario(HandsetHttpClient client, Uri url) =>
+        Scenario.Create(ScenarioName, ctx => Step.Run("get", ctx, (client, url, ctx.CancellationToken),
+            static s => s.client.SendAsync(HttpMethod.Get, s.url, null, 0, TimeSpan.FromSeconds(5), s.CancellationToken)));
+
     public static async Task<RateFigures> RunAsync(Uri url, MaxRateOptions options, Func<TimeSpan>? serverCpu, CancellationToken cancellationToken)
     {
-        using var client = new HandsetHttpClient(new HttpClientSettings
-        {
-            HttpVersion = HttpVersion.Version11,
-            MaxConnectionsPerServer = options.Connections,
-        });
-        var scenario = Scenario.Create(ScenarioName, ctx => Step.Run("get", ctx,
-                () => client.SendAsync(HttpMethod.Get, url, null, 0, TimeSpan.FromSeconds(5), ctx.CancellationToken)))
+        using var client = CreateClient(options.Connections);
+        var scenario = CreateScenario(client, url)
             .WithLoadSimulations(Simulation.KeepConstant(options.Connections, TimeSpan.FromSeconds(options.Seconds)))
             .WithWarmUpDuration(TimeSpan.FromSeconds(options.WarmUpSeconds));
 
