@@ -116,7 +116,7 @@ public class LatencyRecordersTests
     public void Collect_MetricsRegisteredWhileCollecting_NoValueLostAndNoError()
     {
         // Regression: a metric registered (and recorded) between the collector's snapshot of the keys and its
-        // reading of a thread's recorders made Collect throw ArgumentOutOfRangeException in a 42-scenario study.
+        // reading of the recorders made Collect throw ArgumentOutOfRangeException in a 42-scenario study.
         var recorders = new LatencyRecorders();
         var collector = new IntervalCollector(recorders, MonotonicClock.System);
         const int metrics = 400;
