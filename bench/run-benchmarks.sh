@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Measures the harness itself and writes one Markdown file to bench/results/:
-#   1. max-rate: requests/s our engine drives against a trivial Kestrel endpoint, next to wrk against the same one;
+#   1. max-rate: requests/s our engine drives against a trivial Kestrel endpoint, next to wrk and hey against the same one;
 #   2. the recording micro-benchmarks (BenchmarkDotNet, short job): ns and bytes per recorded value;
 #   3. emulator-capacity, only as root (namespaces, TUN): packets/s the WAN emulator forwards with p99 added error < 0.2 ms;
 #      and world-fidelity, only as root: TCP connect over the emulated world against 5-300 ms configured RTTs (ours, curl);
 #   4. report-100m, only with REPORT_100M=1 (minutes, many GB): the study report's time on 100 million recorded requests.
-# Installs wrk (Debian package) when it is missing and apt-get is usable. Settings, as environment variables:
+# Installs wrk and hey (Debian packages, scripts/install-bench-tools.sh) when they are missing and this is root. Settings, as environment variables:
 #   MAX_RATE_SECONDS (10)  CONNECTIONS (50)  BENCH_FILTER ('*RecordingBenchmarks*')  BENCH_JOB (short)
 #   CAPACITY_SECONDS (5, per rate step)  CAPACITY_DELAY_MS (10)  REPORT_100M (0)  REPORT_INTERVALS (240)
 set -euo pipefail
@@ -22,14 +22,10 @@ report_intervals="${REPORT_INTERVALS:-240}"
 project=bench/Latency.Micro
 artifacts=BenchmarkDotNet.Artifacts
 
-if ! command -v wrk >/dev/null 2>&1; then
-  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
-    echo "wrk is missing: installing the Debian package" >&2
-    apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y wrk
-  else
-    echo "wrk is missing and cannot be installed here (needs apt-get as root): the max-rate table will lack its row" >&2
-  fi
+if [ "$(id -u)" -eq 0 ]; then
+  scripts/install-bench-tools.sh
+elif ! command -v wrk >/dev/null 2>&1 || ! command -v hey >/dev/null 2>&1; then
+  echo "wrk or hey is missing and cannot be installed here (scripts/install-bench-tools.sh needs root): the max-rate table will lack its row" >&2
 fi
 
 mkdir -p bench/results

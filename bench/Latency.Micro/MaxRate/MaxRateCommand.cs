@@ -7,7 +7,7 @@ namespace Latency.Micro.MaxRate;
 
 /// <summary>
 /// <c>max-rate</c>: how many requests per second our engine can drive against a trivial Kestrel endpoint (the handset
-/// backend's <c>GET /health</c>), next to wrk against the same endpoint in the same run. Prints a Markdown section (pasted as is into bench/results/).
+/// backend's <c>GET /health</c>), next to wrk and hey against the same endpoint in the same run. Prints a Markdown section (pasted as is into bench/results/).
 /// Exit codes: 0 done, 2 bad arguments, 3 the server or a client failed.
 /// </summary>
 public static class MaxRateCommand
@@ -33,18 +33,26 @@ public static class MaxRateCommand
             stop.Cancel();
         };
 
-        var wrk = WrkClient.Find(options.WrkPath);
+        var wrk = ToolPath.Find("wrk", options.WrkPath);
         if (options.WrkPath is not null && wrk is null)
         {
             await Console.Error.WriteLineAsync($"max-rate: --wrk {options.WrkPath}: no such file");
             return 2;
         }
 
+        var hey = ToolPath.Find("hey", options.HeyPath);
+        if (options.HeyPath is not null && hey is null)
+        {
+            await Console.Error.WriteLineAsync($"max-rate: --hey {options.HeyPath}: no such file");
+            return 2;
+        }
+
+        var peers = new Peers(wrk, hey);
         try
         {
             return options.InProcess
-                ? await RunInProcessAsync(options, wrk, stop.Token)
-                : await RunOutOfProcessAsync(options, wrk, stop.Token);
+                ? await RunInProcessAsync(options, peers, stop.Token)
+                : await RunOutOfProcessAsync(options, peers, stop.Token);
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
         {
@@ -53,79 +61,95 @@ public static class MaxRateCommand
         }
     }
 
-    private static async Task<int> RunOutOfProcessAsync(MaxRateOptions options, string? wrk, CancellationToken cancellationToken)
+    private static async Task<int> RunOutOfProcessAsync(MaxRateOptions options, Peers peers, CancellationToken cancellationToken)
     {
         await using var server = await ServerProcess.StartAsync(TimeSpan.FromSeconds(30), cancellationToken);
         var serverCpu = () => server.CpuTime;
         var setup = $"Kestrel in a separate process (`serve` mode, server GC), {server.BaseUrl}";
-        return await CompareAsync(server.BaseUrl, setup, options, wrk, serverCpu, cancellationToken);
+        return await CompareAsync(server.BaseUrl, setup, options, peers, serverCpu, cancellationToken);
     }
 
-    private static async Task<int> RunInProcessAsync(MaxRateOptions options, string? wrk, CancellationToken cancellationToken)
+    private static async Task<int> RunInProcessAsync(MaxRateOptions options, Peers peers, CancellationToken cancellationToken)
     {
         await using var server = await HandsetBackend.StartAsync(IPAddress.Loopback, 0, cancellationToken);
         var url = ServeCommand.HealthUrl(server);
         var setup = $"Kestrel inside the engine's process (`--in-process`), {url}";
-        return await CompareAsync(url, setup, options, wrk, null, cancellationToken);
+        return await CompareAsync(url, setup, options, peers, null, cancellationToken);
     }
 
-    private static async Task<int> CompareAsync(Uri url, string setup, MaxRateOptions options, string? wrk,
+    private static async Task<int> CompareAsync(Uri url, string setup, MaxRateOptions options, Peers peers,
         Func<TimeSpan>? serverCpu, CancellationToken cancellationToken)
     {
         await Console.Error.WriteLineAsync($"max-rate: engine, {options.Connections} connections, {options.WarmUpSeconds} s warm-up + {options.Seconds} s ...");
-        var rows = new List<RateFigures> { await EngineClient.RunAsync(url, options, serverCpu, cancellationToken) };
-        string? wrkNote = null;
+        var engine = await EngineClient.RunAsync(url, options, serverCpu, cancellationToken);
+        var rows = new List<RateFigures> { engine };
+        var notes = new List<string>();
         var exitCode = 0;
-        if (wrk is null)
+        if (peers.Wrk is null)
         {
-            wrkNote = "wrk was not found on PATH (Debian package `wrk`; or pass `--wrk PATH`): its row is missing.";
+            notes.Add("wrk was not found on PATH (Debian package `wrk`, scripts/install-bench-tools.sh; or pass `--wrk PATH`): its row is missing.");
         }
         else
         {
             await Console.Error.WriteLineAsync($"max-rate: wrk {string.Join(' ', WrkClient.Arguments(url, options))} ...");
-            var (figures, output) = await WrkClient.RunAsync(wrk, url, options, serverCpu, cancellationToken);
-            if (figures is null)
-            {
-                wrkNote = "wrk produced no `Requests/sec:` line; its output was:\n\n```\n" + output.TrimEnd() + "\n```";
-                exitCode = 3;
-            }
-            else
-            {
-                rows.Add(figures);
-            }
+            var (figures, output) = await WrkClient.RunAsync(peers.Wrk, url, options, serverCpu, cancellationToken);
+            exitCode = Math.Max(exitCode, AddPeer(rows, notes, "wrk", figures, output));
         }
 
-        Console.WriteLine(Format(setup, options, rows, wrkNote, serverCpu is not null));
+        if (peers.Hey is null)
+        {
+            notes.Add("hey was not found on PATH (Debian package `hey`, scripts/install-bench-tools.sh; or pass `--hey PATH`): its row is missing.");
+        }
+        else
+        {
+            await Console.Error.WriteLineAsync($"max-rate: hey {string.Join(' ', HeyClient.Arguments(url, options))} ...");
+            var (figures, output) = await HeyClient.RunAsync(peers.Hey, url, options, serverCpu, cancellationToken);
+            exitCode = Math.Max(exitCode, AddPeer(rows, notes, "hey", figures, output));
+        }
+
+        Console.WriteLine(Format(setup, options, rows, notes, serverCpu is not null));
         return rows.Any(r => r.Requests == 0) ? 3 : exitCode;
     }
 
-    private static string Format(string setup, MaxRateOptions options, IReadOnlyList<RateFigures> rows, string? wrkNote, bool outOfProcess)
+    private static int AddPeer(List<RateFigures> rows, List<string> notes, string name, RateFigures? figures, string output)
+    {
+        if (figures is null)
+        {
+            notes.Add($"{name} produced no `Requests/sec:` line; its output was:\n\n```\n" + output.TrimEnd() + "\n```");
+            return 3;
+        }
+
+        rows.Add(figures);
+        return 0;
+    }
+
+    private static string Format(string setup, MaxRateOptions options, IReadOnlyList<RateFigures> rows, IReadOnlyList<string> notes, bool outOfProcess)
     {
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        text.AppendLine("## Max rate: engine vs wrk");
+        text.AppendLine("## Max rate: engine vs wrk and hey");
         text.AppendLine();
         text.AppendLine(inv, $"- Server: {setup}; `GET /` answers 200 \"ok\", logging off.");
         text.AppendLine(inv, $"- Load: closed model, {options.Connections} connections, HTTP/1.1 keep-alive, {options.Seconds} s measured per client, one after the other against the same server (engine first, after {options.WarmUpSeconds} s of unrecorded warm-up that also warms the server).");
         text.AppendLine(inv, $"- Machine: {Environment.ProcessorCount} logical cores, shared by the server and the client.");
         text.AppendLine();
-        text.AppendLine("| client | requests/s | p50 ms | p99 ms | requests | errors | client CPU (cores) | server CPU (cores) |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| client | requests/s | p50 ms | p99 ms | requests | errors | client CPU (cores) | client CPU us/request | server CPU (cores) |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {
-            text.AppendLine(inv, $"| {row.Client} | {row.RequestsPerSecond:N0} | {row.P50Millis:0.000} | {row.P99Millis:0.000} | {row.Requests:N0} | {row.Errors:N0} | {Cores(row.ClientCpuCores)} | {Cores(row.ServerCpuCores)} |");
+            text.AppendLine(inv, $"| {row.Client} | {row.RequestsPerSecond:N0} | {row.P50Millis:0.000} | {row.P99Millis:0.000} | {row.Requests:N0} | {row.Errors:N0} | {Cores(row.ClientCpuCores)} | {MicrosPerRequest(row)} | {Cores(row.ServerCpuCores)} |");
         }
 
         text.AppendLine();
-        if (rows.Count == 2)
+        foreach (var peer in rows.Skip(1))
         {
-            text.AppendLine(inv, $"Engine / wrk throughput: {rows[0].RequestsPerSecond / rows[1].RequestsPerSecond:0.00}.");
-            text.AppendLine();
+            text.AppendLine(inv, $"Engine / {peer.Client.Split(' ')[0]} throughput: {rows[0].RequestsPerSecond / peer.RequestsPerSecond:0.00}.");
         }
 
-        if (wrkNote is not null)
+        text.AppendLine();
+        foreach (var note in notes)
         {
-            text.AppendLine(wrkNote);
+            text.AppendLine(note);
             text.AppendLine();
         }
 
@@ -135,10 +159,18 @@ public static class MaxRateCommand
         text.AppendLine("the server more CPU and gets a higher rate. The ratio is therefore a measure of client cost, not of the");
         text.AppendLine("server's capacity. " + (outOfProcess
             ? "Here the server runs in its own process, as it does for wrk, so neither client shares a thread pool or GC with it."
-            : "Here the server runs inside the engine's process (`--in-process`): the engine also shares its thread pool and GC with the server while wrk does not, which favours wrk further; CPU per side cannot be separated."));
-        text.AppendLine("Latency: the engine's figure is the corrected iteration latency (closed model: intended start = previous end), wrk's is its own `--latency` distribution.");
+            : "Here the server runs inside the engine's process (`--in-process`): the engine also shares its thread pool and GC with the server while the peers do not, which favours them further; CPU per side cannot be separated."));
+        text.AppendLine("Latency: the engine's figure is the corrected iteration latency (closed model: intended start = previous end), wrk's and hey's are their own distributions.");
         return text.ToString();
     }
 
+    /// <summary>Client CPU microseconds per completed request: cores x 1e6 / rate.</summary>
+    private static string MicrosPerRequest(RateFigures row) => row.ClientCpuCores is { } c && row.RequestsPerSecond > 0
+        ? (c * 1e6 / row.RequestsPerSecond).ToString("0.0", CultureInfo.InvariantCulture)
+        : "n/a";
+
     private static string Cores(double? cores) => cores is { } c ? c.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
+
+    /// <summary>The peers found: each path, or null when that tool is missing (its row is then left out, with a note).</summary>
+    private sealed record Peers(string? Wrk, string? Hey);
 }

@@ -3,12 +3,12 @@ using System.Globalization;
 namespace Latency.Micro.MaxRate;
 
 /// <summary>
-/// Options of <c>max-rate</c>: <c>[--seconds 10] [--connections 50] [--warm-up 2] [--wrk PATH] [--in-process]</c>.
+/// Options of <c>max-rate</c>: <c>[--seconds 10] [--connections 50] [--warm-up 2] [--wrk PATH] [--hey PATH] [--in-process]</c>.
 /// </summary>
 public sealed record MaxRateOptions
 {
     public const string Usage =
-        "usage: max-rate [--seconds 10] [--connections 50] [--warm-up 2] [--wrk PATH] [--in-process]";
+        "usage: max-rate [--seconds 10] [--connections 50] [--warm-up 2] [--wrk PATH] [--hey PATH] [--in-process]";
 
     public int Seconds { get; init; } = 10;
 
@@ -19,6 +19,9 @@ public sealed record MaxRateOptions
 
     /// <summary>wrk's path; null looks it up on PATH.</summary>
     public string? WrkPath { get; init; }
+
+    /// <summary>hey's path; null looks it up on PATH.</summary>
+    public string? HeyPath { get; init; }
 
     /// <summary>Host Kestrel inside this process instead of a separate <c>serve</c> process (less fair, see README).</summary>
     public bool InProcess { get; init; }
@@ -53,6 +56,15 @@ public sealed record MaxRateOptions
                     }
 
                     options = options with { WrkPath = value };
+                    i++;
+                    break;
+                case "--hey":
+                    if (string.IsNullOrWhiteSpace(value))
+                    {
+                        errors.Add("--hey needs a path");
+                    }
+
+                    options = options with { HeyPath = value };
                     i++;
                     break;
                 case "--in-process":
