@@ -9,17 +9,4 @@ missing=()
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 command -v hey >/dev/null 2>&1 || missing+=(hey)
 
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-bench-tools: nothing to install"
-  exit 0
-fi
-
-if [ "$(id -u)" -ne 0 ]; then
-  echo "install-bench-tools: need root to install: ${missing[*]}" >&2
-  exit 2
-fi
-
-echo "install-bench-tools: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+exec bash "$(dirname "$0")/apt-install-missing.sh" install-bench-tools 2 "" ${missing[@]+"${missing[@]}"}

@@ -22,17 +22,4 @@ command -v python3 >/dev/null 2>&1 || missing+=(python3)
 # be Debian's package, independent of anything installed for the code under test.
 /usr/bin/python3 -c 'import botocore' >/dev/null 2>&1 || missing+=(python3-botocore)
 
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-test-tools: nothing to install"
-  exit 0
-fi
-
-if [ "$(id -u)" -ne 0 ]; then
-  echo "install-test-tools: need root to install: ${missing[*]} (tests that need them are skipped, with the reason)" >&2
-  exit 0
-fi
-
-echo "install-test-tools: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+exec bash "$(dirname "$0")/apt-install-missing.sh" install-test-tools 0 " (tests that need them are skipped, with the reason)" ${missing[@]+"${missing[@]}"}

@@ -47,7 +47,7 @@ public static class MaxRateCommand
             return 2;
         }
 
-        var peers = new Peers(wrk, hey);
+        IReadOnlyList<PeerTool> peers = [WrkClient.Create(wrk), HeyClient.Create(hey)];
         try
         {
             return options.InProcess
@@ -61,7 +61,7 @@ public static class MaxRateCommand
         }
     }
 
-    private static async Task<int> RunOutOfProcessAsync(MaxRateOptions options, Peers peers, CancellationToken cancellationToken)
+    private static async Task<int> RunOutOfProcessAsync(MaxRateOptions options, IReadOnlyList<PeerTool> peers, CancellationToken cancellationToken)
     {
         await using var server = await ServerProcess.StartAsync(TimeSpan.FromSeconds(30), cancellationToken);
         var serverCpu = () => server.CpuTime;
@@ -69,7 +69,7 @@ public static class MaxRateCommand
         return await CompareAsync(server.BaseUrl, setup, options, peers, serverCpu, cancellationToken);
     }
 
-    private static async Task<int> RunInProcessAsync(MaxRateOptions options, Peers peers, CancellationToken cancellationToken)
+    private static async Task<int> RunInProcessAsync(MaxRateOptions options, IReadOnlyList<PeerTool> peers, CancellationToken cancellationToken)
     {
         await using var server = await HandsetBackend.StartAsync(IPAddress.Loopback, 0, cancellationToken);
         var url = ServeCommand.HealthUrl(server);
@@ -77,7 +77,7 @@ public static class MaxRateCommand
         return await CompareAsync(url, setup, options, peers, null, cancellationToken);
     }
 
-    private static async Task<int> CompareAsync(Uri url, string setup, MaxRateOptions options, Peers peers,
+    private static async Task<int> CompareAsync(Uri url, string setup, MaxRateOptions options, IReadOnlyList<PeerTool> peers,
         Func<TimeSpan>? serverCpu, CancellationToken cancellationToken)
     {
         await Console.Error.WriteLineAsync($"max-rate: engine, {options.Connections} connections, {options.WarmUpSeconds} s warm-up + {options.Seconds} s ...");
@@ -85,26 +85,19 @@ public static class MaxRateCommand
         var rows = new List<RateFigures> { engine };
         var notes = new List<string>();
         var exitCode = 0;
-        if (peers.Wrk is null)
+        foreach (var peer in peers)
         {
-            notes.Add("wrk was not found on PATH (Debian package `wrk`, scripts/install-bench-tools.sh; or pass `--wrk PATH`): its row is missing.");
-        }
-        else
-        {
-            await Console.Error.WriteLineAsync($"max-rate: wrk {string.Join(' ', WrkClient.Arguments(url, options))} ...");
-            var (figures, output) = await WrkClient.RunAsync(peers.Wrk, url, options, serverCpu, cancellationToken);
-            exitCode = Math.Max(exitCode, AddPeer(rows, notes, "wrk", figures, output));
-        }
+            if (peer.Path is null)
+            {
+                notes.Add($"{peer.Name} was not found on PATH (Debian package `{peer.Name}`, scripts/install-bench-tools.sh; or pass `--{peer.Name} PATH`): its row is missing.");
+                continue;
+            }
 
-        if (peers.Hey is null)
-        {
-            notes.Add("hey was not found on PATH (Debian package `hey`, scripts/install-bench-tools.sh; or pass `--hey PATH`): its row is missing.");
-        }
-        else
-        {
-            await Console.Error.WriteLineAsync($"max-rate: hey {string.Join(' ', HeyClient.Arguments(url, options))} ...");
-            var (figures, output) = await HeyClient.RunAsync(peers.Hey, url, options, serverCpu, cancellationToken);
-            exitCode = Math.Max(exitCode, AddPeer(rows, notes, "hey", figures, output));
+            var arguments = peer.Arguments(url, options);
+            await Console.Error.WriteLineAsync($"max-rate: {peer.Name} {string.Join(' ', arguments)} ...");
+            var outcome = await PeerProcess.RunAsync(peer.Path, arguments, serverCpu, cancellationToken);
+            var figures = peer.Parse(peer.RowName(options), outcome.Output, outcome.ClientCores, outcome.ServerCores);
+            exitCode = Math.Max(exitCode, AddPeer(rows, notes, peer.Name, figures, outcome.Output));
         }
 
         Console.WriteLine(Format(setup, options, rows, notes, serverCpu is not null));
@@ -170,7 +163,4 @@ public static class MaxRateCommand
         : "n/a";
 
     private static string Cores(double? cores) => cores is { } c ? c.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
-
-    /// <summary>The peers found: each path, or null when that tool is missing (its row is then left out, with a note).</summary>
-    private sealed record Peers(string? Wrk, string? Hey);
 }
