@@ -34,6 +34,9 @@ public sealed class EmulatedNetwork : IAsyncDisposable
 
     public Exception? Failure => _emulator.Failure;
 
+    /// <summary>CPU time of the emulator's forwarding thread so far (null when unknown); see <see cref="WanEmulator.CpuTime"/>.</summary>
+    public TimeSpan? EmulatorCpuTime => _emulator.CpuTime;
+
     /// <summary>Lateness of packet releases since the last call, nanoseconds.</summary>
     public HdrHistogram.HistogramBase TakeLateness() => _emulator.TakeLateness();
 

@@ -97,6 +97,13 @@ internal static unsafe partial class Libc
     [LibraryImport("libc", EntryPoint = "clock_gettime", SetLastError = true)]
     public static partial int ClockGetTime(int clock, Timespec* time);
 
+    [LibraryImport("libc", EntryPoint = "pthread_self")]
+    public static partial nuint PThreadSelf();
+
+    /// <summary>The CPU-time clock of a thread, readable with <see cref="ClockGetTime"/> from any thread of the process.</summary>
+    [LibraryImport("libc", EntryPoint = "pthread_getcpuclockid")]
+    public static partial int PThreadGetCpuClockId(nuint thread, int* clock);
+
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Statx(int directoryFd, string path, int flags, uint mask, StatxBuffer* buffer);
 
