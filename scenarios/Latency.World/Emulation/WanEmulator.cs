@@ -39,6 +39,9 @@ internal sealed unsafe class WanEmulator : IDisposable
     private int _freeCount;
     private readonly ReleaseQueue _queue;
     private readonly Libc.PollFd[] _pollFds;
+    private readonly bool[] _readable;
+    private readonly int _scratchSlot;
+    private int _nextPort;
     private readonly WakeUpLead _lead = new(Stopwatch.Frequency);
     private readonly Recorder _lateness = new(1, 10_000_000_000, 3, (id, low, high, digits) => new LongHistogram(id, low, high, digits));
     private readonly Thread _thread;
@@ -67,11 +70,15 @@ internal sealed unsafe class WanEmulator : IDisposable
 
         _radios = radios is null ? new HandsetRadios?[_ports.Length] : [.. radios];
         _portByAddress = _ports.Select((p, i) => (p.Address, i)).ToDictionary(x => x.Address, x => x.i);
-        _buffer = GC.AllocateArray<byte>(poolPackets * SlotSize, pinned: true);
+        // One slot more than the pool: the scratch slot a packet is read into and dropped when the pool is exhausted
+        // (reading it into a pooled slot would overwrite a packet still waiting in the queue).
+        _buffer = GC.AllocateArray<byte>((poolPackets + 1) * SlotSize, pinned: true);
+        _scratchSlot = poolPackets;
         _freeSlots = Enumerable.Range(0, poolPackets).Reverse().ToArray();
         _freeCount = poolPackets;
         _queue = new ReleaseQueue(poolPackets);
         _pollFds = _ports.Select(p => new Libc.PollFd { Fd = p.Fd, Events = Libc.POLLIN }).ToArray();
+        _readable = new bool[_ports.Length];
         _thread = new Thread(Run) { IsBackground = true, Name = "wan-emulator", Priority = ThreadPriority.Highest };
     }
 
@@ -175,92 +182,136 @@ internal sealed unsafe class WanEmulator : IDisposable
                 {
                     if ((pollFds[i].Revents & Libc.POLLIN) != 0)
                     {
-                        ReadAll(i, buffer);
+                        _readable[i] = true;
                     }
                 }
             }
 
-            ReleaseDue(buffer);
+            Forward(buffer);
         }
     }
 
-    private void ReadAll(int from, byte* buffer)
+    /// <summary>
+    /// Alternates one release (a packet whose due time has come) with one read (from the next port, in turn, that
+    /// has packets waiting) until there is neither.
+    /// </summary>
+    /// <remarks>
+    /// Why not read everything, then release everything: each read or write is a system call of a few microseconds
+    /// (several on a virtual machine), so a burst of 50 arrivals read in one go holds every packet due meanwhile for
+    /// ~0.2 ms, and a burst of 50 releases holds every arrival (whose due time counts from when it is read) as long.
+    /// Taking turns bounds both waits to about one call.
+    /// </remarks>
+    private void Forward(byte* buffer)
     {
-        var fd = _ports[from].Fd;
         while (true)
         {
-            if (_freeCount == 0)
+            var released = ReleaseOne(buffer);
+            var read = ReadOne(buffer);
+            if (!released && !read)
             {
-                // Pool exhausted: read into a scratch slot to drain the device, count it, drop it.
-                var scratch = Libc.Read(fd, buffer, SlotSize);
-                if (scratch <= 0)
-                {
-                    return;
-                }
-
-                Interlocked.Increment(ref Counters.NoBufferField);
-                continue;
-            }
-
-            var slot = _freeSlots[--_freeCount];
-            var packet = buffer + (long)slot * SlotSize;
-            var length = (int)Libc.Read(fd, packet, SlotSize);
-            if (length <= 0)
-            {
-                _freeSlots[_freeCount++] = slot;
                 return;
             }
-
-            var now = Stopwatch.GetTimestamp();
-            if (!Route(from, packet, length, out var to, out var toHandset) || _shapers[from, to] is not { } shaper)
-            {
-                _freeSlots[_freeCount++] = slot;
-                Interlocked.Increment(ref Counters.NoRouteField);
-                continue;
-            }
-
-            // Uplink: the handset's radio is the packet's first hop, so it sees the packet now, whether or not the
-            // path loses it further on (a packet lost in the WAN still woke the radio).
-            var fromHandset = _radios[from] is { IsEnabled: true } ? SourceHandset(from, packet) : -1;
-            var radioDelay = fromHandset >= 0 ? _radios[from]!.ExtraDelayTicks(fromHandset, now, RadioDirection.Uplink) : 0;
-            if (radioDelay > 0)
-            {
-                _ledger?.AddWait(from, fromHandset, now, now + radioDelay);
-            }
-
-            // The link admits the packet at now, not after the radio delay: the last-mile link is shared by all the
-            // probe's handsets, and a real handset's promotion or DRX sleep holds up only that handset's packets, not
-            // the cell's. Adding the radio delay after the link keeps one handset's promotion from queueing the
-            // others' packets behind it (at the cost of serialising a promoting handset's burst as if it were sent
-            // at once, which only matters on a link nearly full).
-            if (!shaper.TryAdmit(now, length, out var due) || _queue.IsFull)
-            {
-                _freeSlots[_freeCount++] = slot;
-                Interlocked.Increment(ref Counters.LostField);
-                continue;
-            }
-
-            if (toHandset >= 0 && _radios[to] is { IsEnabled: true } downlinkRadios)
-            {
-                // Downlink: the packet reaches the cell at its due time, having crossed the path; that is when a
-                // sleeping radio would (not) hear it. Evaluating at now would wake the radio a one-way delay early
-                // and misjudge its DRX phase.
-                var downlinkDelay = downlinkRadios.ExtraDelayTicks(toHandset, due, RadioDirection.Downlink);
-                if (downlinkDelay > 0)
-                {
-                    _ledger?.AddWait(to, toHandset, due, due + downlinkDelay);
-                    radioDelay += downlinkDelay;
-                }
-            }
-
-            if (radioDelay > 0)
-            {
-                Interlocked.Increment(ref Counters.RadioDelayedField);
-                Interlocked.Add(ref Counters.RadioDelayTicksField, radioDelay);
-            }
-
-            _queue.Push(due + radioDelay, slot, length, _ports[to].Fd);
         }
+    }
+
+    /// <summary>Reads one packet from the next port that has some waiting; false when no port has any.</summary>
+    private bool ReadOne(byte* buffer)
+    {
+        for (var tried = 0; tried < _ports.Length; tried++)
+        {
+            var from = _nextPort;
+            _nextPort = _nextPort + 1 == _ports.Length ? 0 : _nextPort + 1;
+            if (!_readable[from])
+            {
+                continue;
+            }
+
+            if (ReadFrom(from, buffer))
+            {
+                return true;
+            }
+
+            _readable[from] = false;
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads one packet from port <paramref name="from"/> and queues (or drops) it; false when it had none.</summary>
+    private bool ReadFrom(int from, byte* buffer)
+    {
+        var fd = _ports[from].Fd;
+        if (_freeCount == 0)
+        {
+            // Pool exhausted: read into the scratch slot to drain the device, count it, drop it.
+            if (Libc.Read(fd, buffer + (long)_scratchSlot * SlotSize, SlotSize) <= 0)
+            {
+                return false;
+            }
+
+            Interlocked.Increment(ref Counters.NoBufferField);
+            return true;
+        }
+
+        var slot = _freeSlots[--_freeCount];
+        var packet = buffer + (long)slot * SlotSize;
+        var length = (int)Libc.Read(fd, packet, SlotSize);
+        if (length <= 0)
+        {
+            _freeSlots[_freeCount++] = slot;
+            return false;
+        }
+
+        var now = Stopwatch.GetTimestamp();
+        if (!Route(from, packet, length, out var to, out var toHandset) || _shapers[from, to] is not { } shaper)
+        {
+            _freeSlots[_freeCount++] = slot;
+            Interlocked.Increment(ref Counters.NoRouteField);
+            return true;
+        }
+
+        // Uplink: the handset's radio is the packet's first hop, so it sees the packet now, whether or not the
+        // path loses it further on (a packet lost in the WAN still woke the radio).
+        var fromHandset = _radios[from] is { IsEnabled: true } ? SourceHandset(from, packet) : -1;
+        var radioDelay = fromHandset >= 0 ? _radios[from]!.ExtraDelayTicks(fromHandset, now, RadioDirection.Uplink) : 0;
+        if (radioDelay > 0)
+        {
+            _ledger?.AddWait(from, fromHandset, now, now + radioDelay);
+        }
+
+        // The link admits the packet at now, not after the radio delay: the last-mile link is shared by all the
+        // probe's handsets, and a real handset's promotion or DRX sleep holds up only that handset's packets, not
+        // the cell's. Adding the radio delay after the link keeps one handset's promotion from queueing the
+        // others' packets behind it (at the cost of serialising a promoting handset's burst as if it were sent
+        // at once, which only matters on a link nearly full).
+        if (!shaper.TryAdmit(now, length, out var due) || _queue.IsFull)
+        {
+            _freeSlots[_freeCount++] = slot;
+            Interlocked.Increment(ref Counters.LostField);
+            return true;
+        }
+
+        if (toHandset >= 0 && _radios[to] is { IsEnabled: true } downlinkRadios)
+        {
+            // Downlink: the packet reaches the cell at its due time, having crossed the path; that is when a
+            // sleeping radio would (not) hear it. Evaluating at now would wake the radio a one-way delay early
+            // and misjudge its DRX phase.
+            var downlinkDelay = downlinkRadios.ExtraDelayTicks(toHandset, due, RadioDirection.Downlink);
+            if (downlinkDelay > 0)
+            {
+                _ledger?.AddWait(to, toHandset, due, due + downlinkDelay);
+                radioDelay += downlinkDelay;
+            }
+        }
+
+        if (radioDelay > 0)
+        {
+            Interlocked.Increment(ref Counters.RadioDelayedField);
+            Interlocked.Add(ref Counters.RadioDelayTicksField, radioDelay);
+        }
+
+        _queue.Push(due + radioDelay, slot, length, _ports[to].Fd);
+        return true;
     }
 
     /// <summary>The port a packet goes to, by its destination: a node's own address, or one of a probe's handsets
@@ -301,29 +352,28 @@ internal sealed unsafe class WanEmulator : IDisposable
         return HandsetAddressPlan.TryFind(source, out var node, out var handset) && node == from ? handset : -1;
     }
 
-    private void ReleaseDue(byte* buffer)
+    /// <summary>Writes the first queued packet if its due time has come; false when none is due.</summary>
+    private bool ReleaseOne(byte* buffer)
     {
-        while (_queue.Count > 0)
+        if (_queue.Count == 0 || _queue.NextDue > Stopwatch.GetTimestamp())
         {
-            if (_queue.NextDue > Stopwatch.GetTimestamp())
-            {
-                return;
-            }
-
-            var entry = _queue.Pop();
-            // Lateness is taken before the write: writing to a TUN device runs the receiving kernel stack (a SYN
-            // becomes a SYN-ACK inside the call), which is the destination's work, not the emulator's delay.
-            var late = Stopwatch.GetTimestamp() - entry.Due;
-            var written = Libc.Write(entry.DestinationFd, buffer + (long)entry.Slot * SlotSize, entry.Length);
-            _freeSlots[_freeCount++] = entry.Slot;
-            if (written != entry.Length)
-            {
-                Interlocked.Increment(ref Counters.WriteFailedField);
-                continue;
-            }
-
-            Interlocked.Increment(ref Counters.ForwardedField);
-            _lateness.RecordValue(Math.Clamp(late * 1_000_000_000 / Stopwatch.Frequency, 1, 10_000_000_000));
+            return false;
         }
+
+        var entry = _queue.Pop();
+        // Lateness is taken before the write: writing to a TUN device runs the receiving kernel stack (a SYN
+        // becomes a SYN-ACK inside the call), which is the destination's work, not the emulator's delay.
+        var late = Stopwatch.GetTimestamp() - entry.Due;
+        var written = Libc.Write(entry.DestinationFd, buffer + (long)entry.Slot * SlotSize, entry.Length);
+        _freeSlots[_freeCount++] = entry.Slot;
+        if (written != entry.Length)
+        {
+            Interlocked.Increment(ref Counters.WriteFailedField);
+            return true;
+        }
+
+        Interlocked.Increment(ref Counters.ForwardedField);
+        _lateness.RecordValue(Math.Clamp(late * 1_000_000_000 / Stopwatch.Frequency, 1, 10_000_000_000));
+        return true;
     }
 }
