@@ -5,6 +5,7 @@ using Latency.Bench.Harness;
 using Latency.Micro.MaxRate;
 using Latency.RunDirectory;
 using Latency.World.Native;
+using Latency.World.Network;
 
 namespace Latency.Micro.Soak;
 
@@ -33,6 +34,29 @@ public static class StudyHarness
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The repository's root when the command can run: inside the repository (for the default suite) and as root (the
+    /// study's world runs in network namespaces with the TUN emulator, as the study's figures assume); else null, with
+    /// why on standard error.
+    /// </summary>
+    /// <param name="command">The command's name, for the message.</param>
+    public static async Task<string?> PrerequisitesAsync(string command)
+    {
+        if (RepositoryRoot() is not { } root)
+        {
+            await Console.Error.WriteLineAsync($"{command}: run it from inside the repository (no Latency.sln above the current folder or the program)");
+            return null;
+        }
+
+        if (!NamespaceTopology.HasNetAdmin)
+        {
+            await Console.Error.WriteLineAsync($"{command}: needs root: the study's world runs in network namespaces with the TUN emulator, as the study's figures assume.");
+            return null;
+        }
+
+        return root;
     }
 
     /// <summary>/proc/loadavg's three figures (1, 5, 15 minutes), or "?".</summary>

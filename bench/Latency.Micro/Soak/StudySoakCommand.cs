@@ -1,5 +1,3 @@
-using Latency.World.Network;
-
 namespace Latency.Micro.Soak;
 
 /// <summary>
@@ -19,21 +17,14 @@ public static class StudySoakCommand
     /// <param name="args">The command's arguments.</param>
     public static async Task<int> RunAsync(string[] args)
     {
-        if (StudyHarness.RepositoryRoot() is not { } root)
+        if (await StudyHarness.PrerequisitesAsync("study-soak") is not { } root)
         {
-            await Console.Error.WriteLineAsync("study-soak: run it from inside the repository (no Latency.sln above the current folder or the program)");
             return 2;
         }
 
         if (StudySoakOptions.Parse(args, root, out var problem) is not { } options)
         {
             await Console.Error.WriteLineAsync(problem);
-            return 2;
-        }
-
-        if (!NamespaceTopology.HasNetAdmin)
-        {
-            await Console.Error.WriteLineAsync("study-soak: needs root: the study's world runs in network namespaces with the TUN emulator, as the study's figures assume.");
             return 2;
         }
 
