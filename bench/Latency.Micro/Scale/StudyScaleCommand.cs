@@ -120,16 +120,23 @@ public static class StudyScaleCommand
             scenarios?.Sum(s => s.Iterations.Late), scenarios?.Sum(s => s.Iterations.Dropped), inWindow);
     }
 
-    /// <summary>Every sample minute on standard error: the last minute's cores and the memory now.</summary>
+    /// <summary>Every sample minute on standard error: the last minute's cores and the memory now (at the first reading, only that it started).</summary>
     private static void Progress(double scale, IReadOnlyList<ProcessTreeSample> samples, int sampleSeconds)
     {
         var now = samples[^1];
         var harness = now.Processes.FirstOrDefault(p => p.Name.StartsWith("harness: ", StringComparison.Ordinal));
+        if (samples.Count < 2 || harness is null)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scale:0.###}x {now.Elapsed:hh\\:mm\\:ss} harness started"));
+            return;
+        }
+
         var minuteAgo = samples[Math.Max(0, samples.Count - 1 - Math.Max(1, 60 / sampleSeconds))];
-        var last = ScaleFigures.Row(scale, 0, harness?.ProcessId ?? -1, [minuteAgo, now], (minuteAgo.Wall, now.Wall), new ScaleSessions(0, 0, null, null, 0), null, "");
+        var last = ScaleFigures.Row(scale, 0, harness.ProcessId, [minuteAgo, now], (minuteAgo.Wall, now.Wall), new ScaleSessions(0, 0, null, null, 0), null, "");
+        // A world process that came up within the minute shows 0 cores here: it has no reading a minute ago.
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{scale:0.###}x {now.Elapsed:hh\\:mm\\:ss} last minute: harness {last.HarnessCores:0.00} cores, emulator {last.EmulatorCores:0.00}, " +
-            $"backends {last.BackendCores:0.00}, machine {last.MachineBusyP50:P0} busy; now: harness {harness?.RssMb ?? double.NaN:0} MiB, world {last.WorldPeakMb:0} MiB"));
+            $"backends {last.BackendCores:0.00}, machine {last.MachineBusyP50:0%} busy (median); now: harness {harness.RssMb:0} MiB, world {now.Processes.Where(p => p.ProcessId != harness.ProcessId).Sum(p => p.RssMb):0} MiB"));
     }
 
     /// <summary>Processors, CPU model and load average: what a reader needs to place the figures.</summary>

@@ -74,7 +74,7 @@ public static class StudyScaleReport
 
     private static string Number(double value, string format) => double.IsFinite(value) ? value.ToString(format, CultureInfo.InvariantCulture) : "-";
 
-    private static string Percent(double share) => double.IsFinite(share) ? share.ToString("P0", CultureInfo.InvariantCulture) : "-";
+    private static string Percent(double share) => double.IsFinite(share) ? share.ToString("0%", CultureInfo.InvariantCulture) : "-";
 
     private static string Count(long? count) => count is { } c ? c.ToString("N0", CultureInfo.InvariantCulture) : "-";
 }
