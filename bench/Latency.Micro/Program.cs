@@ -7,9 +7,10 @@ using Latency.Micro.Fidelity;
 using Latency.Micro.MaxRate;
 using Latency.Micro.Recording;
 using Latency.Micro.Reports;
+using Latency.Micro.Scale;
 using Latency.Micro.Soak;
 
-// max-rate, engine-allocations, serve, emulator-capacity, world-fidelity, report-100m, compare-noise and change-point-accuracy, handset-soak, study-soak are ours; anything else goes to BenchmarkDotNet (--filter, --job, --list, ...).
+// max-rate, engine-allocations, serve, emulator-capacity, world-fidelity, report-100m, compare-noise and change-point-accuracy, handset-soak, study-soak, study-scale are ours; anything else goes to BenchmarkDotNet (--filter, --job, --list, ...).
 return args.FirstOrDefault() switch
 {
     "max-rate" => await MaxRateCommand.RunAsync(args[1..]),
@@ -22,6 +23,7 @@ return args.FirstOrDefault() switch
     "change-point-accuracy" => await ChangePointAccuracyCommand.RunAsync(args[1..]),
     "handset-soak" => await HandsetSoakCommand.RunAsync(args[1..]),
     "study-soak" => await StudySoakCommand.RunAsync(args[1..]),
+    "study-scale" => await StudyScaleCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 
