@@ -10,6 +10,12 @@ using Latency.Micro.Reports;
 using Latency.Micro.Scale;
 using Latency.Micro.Soak;
 
+if (args.FirstOrDefault() is "max-rate" or "engine-allocations")
+{
+    // Before any socket is used: the runtime reads the switch once (see InlineSocketCompletions for why).
+    InlineSocketCompletions.EnableUnlessSet();
+}
+
 // max-rate, engine-allocations, serve, emulator-capacity, world-fidelity, report-100m, compare-noise and change-point-accuracy, handset-soak, study-soak, study-scale are ours; anything else goes to BenchmarkDotNet (--filter, --job, --list, ...).
 return args.FirstOrDefault() switch
 {

@@ -125,6 +125,8 @@ public static class MaxRateCommand
         text.AppendLine(inv, $"- Server: {setup}; `GET /` answers 200 \"ok\", logging off.");
         text.AppendLine(inv, $"- Load: closed model, {options.Connections} connections, HTTP/1.1 keep-alive, {options.Seconds} s measured per client, one after the other against the same server (engine first, after {options.WarmUpSeconds} s of unrecorded warm-up that also warms the server).");
         text.AppendLine(inv, $"- Machine: {Environment.ProcessorCount} logical cores, shared by the server and the client.");
+        var inline = Environment.GetEnvironmentVariable(InlineSocketCompletions.Variable) == "1";
+        text.AppendLine(inv, $"- Engine's socket completions: {(inline ? "inline on the polling thread" : "queued to the thread pool")} (`{InlineSocketCompletions.Variable}={(inline ? "1" : "0")}`).");
         text.AppendLine();
         text.AppendLine("| client | requests/s | p50 ms | p99 ms | requests | errors | client CPU (cores) | client CPU us/request | server CPU (cores) |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -56,6 +56,12 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         start.Environment["DOTNET_gcServer"] = "1";
+        if (InlineSocketCompletions.SetByThisProcess)
+        {
+            // The client's setting, not the server's: the server runs as it did before the client had it.
+            start.Environment.Remove(InlineSocketCompletions.Variable);
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {self}");
         try
         {
