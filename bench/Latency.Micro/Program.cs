@@ -10,7 +10,7 @@ using Latency.Micro.Reports;
 using Latency.Micro.Scale;
 using Latency.Micro.Soak;
 
-if (args.FirstOrDefault() is "max-rate" or "engine-allocations")
+if (args.FirstOrDefault() is "max-rate" or "engine-allocations" && args.Contains(InlineSocketCompletions.Option))
 {
     // Before any socket is used: the runtime reads the switch once (see InlineSocketCompletions for why).
     InlineSocketCompletions.EnableUnlessSet();

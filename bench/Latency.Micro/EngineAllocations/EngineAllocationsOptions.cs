@@ -4,7 +4,7 @@ namespace Latency.Micro.EngineAllocations;
 public sealed record EngineAllocationsOptions
 {
     /// <summary>The command line it understands.</summary>
-    public const string Usage = "usage: engine-allocations [--requests 50000] [--connections 50]";
+    public const string Usage = "usage: engine-allocations [--requests 50000] [--connections 50] [--inline-completions]";
 
     /// <summary>Requests measured per layer (the engine layer runs this many more than its short run).</summary>
     public int Requests { get; init; } = 50_000;
@@ -30,6 +30,9 @@ public sealed record EngineAllocationsOptions
                 case "--connections":
                     options = options with { Connections = CommandArguments.Positive(args[i], value, errors) };
                     i++;
+                    break;
+                case MaxRate.InlineSocketCompletions.Option:
+                    // Read by Program before any socket is used; nothing to keep here.
                     break;
                 default:
                     errors.Add($"unexpected argument '{args[i]}'");

@@ -3,12 +3,12 @@ using System.Globalization;
 namespace Latency.Micro.MaxRate;
 
 /// <summary>
-/// Options of <c>max-rate</c>: <c>[--seconds 10] [--connections 50] [--warm-up 2] [--wrk PATH] [--hey PATH] [--in-process]</c>.
+/// Options of <c>max-rate</c>: <c>[--seconds 10] [--connections 50] [--warm-up 2] [--wrk PATH] [--hey PATH] [--in-process] [--inline-completions]</c>.
 /// </summary>
 public sealed record MaxRateOptions
 {
     public const string Usage =
-        "usage: max-rate [--seconds 10] [--connections 50] [--warm-up 2] [--wrk PATH] [--hey PATH] [--in-process]";
+        "usage: max-rate [--seconds 10] [--connections 50] [--warm-up 2] [--wrk PATH] [--hey PATH] [--in-process] [--inline-completions]";
 
     public int Seconds { get; init; } = 10;
 
@@ -66,6 +66,9 @@ public sealed record MaxRateOptions
 
                     options = options with { HeyPath = value };
                     i++;
+                    break;
+                case InlineSocketCompletions.Option:
+                    // Read by Program before any socket is used; nothing to keep here.
                     break;
                 case "--in-process":
                     options = options with { InProcess = true };
