@@ -19,17 +19,21 @@ namespace Latency.Bench.Recording;
 /// value is lost to a race. The price on the hot path is two atomic operations a value (phaser and count) instead of
 /// plain writes; 32-bit counts suffice, as one interval never holds 2^31 values in one bucket.</para>
 /// <para>Metric ids are registered once (a lock only then) and index an array of recorders; a recorder is created on
-/// the first value of its metric, so metrics registered but never recorded cost nothing.</para>
+/// the first value of its metric, so metrics registered but never recorded cost nothing, and the reader drains only
+/// the metrics that had a value since its last drain (<see cref="MetricRecorder"/>).</para>
 /// </remarks>
 public sealed class LatencyRecorders
 {
     private readonly object _registrationGate = new();
     private readonly ConcurrentDictionary<MetricKey, int> _ids = new();
     private volatile MetricKey[] _keys = [];
-    private volatile Recorder?[] _recorders = [];
+    private volatile MetricRecorder?[] _recorders = [];
 
     /// <summary>Recorders created so far, one per metric that has had a value (for tests and diagnostics).</summary>
     public int RecorderCount => _recorders.Count(r => r is not null);
+
+    /// <summary>Metrics the last <see cref="DrainInto"/> drained: those that had a value since the drain before (for tests and diagnostics).</summary>
+    public int DrainedLastTime { get; private set; }
 
     /// <summary>The id of a metric, registering it on first use.</summary>
     public int Register(MetricKey key)
@@ -60,11 +64,11 @@ public sealed class LatencyRecorders
     {
         var recorders = _recorders;
         var recorder = (uint)metricId < (uint)recorders.Length ? recorders[metricId] : null;
-        (recorder ?? Create(metricId)).RecordValue(HistogramSettings.Clamp(micros));
+        (recorder ?? Create(metricId)).Record(HistogramSettings.Clamp(micros));
     }
 
     /// <summary>The recorder of <paramref name="metricId"/>, created (and the array grown) under the registration lock.</summary>
-    private Recorder Create(int metricId)
+    private MetricRecorder Create(int metricId)
     {
         lock (_registrationGate)
         {
@@ -74,13 +78,13 @@ public sealed class LatencyRecorders
                 return existing;
             }
 
-            var grown = current.Length > metricId ? current : new Recorder?[Math.Max(metricId + 1, current.Length * 2)];
+            var grown = current.Length > metricId ? current : new MetricRecorder?[Math.Max(metricId + 1, current.Length * 2)];
             if (!ReferenceEquals(grown, current))
             {
                 Array.Copy(current, grown, current.Length);
             }
 
-            var recorder = grown[metricId] = HistogramSettings.CreateRecorder();
+            var recorder = grown[metricId] = new MetricRecorder(HistogramSettings.CreateRecorder());
             // Publishing a new array is safe: writers and the reader seeing the old one for a moment find the same
             // recorder objects in it, and a writer that finds none comes here and takes this one under the lock.
             _recorders = grown;
@@ -101,16 +105,18 @@ public sealed class LatencyRecorders
         }
 
         var recorders = _recorders;
+        var drained = 0;
         for (var id = 0; id < recorders.Length; id++)
         {
-            var recorder = recorders[id];
-            if (recorder is null)
+            // A metric with no value since the last drain is passed over (see MetricRecorder for why).
+            if (recorders[id] is not { } recorder || !recorder.TakePending())
             {
                 continue;
             }
 
+            drained++;
             scratch ??= new IntHistogram(HistogramSettings.LowestMicros, HistogramSettings.HighestMicros, HistogramSettings.SignificantDigits);
-            recorder.GetIntervalHistogramInto(scratch);
+            recorder.Recorder.GetIntervalHistogramInto(scratch);
             if (scratch.TotalCount == 0)
             {
                 continue;
@@ -125,5 +131,7 @@ public sealed class LatencyRecorders
             var target = intervals[id] ??= HistogramSettings.CreateTotal();
             target.Add(scratch);
         }
+
+        DrainedLastTime = drained;
     }
 }
