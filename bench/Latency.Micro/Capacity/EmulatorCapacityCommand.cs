@@ -91,7 +91,7 @@ public static class EmulatorCapacityCommand
                 }
                 : null;
             network = await EmulatedNetwork.StartAsync(prefix, [probe, deployment],
-                [new PathSpec("probe", "target", LinkModel.Delay(delay), LinkModel.Delay(delay))], 1, radios, stop.Token);
+                [new PathSpec("probe", "target", LinkModel.Delay(delay), LinkModel.Delay(delay))], 1, radios, stop.Token, wakeUp: options.WakeUp);
             var run = new Run(network, network.Node(probe), network.Node(deployment), options, stop.Token);
             var results = await run.ExecuteAsync();
             measurementRealTime = run.RealTime;
@@ -406,6 +406,7 @@ public static class EmulatorCapacityCommand
         text.AppendLine(options.Radio
             ? "- Radio: on (`--radio`): the probe has the built-in world's Mumbai LTE radio and the datagrams come from its handset 0, so each pays the handset lookup and the radio state machine; sent back to back, the radio stays connected (the warm-up pays the one promotion)."
             : "- Radio: off (datagrams from the probe's own address, no handset lookup).");
+        text.AppendLine(inv, $"- Wake-up policy: {options.WakeUp.Name} (`--wake-up`): the forwarding thread stops sleeping {(options.WakeUp.MaximumMicroseconds == 0 ? "at the due time and never spins" : $"at the learnt {options.WakeUp.Quantile:0.##} quantile of its wake-up overshoot + {options.WakeUp.MarginMicroseconds:0} us (at least {options.WakeUp.MinimumMicroseconds:0} us) before a due time and spins the rest")}.");
         text.AppendLine(inv, $"- Load: UDP datagrams probe -> deployment at each offered rate for {options.Seconds} s (sent in bursts of rate/1000 every ~1 ms from one thread), each stamped with its send time; a receiver thread (blocking receive) in the deployment namespace takes one-way delay - D = added error. A step passes with no loss, the rate reached within 5% and error p99 < {ErrorLimitMicros:0} us; after two overloaded steps in a row (loss or the rate not reached) the higher rates of that size are skipped.");
         text.AppendLine(inv, $"- Machine: {Environment.ProcessorCount} logical cores, shared by the sender, the receiver, both kernel stacks and the emulator (all in this process): the capacity below is a lower bound for the emulator alone. Sender and receiver threads real-time (SCHED_FIFO {MeasurementPriority}, below the emulator's): {(measurementRealTime ? "yes" : "no")}. Load average before (1/5/15 min): {loadBefore}; at the end: {LoadAverage()}.");
         text.AppendLine("- Error: send timestamp taken just before `send`, receive timestamp just after `recv` returns, so it includes both kernel stacks, the TUN queues and the receiver's wake-up, not only the emulator's release lateness (shown apart: its own p99).");

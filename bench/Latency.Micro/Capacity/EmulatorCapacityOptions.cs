@@ -1,14 +1,15 @@
 using System.Globalization;
+using Latency.World.Emulation;
 
 namespace Latency.Micro.Capacity;
 
 /// <summary>
-/// Options of <c>emulator-capacity</c>: <c>[--seconds 5] [--delay-ms 10] [--sizes 100,1400] [--rates 1000,2000,...] [--radio]</c>.
+/// Options of <c>emulator-capacity</c>: <c>[--seconds 5] [--delay-ms 10] [--sizes 100,1400] [--rates 1000,2000,...] [--radio] [--wake-up precise|median|sleep]</c>.
 /// </summary>
 public sealed record EmulatorCapacityOptions
 {
     public const string Usage =
-        "usage: emulator-capacity [--seconds 5] [--delay-ms 10] [--sizes 100,1400] [--rates 1000,2000,5000,10000,20000,40000,80000,160000] [--radio]";
+        "usage: emulator-capacity [--seconds 5] [--delay-ms 10] [--sizes 100,1400] [--rates 1000,2000,5000,10000,20000,40000,80000,160000] [--radio] [--wake-up precise|median|sleep]";
 
     /// <summary>Smallest datagram: step (4 bytes), sequence (8) and send timestamp (8).</summary>
     public const int MinSize = 20;
@@ -33,6 +34,9 @@ public sealed record EmulatorCapacityOptions
     /// so every packet also pays the handset lookup and the radio's state machine (issue 14's before/after figure).
     /// </summary>
     public bool Radio { get; init; }
+
+    /// <summary>The forwarding thread's trade of CPU for release precision (the world's default when not given).</summary>
+    public WakeUpPolicy WakeUp { get; init; } = WakeUpPolicy.Default;
 
     /// <summary>Parses the arguments after <c>emulator-capacity</c>; returns every problem at once.</summary>
     public static (EmulatorCapacityOptions? Options, IReadOnlyList<string> Errors) Parse(IReadOnlyList<string> args)
@@ -69,6 +73,18 @@ public sealed record EmulatorCapacityOptions
                     break;
                 case "--radio":
                     options = options with { Radio = true };
+                    break;
+                case "--wake-up":
+                    if (value is not null && WakeUpPolicy.Find(value) is { } policy)
+                    {
+                        options = options with { WakeUp = policy };
+                    }
+                    else
+                    {
+                        errors.Add($"--wake-up: expected one of {string.Join(", ", WakeUpPolicy.All.Select(p => p.Name))} (got '{value}')");
+                    }
+
+                    i++;
                     break;
                 default:
                     errors.Add($"unexpected argument '{name}'");

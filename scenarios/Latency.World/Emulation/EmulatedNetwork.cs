@@ -65,8 +65,10 @@ public sealed class EmulatedNetwork : IAsyncDisposable
     /// <param name="cancellationToken">Stops setting up; what was created is removed.</param>
     /// <param name="ledger">Where the emulator adds up each handset's radio waits (node indices as in
     /// <paramref name="nodes"/>, at least <see cref="HandsetAddressPlan.HandsetsPerNode"/> handsets each), or null.</param>
+    /// <param name="wakeUp">The forwarding thread's trade of CPU for release precision; <see cref="WakeUpPolicy.Default"/> when null.</param>
     public static async Task<EmulatedNetwork> StartAsync(string prefix, IReadOnlyList<string> nodes, IReadOnlyList<PathSpec> paths,
-        ulong seed, IReadOnlyDictionary<string, RadioParameters>? radios, CancellationToken cancellationToken, RadioLedger? ledger = null)
+        ulong seed, IReadOnlyDictionary<string, RadioParameters>? radios, CancellationToken cancellationToken, RadioLedger? ledger = null,
+        WakeUpPolicy? wakeUp = null)
     {
         var index = nodes.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
         var probes = paths.Select(p => p.Probe).Distinct(StringComparer.Ordinal).ToList();
@@ -101,7 +103,7 @@ public sealed class EmulatedNetwork : IAsyncDisposable
             var descriptors = topology.TunDescriptors;
             var ports = topology.Nodes.Select((n, i) =>
                 new EmulatorPort(n.Name, descriptors[i], BinaryPrimitives.ReadUInt32BigEndian(n.Address.GetAddressBytes()))).ToList();
-            var emulator = new WanEmulator(ports, shapers, handsetRadios, ledger: ledger);
+            var emulator = new WanEmulator(ports, shapers, handsetRadios, ledger: ledger, wakeUp: wakeUp);
             emulator.Start();
             return new EmulatedNetwork(topology, emulator, paths, pathShapers);
         }

@@ -10,31 +10,29 @@ namespace Latency.World.Emulation;
 /// so every packet of a long, quiet path left ~0.1-0.3 ms late. The lateness grows with the sleep because an idle
 /// virtual CPU is descheduled by its host; a short sleep keeps it warm.</para>
 /// <para>How: per class (sleeps shorter than 256 us, 1 ms, 4 ms, 16 ms, 64 ms, and longer), a running estimate of the
-/// <see cref="Quantile"/> quantile of the overshoot by stochastic approximation (the pinball-loss gradient step
+/// policy's quantile of the overshoot (<see cref="WakeUpPolicy"/>: the median by default, 0.95 for the precise one) by stochastic approximation (the pinball-loss gradient step
 /// <c>q += step * (tau - [x &lt; q])</c>; Robbins and Monro 1951): O(1), no allocation, and a single 2 ms outlier
-/// moves it by one step only. The lead is that estimate plus <see cref="MarginMicroseconds"/>, within
-/// [<see cref="MinimumMicroseconds"/>, <see cref="MaximumMicroseconds"/>].</para>
+/// moves it by one step only. The lead is that estimate plus the policy's margin, within its minimum and maximum.</para>
 /// <para>What it costs: the thread spins for about the lead after every timed wake-up. A long sleep is rare per
 /// second, so its larger lead costs little; short sleeps, which come often, have the smaller leads they need.</para>
 /// <para>Written by hand: no served package estimates a streaming quantile in O(1) without allocating.</para>
 /// </remarks>
 internal sealed class WakeUpLead
 {
-    public const double Quantile = 0.95;
-    public const double MinimumMicroseconds = 50;
-    public const double MaximumMicroseconds = 2_000;
-    public const double MarginMicroseconds = 30;
     private const double InitialMicroseconds = 100; // the fixed window this replaces
     private const double StepMicroseconds = 4;
     private static readonly double[] ClassUpperMicroseconds = [256, 1_000, 4_000, 16_000, 64_000];
 
     private readonly double _ticksPerMicrosecond;
     private readonly double[] _overshootTicks = new double[ClassUpperMicroseconds.Length + 1];
+    private readonly WakeUpPolicy _policy;
 
     /// <param name="ticksPerSecond">The clock's frequency (<see cref="System.Diagnostics.Stopwatch.Frequency"/> in the emulator).</param>
-    public WakeUpLead(long ticksPerSecond)
+    /// <param name="policy">Which quantile of the overshoot to follow, the margin and the bounds; <see cref="WakeUpPolicy.Default"/> when null.</param>
+    public WakeUpLead(long ticksPerSecond, WakeUpPolicy? policy = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ticksPerSecond);
+        _policy = policy ?? WakeUpPolicy.Default;
         _ticksPerMicrosecond = ticksPerSecond / 1e6;
         Array.Fill(_overshootTicks, InitialMicroseconds * _ticksPerMicrosecond);
     }
@@ -42,8 +40,9 @@ internal sealed class WakeUpLead
     /// <summary>How long before the due time to stop sleeping, for a due time <paramref name="untilDueTicks"/> away.</summary>
     public long LeadFor(long untilDueTicks)
     {
-        var lead = _overshootTicks[ClassOf(untilDueTicks)] + MarginMicroseconds * _ticksPerMicrosecond;
-        return (long)Math.Clamp(lead, MinimumMicroseconds * _ticksPerMicrosecond, MaximumMicroseconds * _ticksPerMicrosecond);
+        var lead = _overshootTicks[ClassOf(untilDueTicks)] + _policy.MarginMicroseconds * _ticksPerMicrosecond;
+        var minimum = Math.Min(_policy.MinimumMicroseconds, _policy.MaximumMicroseconds);
+        return (long)Math.Clamp(lead, minimum * _ticksPerMicrosecond, _policy.MaximumMicroseconds * _ticksPerMicrosecond);
     }
 
     /// <summary>
@@ -54,7 +53,7 @@ internal sealed class WakeUpLead
     {
         ref var estimate = ref _overshootTicks[ClassOf(untilDueTicks)];
         var step = StepMicroseconds * _ticksPerMicrosecond;
-        estimate += overshootTicks < estimate ? -(1 - Quantile) * step : Quantile * step;
+        estimate += overshootTicks < estimate ? -(1 - _policy.Quantile) * step : _policy.Quantile * step;
         estimate = Math.Max(0, estimate);
     }
 

@@ -42,7 +42,7 @@ internal sealed unsafe class WanEmulator : IDisposable
     private readonly bool[] _readable;
     private readonly int _scratchSlot;
     private int _nextPort;
-    private readonly WakeUpLead _lead = new(Stopwatch.Frequency);
+    private readonly WakeUpLead _lead;
     private readonly Recorder _lateness = new(1, 10_000_000_000, 3, (id, low, high, digits) => new LongHistogram(id, low, high, digits));
     private readonly Thread _thread;
     private volatile bool _stopping;
@@ -57,9 +57,11 @@ internal sealed unsafe class WanEmulator : IDisposable
     /// handsets anywhere.</param>
     /// <param name="poolPackets">Packets that can be in flight at once (RTT x rate; 16k x 2 KB = 32 MB).</param>
     /// <param name="ledger">Where each handset's radio waits are added up for the harness (node = port index), or null.</param>
+    /// <param name="wakeUp">How long before a due time the thread stops sleeping and spins; <see cref="WakeUpPolicy.Default"/> when null.</param>
     public WanEmulator(IReadOnlyList<EmulatorPort> ports, IPacketShaper?[,] shapers, IReadOnlyList<HandsetRadios?>? radios = null,
-        int poolPackets = 16_384, RadioLedger? ledger = null)
+        int poolPackets = 16_384, RadioLedger? ledger = null, WakeUpPolicy? wakeUp = null)
     {
+        _lead = new WakeUpLead(Stopwatch.Frequency, wakeUp);
         _ledger = ledger;
         _ports = [.. ports];
         _shapers = shapers;
