@@ -8,6 +8,7 @@
 #   python3               Python's http.server, a real server that writes headers and body separately
 #   python3-botocore      botocore for Debian's /usr/bin/python3: an independent SigV4 signer and CloudWatch's service
 #                         model, for the local endpoint that checks what we would publish to CloudWatch
+#   nats-server           a real NATS server with JetStream, for the distributed tests (agents and coordinator)
 # Safe to run again: it installs nothing that is already there. Needs root (CI runs as root).
 set -euo pipefail
 
@@ -21,5 +22,6 @@ command -v python3 >/dev/null 2>&1 || missing+=(python3)
 # /usr/bin/python3 by path: a python3 earlier on PATH (pyenv, a venv) may carry a pip botocore, and the checker must
 # be Debian's package, independent of anything installed for the code under test.
 /usr/bin/python3 -c 'import botocore' >/dev/null 2>&1 || missing+=(python3-botocore)
+{ command -v nats-server || [ -x /usr/sbin/nats-server ]; } >/dev/null 2>&1 || missing+=(nats-server)
 
 exec bash "$(dirname "$0")/apt-install-missing.sh" install-test-tools 0 " (tests that need them are skipped, with the reason)" ${missing[@]+"${missing[@]}"}

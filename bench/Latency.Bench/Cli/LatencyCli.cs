@@ -29,6 +29,8 @@ public static partial class LatencyCli
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(NightlyCommand.Create());
         root.Subcommands.Add(PublishCommand.Create());
+        root.Subcommands.Add(AgentCommand.Create());
+        root.Subcommands.Add(AgentsCommand.Create());
         root.Options.Add(new Option<bool>(VerboseOption)
         {
             Description = "When a command fails (exit 3), also print the stack trace (as LATENCY_DEBUG=1 does).",
