@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -67,7 +68,16 @@ public static partial class LatencyCli
                 await stderr.WriteLineAsync($"latency: {Reword(problem.Message)}").ConfigureAwait(false);
             }
 
-            await stderr.WriteLineAsync("Try 'latency --help' or 'latency run --help'.").ConfigureAwait(false);
+            // The help of the command that was being parsed (`latency history add --help`), or the two to start from.
+            var path = new List<string>();
+            for (var result = parse.CommandResult; result.Command != root; result = (CommandResult)result.Parent!)
+            {
+                path.Insert(0, result.Command.Name);
+            }
+
+            await stderr.WriteLineAsync(path.Count == 0
+                ? "Try 'latency --help' or 'latency run --help'."
+                : $"Try 'latency {string.Join(' ', path)} --help'.").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 

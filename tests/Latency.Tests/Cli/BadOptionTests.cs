@@ -62,6 +62,18 @@ public sealed class BadOptionTests
         Assert.DoesNotContain(lines, l => l.Contains("System.", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("agent --probe mumbai", "Try 'latency agent --help'.")]
+    [InlineData("history add", "Try 'latency history add --help'.")]
+    [InlineData("--nonsense", "Try 'latency --help' or 'latency run --help'.")]
+    public async Task Parse_Error_PointsAtTheHelpOfTheCommandBeingParsed(string commandLine, string expected)
+    {
+        var (code, lines) = await InvokeAsync(commandLine.Split(' '));
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal(expected, lines[^1]);
+    }
+
     [Fact]
     public async Task Report_FileGivenForTheRunDirectory_NamedAsAFileExitTwo()
     {
