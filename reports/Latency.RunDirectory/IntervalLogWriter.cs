@@ -22,14 +22,16 @@ public sealed class IntervalLogWriter : IDisposable, IAsyncDisposable
     private readonly Utf16ToAsciiStream _ascii;
     private readonly HistogramLogWriter _writer;
     private readonly CompressedHistogramEncoder _encoder = new();
+    private readonly Action<string>? _mirror;
     private bool _disposed;
 
-    private IntervalLogWriter(string path, FileStream file, Utf16ToAsciiStream ascii, HistogramLogWriter writer)
+    private IntervalLogWriter(string path, FileStream file, Utf16ToAsciiStream ascii, HistogramLogWriter writer, Action<string>? mirror)
     {
         Path = path;
         _file = file;
         _ascii = ascii;
         _writer = writer;
+        _mirror = mirror;
     }
 
     /// <summary>The file being written.</summary>
@@ -43,7 +45,10 @@ public sealed class IntervalLogWriter : IDisposable, IAsyncDisposable
     /// <param name="path">The .hlog file.</param>
     /// <param name="startTime">The start of the run; written as seconds since the Unix epoch.</param>
     /// <param name="comments">Further comment lines (ASCII, without the leading "#"), e.g. the run's suite.</param>
-    public static IntervalLogWriter Create(string path, DateTimeOffset startTime, IEnumerable<string>? comments = null)
+    /// <param name="mirror">Given every text written to the file, in order: the header once, then each line as it is
+    /// appended, so that concatenated they are the file byte for byte (a distributed agent streams them to its
+    /// coordinator); called under the writer's lock. Null for none.</param>
+    public static IntervalLogWriter Create(string path, DateTimeOffset startTime, IEnumerable<string>? comments = null, Action<string>? mirror = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var commentLines = (comments ?? []).Select(c => "#" + c).ToList();
@@ -68,11 +73,21 @@ public sealed class IntervalLogWriter : IDisposable, IAsyncDisposable
                 writer.Write(startTime.UtcDateTime);
             }
 
-            var result = new IntervalLogWriter(path, file, ascii, writer);
+            var result = new IntervalLogWriter(path, file, ascii, writer, mirror);
             result.WriteComment(FormatComment);
             foreach (var line in commentLines)
             {
                 result.WriteComment(line);
+            }
+
+            if (mirror is not null)
+            {
+                // The header comes from HdrHistogram's writer through the transcoder: read back what reached the file
+                // rather than format it a second time.
+                file.Flush();
+                using var header = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                using var reader = new StreamReader(header, Encoding.ASCII);
+                mirror(reader.ReadToEnd());
             }
 
             return result;
@@ -121,6 +136,7 @@ public sealed class IntervalLogWriter : IDisposable, IAsyncDisposable
                 $"Tag={histogram.Tag},{start:F3},{length:F3},{histogram.GetMaxValue() / 1_000_000.0:F3},{_encoder.Encode(histogram)}\n");
             _file.Write(Encoding.ASCII.GetBytes(line));
             _file.Flush();
+            _mirror?.Invoke(line);
         }
     }
 

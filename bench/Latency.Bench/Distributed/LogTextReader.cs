@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using NATS.Client.JetStream;
+
+namespace Latency.Bench.Distributed;
+
+/// <summary>The coordinator's (or <c>latency collect</c>'s) side of a run's stream: every log text in it, once each.</summary>
+public static class LogTextReader
+{
+    /// <summary>
+    /// Reads the run's stream from its first message to the last one it holds now, and returns each agent's log texts in
+    /// their order, a text that was published twice (beyond the stream's duplicate window) kept once.
+    /// </summary>
+    /// <param name="js">A JetStream context.</param>
+    /// <param name="runId">The run.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    public static async Task<IReadOnlyList<LogText>> ReadAllAsync(INatsJSContext js, string runId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(js);
+        var stream = await js.GetStreamAsync(RunStream.StreamName(runId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var last = stream.Info.State.LastSeq;
+        var texts = new Dictionary<(string Agent, string Log, long Sequence), LogText>();
+        if (stream.Info.State.Messages == 0)
+        {
+            return [];
+        }
+
+        var consumer = await js.CreateOrderedConsumerAsync(RunStream.StreamName(runId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await foreach (var message in consumer.ConsumeAsync<byte[]>(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var agent = message.Subject[(message.Subject.LastIndexOf('.') + 1)..];
+            if (message.Headers is { } headers && headers.TryGetValue(RunStream.LogHeader, out var log) &&
+                headers.TryGetValue(RunStream.SequenceHeader, out var sequenceText) &&
+                long.TryParse(sequenceText, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
+            {
+                texts.TryAdd((agent, log.ToString(), sequence), new LogText(agent, log.ToString(), sequence, Encoding.ASCII.GetString(message.Data ?? [])));
+            }
+
+            if (message.Metadata is { } metadata && metadata.Sequence.Stream >= last)
+            {
+                break;
+            }
+        }
+
+        return [.. texts.Values.OrderBy(t => t.Agent, StringComparer.Ordinal).ThenBy(t => t.Log, StringComparer.Ordinal).ThenBy(t => t.Sequence)];
+    }
+
+    /// <summary>
+    /// Writes each log of <paramref name="texts"/> into <paramref name="directory"/> as the agent wrote it; returns the
+    /// files written. A log whose sequence has a gap (a text that never reached the stream) is written up to the gap and
+    /// named in <paramref name="problems"/>.
+    /// </summary>
+    /// <param name="texts">The texts, as <see cref="ReadAllAsync"/> returns them.</param>
+    /// <param name="directory">Where the logs go (created if needed).</param>
+    /// <param name="problems">Where gaps are told.</param>
+    /// <param name="cancellationToken">Stops writing.</param>
+    public static async Task<IReadOnlyList<string>> WriteLogsAsync(IReadOnlyList<LogText> texts, string directory, ICollection<string> problems,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(problems);
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        foreach (var log in texts.GroupBy(t => t.Log, StringComparer.Ordinal))
+        {
+            // The name comes off the wire: only a plain .hlog file name may become a file, never a path.
+            if (Path.GetFileName(log.Key) != log.Key || !log.Key.EndsWith(".hlog", StringComparison.Ordinal) ||
+                DistributedSubjects.TokenProblem("log", log.Key.Replace(".", "_", StringComparison.Ordinal)) is not null)
+            {
+                problems.Add($"'{log.Key}': not a log file name (letters, digits, '-', '_', '.', ending in .hlog); not written");
+                continue;
+            }
+
+            if (log.Select(t => t.Agent).Distinct(StringComparer.Ordinal).Count() > 1)
+            {
+                problems.Add($"{log.Key}: written by more than one agent ({string.Join(", ", log.Select(t => t.Agent).Distinct(StringComparer.Ordinal))}); not written");
+                continue;
+            }
+
+            var contiguous = log.OrderBy(t => t.Sequence).Select((t, i) => (t, i)).TakeWhile(x => x.t.Sequence == x.i).Select(x => x.t).ToList();
+            if (contiguous.Count < log.Count() || contiguous.Count == 0)
+            {
+                problems.Add($"{log.Key}: text {contiguous.Count} never reached the stream; written up to it");
+            }
+
+            var path = Path.Combine(directory, log.Key);
+            await File.WriteAllTextAsync(path, string.Concat(contiguous.Select(t => t.Text)), Encoding.ASCII, cancellationToken).ConfigureAwait(false);
+            written.Add(path);
+        }
+
+        return written;
+    }
+}
