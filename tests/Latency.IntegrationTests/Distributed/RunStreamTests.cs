@@ -91,6 +91,42 @@ public class RunStreamTests
         Assert.Equal(await File.ReadAllBytesAsync(original), await File.ReadAllBytesAsync(Assert.Single(collected)));
     }
 
+    [RequiresNatsServerFact]
+    public async Task Pump_ServerDownMidRun_TextsWaitAndGoOutAfterItsBack()
+    {
+        await using var server = await NatsServer.StartAsync();
+        using var directory = new TempDirectory();
+        await using var nats = new NatsConnection(new NatsOpts { Url = server.Url, MaxReconnectRetry = -1 });
+        var js = new NatsJSContext(nats);
+        await RunStream.CreateAsync(js, "run-4", CancellationToken.None);
+        var publisher = new LogTextPublisher(js, "run-4", "my-1");
+        await using var pump = new LogTextPump("my-1", (t, ct) => publisher.PublishAsync(t.Log, t.Sequence, t.Text, ct), TimeProvider.System);
+        var path = Path.Combine(directory.Path, "agent", "kuala-lumpur.login.hlog");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+
+        using (var writer = IntervalLogWriter.Create(path, Start, ["Suite: distributed test"], pump.MirrorFor("kuala-lumpur.login.hlog")))
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                if (i == 3)
+                {
+                    // The server goes away for a while, as it would mid-run; the agent keeps writing its file.
+                    await server.StopAsync();
+                }
+
+                writer.Append(Interval("kuala-lumpur.login", i));
+            }
+        }
+
+        Assert.True(pump.Pending > 0, "every text went out although the server was down");
+        await server.RestartAsync();
+        Assert.True(await pump.DrainAsync(TimeSpan.FromSeconds(60)), $"{pump.Pending} text(s) still pending; last error: {pump.LastError}");
+
+        var collected = await CollectAsync(js, "run-4", Path.Combine(directory.Path, "collected"));
+        // Whether the client held the texts until it reconnected or the pump retried them, each is in the stream once.
+        Assert.Equal(await File.ReadAllBytesAsync(path), await File.ReadAllBytesAsync(Assert.Single(collected)));
+    }
+
     private static async Task<string> WriteAndPublishAsync(INatsJSContext js, string run, string agent, string directory, string log, int intervals)
     {
         var texts = new List<string>();
@@ -118,23 +154,29 @@ public class RunStreamTests
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, log);
         using var writer = IntervalLogWriter.Create(path, Start, ["Suite: distributed test"], mirror);
-        var random = new Random(log.Length);
         for (var i = 0; i < intervals; i++)
         {
-            var histogram = new LongHistogram(1, 3_600_000_000, 3)
-            {
-                Tag = HistogramTag.ForStep(log[..log.IndexOf('.', StringComparison.Ordinal)] + ".login", "beijing", HistogramTag.Corrected).Format(),
-                StartTimeStamp = (Start.ToUnixTimeSeconds() + i) * 1000,
-                EndTimeStamp = (Start.ToUnixTimeSeconds() + i + 1) * 1000,
-            };
-            for (var v = 0; v < 10; v++)
-            {
-                histogram.RecordValue(random.Next(1_000, 2_000_000));
-            }
-
-            writer.Append(histogram);
+            writer.Append(Interval(log[..log.IndexOf('.', StringComparison.Ordinal)] + ".login", i));
         }
 
         return path;
+    }
+
+    /// <summary>Interval <paramref name="second"/> of a cell: 10 session times drawn from a seeded generator.</summary>
+    private static LongHistogram Interval(string scenario, int second)
+    {
+        var histogram = new LongHistogram(1, 3_600_000_000, 3)
+        {
+            Tag = HistogramTag.ForStep(scenario, "beijing", HistogramTag.Corrected).Format(),
+            StartTimeStamp = (Start.ToUnixTimeSeconds() + second) * 1000,
+            EndTimeStamp = (Start.ToUnixTimeSeconds() + second + 1) * 1000,
+        };
+        var random = new Random(scenario.Length * 1000 + second);
+        for (var v = 0; v < 10; v++)
+        {
+            histogram.RecordValue(random.Next(1_000, 2_000_000));
+        }
+
+        return histogram;
     }
 }
