@@ -46,4 +46,10 @@ public sealed record RunManifest
 
     /// <summary>How hard the machine worked during the run (client CPU, machine, emulator); null in older files.</summary>
     public HarnessInfo? Harness { get; init; }
+
+    /// <summary>
+    /// For a distributed run (agents on other hosts, <c>latency run --nats</c>): its coordinator, start instant and agents;
+    /// null for a local run. <see cref="Harness"/> is then the busiest agent's.
+    /// </summary>
+    public DistributedInfo? Distributed { get; init; }
 }

@@ -66,6 +66,14 @@ public static class RunManifestFile
         return Parse(path, bytes);
     }
 
+    /// <summary>Reads a run.json held as text (one sent by a distributed agent); <paramref name="where"/> names it in errors.</summary>
+    /// <exception cref="RunDirectoryFormatException">As <see cref="ReadAsync"/>.</exception>
+    public static RunManifest FromText(string where, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Parse(where, System.Text.Encoding.UTF8.GetBytes(text));
+    }
+
     private static RunManifest Parse(string path, byte[] bytes)
     {
         // The version is checked before the content: a future schema may differ anywhere, and "unknown

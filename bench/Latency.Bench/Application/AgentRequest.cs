@@ -8,6 +8,9 @@ namespace Latency.Bench.Application;
 /// <param name="Name">Its name among the probe's agents; the host's name (made a subject token) when null.</param>
 public sealed record AgentRequest(NatsEndpoint Nats, string Probe, string? Name)
 {
+    /// <summary>Where each run's own run directory goes (<c>RUNS/RUN_ID-AGENT</c>), a copy of what it streams.</summary>
+    public string RunsDirectory { get; init; } = "agent-runs";
+
     /// <summary>The name the agent goes by.</summary>
     public string AgentName => Name ?? DistributedSubjects.ToToken(Environment.MachineName);
 

@@ -9,8 +9,9 @@ namespace Latency.Bench.Application;
 /// second, and keep doing so, across server restarts and coordinators coming and going, until stopped.
 /// </summary>
 /// <remarks>
-/// This is the agent's first part (issue 18): it registers and stays visible (<c>latency agents</c> lists it). Taking
-/// a study's cells from a coordinator builds on it.
+/// It takes orders only on its own subjects (<see cref="DistributedSubjects.Order"/> and
+/// <see cref="DistributedSubjects.Control"/> with its probe and name), one run at a time (<see cref="AgentRun"/>), and
+/// outlives each: a coordinator that goes away mid-run finds the results in the run's stream later.
 /// </remarks>
 public static class AgentService
 {
@@ -21,9 +22,10 @@ public static class AgentService
     /// <summary>Runs the agent until <paramref name="stop"/>; returns why it ended.</summary>
     /// <param name="request">What was asked (its problems already reported: this throws on a bad one).</param>
     /// <param name="log">Where connection changes are told, a line each.</param>
+    /// <param name="observer">Hears what a run does (as a local run's would be shown).</param>
     /// <param name="time">The clock.</param>
-    /// <param name="stop">Ctrl-C or SIGTERM.</param>
-    public static async Task<AgentOutcome> RunAsync(AgentRequest request, TextWriter log, TimeProvider time, CancellationToken stop)
+    /// <param name="stop">Ctrl-C or SIGTERM: a run under way stops, keeps what it recorded and says so in its stream.</param>
+    public static async Task<AgentOutcome> RunAsync(AgentRequest request, TextWriter log, IRunObserver observer, TimeProvider time, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);
@@ -48,7 +50,15 @@ public static class AgentService
         await SayAsync(log, $"agent {identity.Name} of probe {identity.Probe} on {identity.Host} ({identity.Version}): " +
                             $"heartbeat every {AgentHeartbeats.Interval.TotalSeconds:0} s on {DistributedSubjects.Heartbeat(identity.Probe, identity.Name)}; " +
                             "Ctrl-C stops").ConfigureAwait(false);
-        var sent = await AgentHeartbeats.RunAsync(nats, identity, () => "idle", time, stop).ConfigureAwait(false);
+        var runs = new AgentRuns(identity, nats, Path.GetFullPath(request.RunsDirectory), log, observer, time, stop);
+        using var listening = new CancellationTokenSource();
+        var orders = SubjectLoop.RunAsync(nats, DistributedSubjects.Order(identity.Probe, identity.Name), null, runs.OrderAsync, listening.Token);
+        var controls = SubjectLoop.RunAsync(nats, DistributedSubjects.Control(identity.Probe, identity.Name), null, runs.ControlAsync, listening.Token);
+        var sent = await AgentHeartbeats.RunAsync(nats, identity, runs.State, time, stop).ConfigureAwait(false);
+        // Stopped: a run under way ends partial and publishes its end before the agent goes.
+        await runs.StopAsync("the agent was stopped (SIGTERM or Ctrl-C)").ConfigureAwait(false);
+        await listening.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(orders, controls).ConfigureAwait(false);
         return new AgentOutcome(identity, null, sent);
     }
 

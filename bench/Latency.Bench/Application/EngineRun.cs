@@ -19,7 +19,7 @@ internal static class EngineRun
     public static async Task<RunMeasurement> RunAsync(EngineRunSpec spec, IRunObserver observer, CancellationToken stop)
     {
         var started = RunManifestBuilder.Started(spec.Suite, RunManifestBuilder.Environment(spec.Backend), DateTimeOffset.UtcNow);
-        await using var sink = await RunDirectorySink.CreateAsync(spec.OutDirectory, started, CancellationToken.None).ConfigureAwait(false);
+        await using var sink = await RunDirectorySink.CreateAsync(spec.OutDirectory, started, CancellationToken.None, spec.MirrorLog).ConfigureAwait(false);
         Action<IReadOnlyList<(MetricKey Key, HistogramBase Interval)>> onInterval = spec.AlsoOnInterval is { } also
             ? intervals =>
             {
@@ -33,6 +33,12 @@ internal static class EngineRun
             OnInterval = onInterval,
             OnProgress = observer.Progress,
         });
+        if (spec.BeforeStart is { } beforeStart)
+        {
+            // As late as can be: what is left before the engine's clock starts is the engine's own setup.
+            await beforeStart(stop).ConfigureAwait(false);
+        }
+
         using var harness = HarnessWatch.Start(spec.WorldDirectory, spec.World);
         // A recording failure (a full disk) stops the run like Ctrl-C, at once: load nobody records is wasted.
         using var stopOrFailed = CancellationTokenSource.CreateLinkedTokenSource(stop, sink.Failed);

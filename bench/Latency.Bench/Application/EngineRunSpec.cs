@@ -43,4 +43,13 @@ internal sealed record EngineRunSpec
 
     /// <summary>Runs while the engine does, and is cancelled when it ends (adaptive sampling's evaluation loop).</summary>
     public Func<CancellationToken, Task>? Alongside { get; init; }
+
+    /// <summary>Given a log's file name, what also receives every text written to it (a distributed agent's stream); null: none.</summary>
+    public Func<string, Action<string>?>? MirrorLog { get; init; }
+
+    /// <summary>
+    /// Awaited just before the engine starts (run.json's final start time is the engine's, after it): a distributed agent
+    /// waits there for the coordinator's common start instant. Null: start at once.
+    /// </summary>
+    public Func<CancellationToken, Task>? BeforeStart { get; init; }
 }

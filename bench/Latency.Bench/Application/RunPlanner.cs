@@ -62,6 +62,7 @@ public static class RunPlanner
             suite = Load(DefaultStudy.Load, errors);
         }
 
+        errors.AddRange(DistributedProblems(request, adHoc));
         if (request.HistoryFile is { } historyFile && HistoryService.Unusable(historyFile) is { } historyProblem)
         {
             // Said before the run, not after it: a nightly job must not measure for minutes to learn its history is wrong.
@@ -83,6 +84,11 @@ public static class RunPlanner
         var durationLimit = adHoc ? null : limit;
         var scenarios = suite.Scenarios.Count > 0 ? PlanScenarios(suite, errors) : [];
         var study = suite.Study is { } definition ? Load(() => StudyPreparation.Prepare(suite, definition, durationLimit), errors) : null;
+        if (request.Nats is not null && suite.Study is null)
+        {
+            errors.Add(Option("--nats", "runs a suite's study on agents; this suite has no 'study' section"));
+        }
+
         if (errors.Count > 0)
         {
             throw new InputValidationException(errors);
@@ -96,6 +102,41 @@ public static class RunPlanner
             throw new InputValidationException([Option("--out", defaultProblem)]);
         }
         return new RunPlan(suite, outDirectory, durationLimit) { Scenarios = scenarios, Study = study };
+    }
+
+    /// <summary>The distributed options' problems: each must parse, and they go with <c>--nats</c> and a suite or the default study.</summary>
+    private static IEnumerable<ValidationError> DistributedProblems(RunRequest request, bool adHoc)
+    {
+        if (request.Nats is null)
+        {
+            foreach (var (name, value) in new[] { ("--creds", request.NatsCredentials), ("--wait-agents", request.WaitAgents), ("--clock-bound", request.ClockBound) })
+            {
+                if (value is not null)
+                {
+                    yield return Option(name, "goes with --nats (a distributed run)");
+                }
+            }
+
+            yield break;
+        }
+
+        if (adHoc)
+        {
+            yield return Option("--nats", "runs a study on agents; --url/--rate runs here (give a suite, or none for the default study)");
+        }
+
+        foreach (var problem in new Distributed.NatsEndpoint(request.Nats, request.NatsCredentials).Problems())
+        {
+            yield return new ValidationError(null, problem);
+        }
+
+        foreach (var (name, value) in new[] { ("--wait-agents", request.WaitAgents), ("--clock-bound", request.ClockBound) })
+        {
+            if (value is not null && !(DurationParser.TryParse(value, out var parsed, out var error) && parsed > TimeSpan.Zero))
+            {
+                yield return Option(name, error.Length > 0 ? error : $"must be > 0 (got '{value}')");
+            }
+        }
     }
 
     private static IReadOnlyList<(ScenarioProps Props, LoadTimeline Timeline)> PlanScenarios(SuiteDefinition suite, List<ValidationError> errors)

@@ -18,6 +18,18 @@ public sealed record RunRequest
     /// <summary><c>--force</c>: empty <see cref="OutDirectory"/> first when it is a run directory that is not empty.</summary>
     public bool Force { get; init; }
 
+    /// <summary><c>--nats</c>: coordinate agents on other hosts over this NATS server instead of running here; null: a local run.</summary>
+    public string? Nats { get; init; }
+
+    /// <summary><c>--creds</c>: the NATS credentials file.</summary>
+    public string? NatsCredentials { get; init; }
+
+    /// <summary><c>--wait-agents</c>: how long to wait for an agent of every probe (default 60s).</summary>
+    public string? WaitAgents { get; init; }
+
+    /// <summary><c>--clock-bound</c>: the clock-offset uncertainty beyond which the run says so (default 10ms).</summary>
+    public string? ClockBound { get; init; }
+
     /// <summary>The history file to add the run to when it ends with a run directory (<c>--history</c>); null for none.</summary>
     public string? HistoryFile { get; init; }
 }

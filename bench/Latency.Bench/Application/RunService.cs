@@ -32,6 +32,11 @@ public sealed class RunService(IRunObserver observer)
             RunDirectoryTarget.Empty(plan.OutDirectory);
         }
 
+        if (plan.Study is not null && request.Nats is not null)
+        {
+            return await RunDistributedAsync(request, plan, stop).ConfigureAwait(false);
+        }
+
         if (plan.Study is { } study)
         {
             if (request.SuitePath is null)
@@ -60,4 +65,32 @@ public sealed class RunService(IRunObserver observer)
         observer.RunMeasured(measurement);
         return RunOutcome.Ran(plan.OutDirectory, measurement);
     }
+
+    private async Task<RunOutcome> RunDistributedAsync(RunRequest request, RunPlan plan, CancellationToken stop)
+    {
+        var distributed = new DistributedRunRequest(new Distributed.NatsEndpoint(request.Nats!, request.NatsCredentials),
+            Parse(request.WaitAgents) ?? DistributedRunRequest.DefaultWaitAgents,
+            Parse(request.ClockBound)?.TotalMilliseconds ?? DistributedRunRequest.DefaultClockUncertaintyBoundMs);
+        var suite = new SuiteInfo { Name = plan.Suite.Name, File = request.SuitePath };
+        var service = new DistributedRunService(observer, TimeProvider.System);
+        if (request.SuitePath is { } path)
+        {
+            return await service.RunAsync(plan, distributed, path, suite, stop).ConfigureAwait(false);
+        }
+
+        // The built-in default study is sent as its files: extracted to a private folder for the bundle, then removed.
+        observer.Line("No suite given: running the default study (scenarios/suites/default.yaml) on the agents.");
+        var root = Directory.CreateTempSubdirectory(DefaultStudy.FolderPrefix);
+        try
+        {
+            return await service.RunAsync(plan, distributed, DefaultStudy.Extract(root.FullName), suite, stop).ConfigureAwait(false);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    private static TimeSpan? Parse(string? duration) =>
+        duration is not null && Scenarios.Suites.DurationParser.TryParse(duration, out var parsed, out _) ? parsed : null;
 }

@@ -21,11 +21,14 @@ public sealed class StudyService(IRunObserver observer)
     /// <param name="outDirectory">The run directory.</param>
     /// <param name="suite">run.json's <c>suite</c>.</param>
     /// <param name="stop">Stops the study gracefully: what was recorded is kept, marked partial, and reported.</param>
-    public async Task<RunOutcome> RunAsync(StudyPreparation preparation, string outDirectory, SuiteInfo suite, CancellationToken stop)
+    /// <param name="options">An agent's part of a distributed run; null: a local run.</param>
+    public async Task<RunOutcome> RunAsync(StudyPreparation preparation, string outDirectory, SuiteInfo suite, CancellationToken stop,
+        StudyRunOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(preparation);
-        var outcome = await MeasureAsync(preparation, outDirectory, suite, stop).ConfigureAwait(false);
-        if (outcome.RunDirectory is null)
+        options ??= StudyRunOptions.Local;
+        var outcome = await MeasureAsync(preparation, outDirectory, suite, options, stop).ConfigureAwait(false);
+        if (outcome.RunDirectory is null || !options.WriteReport)
         {
             return outcome;
         }
@@ -34,14 +37,15 @@ public sealed class StudyService(IRunObserver observer)
         return outcome with { Report = report };
     }
 
-    private async Task<RunOutcome> MeasureAsync(StudyPreparation preparation, string outDirectory, SuiteInfo suite, CancellationToken stop)
+    private async Task<RunOutcome> MeasureAsync(StudyPreparation preparation, string outDirectory, SuiteInfo suite, StudyRunOptions options,
+        CancellationToken stop)
     {
         var study = preparation.Run;
         if (preparation.WorldPlan is not { } worldPlan)
         {
             // Real endpoints: probes are location labels; this machine is wherever it is.
             var endpoints = preparation.Definition.Endpoints;
-            return await RunSessionsAsync(study, null, null, outDirectory, suite, stop,
+            return await RunSessionsAsync(study, null, null, outDirectory, suite, options, stop,
                 (_, deployment) => new SessionTarget(deployment, endpoints[deployment], new HttpClientSettings())).ConfigureAwait(false);
         }
 
@@ -61,7 +65,7 @@ public sealed class StudyService(IRunObserver observer)
             Directory.CreateDirectory(outDirectory);
             await CalibrateAsync(study, session, outDirectory, stop).ConfigureAwait(false);
             var worldEndpoints = new WorldEndpoints(session.State);
-            return await RunSessionsAsync(study, preparation.World, session, outDirectory, suite, stop, (probe, deployment) =>
+            return await RunSessionsAsync(study, preparation.World, session, outDirectory, suite, options, stop, (probe, deployment) =>
             {
                 var (url, settings) = worldEndpoints.For(probe, deployment);
                 return new SessionTarget(deployment, url, settings);
@@ -101,7 +105,7 @@ public sealed class StudyService(IRunObserver observer)
     }
 
     private async Task<RunOutcome> RunSessionsAsync(StudyRun study, Scenarios.Worlds.WorldDefinition? definition, WorldSession? world,
-        string outDirectory, SuiteInfo suite, CancellationToken stop, Func<string, string, SessionTarget> target)
+        string outDirectory, SuiteInfo suite, StudyRunOptions options, CancellationToken stop, Func<string, string, SessionTarget> target)
     {
         using var warm = new WarmClients();
         var backend = world?.State.Backend ?? NetworkBackend.Direct;
@@ -114,7 +118,7 @@ public sealed class StudyService(IRunObserver observer)
         var meter = ledger is null ? null : new RadioMeter(ledger);
         var (scenarios, problems) = LoadEngine.Plan(study.Cells
             .Select(cell => StudyScenarioFactory.Create(cell, target, warm, study.Duration, study.Seed, study.Thresholds, sampling,
-                handsets.For(cell.Probe), meter)).ToList());
+                handsets.For(cell.Probe), meter, options.Share)).ToList());
         if (problems.Count > 0)
         {
             return RunOutcome.Rejected(problems);
@@ -135,6 +139,8 @@ public sealed class StudyService(IRunObserver observer)
             CompleteStudy = handsets.Complete,
             AlsoOnInterval = sampling is null ? null : sampling.Observe,
             Alongside = sampling is null ? null : samplingStop => sampling.RunAsync(TimeProvider.System, samplingStop),
+            MirrorLog = options.MirrorLog,
+            BeforeStart = options.BeforeStart,
         }, observer, stop).ConfigureAwait(false);
         if (handsets.Radio == StudyHandsets.On)
         {

@@ -18,21 +18,26 @@ public static class AgentCommand
         var probe = new Option<string>("--probe") { Description = "The probe (country) this host plays, as the suite's 'compare' names it, e.g. mumbai.", Required = true };
         var name = new Option<string?>("--name") { Description = "This agent's name among the probe's agents (letters, digits, '-', '_'; default: the host name)." };
         var creds = new Option<string?>("--creds") { Description = "A NATS credentials file (JWT and nkey seed, as nsc writes it) for a server that asks for one." };
+        var runs = new Option<string?>("--runs") { Description = "Where each run's own run directory is kept, RUNS/RUN_ID-AGENT (default: agent-runs in the current folder)." };
         var command = new Command("agent",
-            "Run as a probe's agent on this host: connect to NATS and announce this host to coordinators (a heartbeat a " +
-            "second on latency.agents.PROBE.NAME.heartbeat) until Ctrl-C or SIGTERM; reconnects by itself when the server " +
-            "goes away. 'latency agents' lists the agents a server hears.\n" +
+            "Run as a probe's agent on this host: connect to NATS, announce this host to coordinators (a heartbeat a " +
+            "second on latency.agents.PROBE.NAME.heartbeat) and run the probe's cells of the studies they send " +
+            "('latency run SUITE --nats URL'), streaming each interval's results to the run's JetStream stream, until " +
+            "Ctrl-C or SIGTERM; reconnects by itself when the server goes away. 'latency agents' lists the agents a server hears.\n" +
             "Exit codes: 0 stopped, 2 bad input, 3 the server could not be reached at start.")
         {
-            nats, probe, name, creds,
+            nats, probe, name, creds, runs,
         };
         command.SetAction((parse, _) => ExecuteAsync(
-            new AgentRequest(new NatsEndpoint(parse.GetValue(nats)!, parse.GetValue(creds)), parse.GetValue(probe)!, parse.GetValue(name)),
-            parse.InvocationConfiguration.Error));
+            new AgentRequest(new NatsEndpoint(parse.GetValue(nats)!, parse.GetValue(creds)), parse.GetValue(probe)!, parse.GetValue(name))
+            {
+                RunsDirectory = parse.GetValue(runs) ?? "agent-runs",
+            },
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
-    internal static async Task<int> ExecuteAsync(AgentRequest request, TextWriter error)
+    internal static async Task<int> ExecuteAsync(AgentRequest request, TextWriter output, TextWriter error)
     {
         if (request.Problems() is { Count: > 0 } problems)
         {
@@ -41,7 +46,8 @@ public static class AgentCommand
         }
 
         using var signals = new StopSignals(signal => error.WriteLine($"latency agent: {signal}: stopping"));
-        var outcome = await AgentService.RunAsync(request, error, TimeProvider.System, signals.Token).ConfigureAwait(false);
+        var observer = new ConsoleRunObserver(output, error, showProgress: false);
+        var outcome = await AgentService.RunAsync(request, error, observer, TimeProvider.System, signals.Token).ConfigureAwait(false);
         if (outcome.Failure is { } failure)
         {
             await error.WriteLineAsync($"latency agent: {failure}").ConfigureAwait(false);

@@ -32,6 +32,7 @@ public static partial class LatencyCli
         root.Subcommands.Add(PublishCommand.Create());
         root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(AgentsCommand.Create());
+        root.Subcommands.Add(CollectCommand.Create());
         root.Options.Add(new Option<bool>(VerboseOption)
         {
             Description = "When a command fails (exit 3), also print the stack trace (as LATENCY_DEBUG=1 does).",

@@ -42,6 +42,20 @@ public static class RunCommand
             Description = "Add the run to this history file when it ends (as 'latency history add' does), partial runs too.",
         };
 
+        var nats = new Option<string?>("--nats")
+        {
+            Description = "Run the study on agents instead of here: the NATS server (with JetStream) they listen on, e.g. nats://host:4222 " +
+                          "or tls://host:4222. Each probe's cells run on an agent of that probe ('latency agent'); one run directory is written here.",
+        };
+        var creds = new Option<string?>("--creds") { Description = "With --nats: a NATS credentials file (JWT and nkey seed, as nsc writes it)." };
+        var waitAgents = new Option<string?>("--wait-agents")
+        {
+            Description = "With --nats: how long to wait for an agent of every compared probe (default 60s); the missing probes are named and the run exits 3.",
+        };
+        var clockBound = new Option<string?>("--clock-bound")
+        {
+            Description = "With --nats: an agent's clock-offset uncertainty beyond which run.json and the log say so (default 10ms).",
+        };
         var publish = PublishOption();
         var command = new Command("run",
             "Run a suite (or one URL) and write a run directory: run.json, HdrHistogram interval logs (.hlog, microseconds). " +
@@ -49,6 +63,7 @@ public static class RunCommand
             "Ctrl-C stops gracefully and keeps what was recorded (marked partial).")
         {
             suite, outDirectory, force, duration, url, rate, connections, http, method, timeout, warmUp, noProgress, history, publish,
+            nats, creds, waitAgents, clockBound,
         };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(parse.GetValue(publish), new RunRequest
         {
@@ -65,6 +80,10 @@ public static class RunCommand
             NoProgress = parse.GetValue(noProgress),
             Force = parse.GetValue(force),
             HistoryFile = parse.GetValue(history),
+            Nats = parse.GetValue(nats),
+            NatsCredentials = parse.GetValue(creds),
+            WaitAgents = parse.GetValue(waitAgents),
+            ClockBound = parse.GetValue(clockBound),
         }, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
@@ -145,8 +164,8 @@ public static class RunCommand
 
         if (outcome.Status != RunStatus.Complete)
         {
-            await error.WriteLineAsync($"latency: run {outcome.Status.ToString()!.ToLowerInvariant()}: {outcome.StatusReason}. " +
-                                       $"What was recorded is in {outcome.RunDirectory}.").ConfigureAwait(false);
+            await error.WriteLineAsync($"latency: run {outcome.Status.ToString()!.ToLowerInvariant()}: {outcome.StatusReason}." +
+                                       (outcome.RunDirectory is null ? "" : $" What was recorded is in {outcome.RunDirectory}.")).ConfigureAwait(false);
         }
         else if (outcome.FailedThresholds.Count > 0)
         {

@@ -4,7 +4,8 @@ namespace Latency.Bench.Distributed;
 
 /// <summary>
 /// The NATS subjects of coordinator and agents, all under <c>latency.</c>, so one permission line per role covers them
-/// (docs/distributed.md): agents publish their heartbeats and ask the clock; coordinators serve the clock and listen.
+/// (docs/distributed.md): agents publish their heartbeats, ask the clock and take orders only on their own subjects;
+/// coordinators serve the clock, listen and give orders; both write a run's stream (<see cref="RunStream"/>).
 /// </summary>
 public static partial class DistributedSubjects
 {
@@ -19,6 +20,12 @@ public static partial class DistributedSubjects
 
     /// <summary>Where agent <paramref name="agent"/> of probe <paramref name="probe"/> publishes its heartbeats.</summary>
     public static string Heartbeat(string probe, string agent) => $"{Root}.agents.{probe}.{agent}.heartbeat";
+
+    /// <summary>Request-reply: a coordinator gives agent <paramref name="agent"/> of probe <paramref name="probe"/> its part of a run (<see cref="RunOrder"/>).</summary>
+    public static string Order(string probe, string agent) => $"{Root}.agents.{probe}.{agent}.order";
+
+    /// <summary>Request-reply: a coordinator starts or stops the run it gave that agent (<see cref="RunControl"/>).</summary>
+    public static string Control(string probe, string agent) => $"{Root}.agents.{probe}.{agent}.control";
 
     /// <summary>
     /// Why <paramref name="value"/> cannot be one token of a subject (it names a probe or an agent there), or null when

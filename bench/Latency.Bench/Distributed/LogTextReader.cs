@@ -4,34 +4,50 @@ using NATS.Client.JetStream;
 
 namespace Latency.Bench.Distributed;
 
-/// <summary>The coordinator's (or <c>latency collect</c>'s) side of a run's stream: every log text in it, once each.</summary>
+/// <summary>The coordinator's (or <c>latency collect</c>'s) side of a run's stream: everything in it, once each.</summary>
 public static class LogTextReader
 {
     /// <summary>
-    /// Reads the run's stream from its first message to the last one it holds now, and returns each agent's log texts in
-    /// their order, a text that was published twice (beyond the stream's duplicate window) kept once.
+    /// Reads the run's stream from its first message to the last one it holds now: each agent's log texts in their
+    /// order, a text that was published twice (beyond the stream's duplicate window) kept once; the plan; each agent's end.
     /// </summary>
     /// <param name="js">A JetStream context.</param>
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Stops reading.</param>
-    public static async Task<IReadOnlyList<LogText>> ReadAllAsync(INatsJSContext js, string runId, CancellationToken cancellationToken)
+    public static async Task<RunStreamContents> ReadAsync(INatsJSContext js, string runId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(js);
         var stream = await js.GetStreamAsync(RunStream.StreamName(runId), cancellationToken: cancellationToken).ConfigureAwait(false);
         var last = stream.Info.State.LastSeq;
         var texts = new Dictionary<(string Agent, string Log, long Sequence), LogText>();
+        var done = new Dictionary<string, AgentDone>(StringComparer.Ordinal);
+        DistributedPlan? plan = null;
         if (stream.Info.State.Messages == 0)
         {
-            return [];
+            return new RunStreamContents(null, [], done);
         }
 
+        var planSubject = RunStream.PlanSubject(runId);
+        var donePrefix = RunStream.DoneSubject(runId, "");
         var consumer = await js.CreateOrderedConsumerAsync(RunStream.StreamName(runId), cancellationToken: cancellationToken).ConfigureAwait(false);
         await foreach (var message in consumer.ConsumeAsync<byte[]>(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var agent = message.Subject[(message.Subject.LastIndexOf('.') + 1)..];
-            if (message.Headers is { } headers && headers.TryGetValue(RunStream.LogHeader, out var log) &&
-                headers.TryGetValue(RunStream.SequenceHeader, out var sequenceText) &&
-                long.TryParse(sequenceText, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
+            if (message.Subject == planSubject)
+            {
+                plan ??= DistributedJson.Deserialize<DistributedPlan>(message.Data ?? []);
+            }
+            else if (message.Subject.StartsWith(donePrefix, StringComparison.Ordinal))
+            {
+                // The subject names the agent: an end that claims another is not taken.
+                if (DistributedJson.Deserialize<AgentDone>(message.Data ?? []) is { } end && end.Agent == agent)
+                {
+                    done.TryAdd(agent, end);
+                }
+            }
+            else if (message.Headers is { } headers && headers.TryGetValue(RunStream.LogHeader, out var log) &&
+                     headers.TryGetValue(RunStream.SequenceHeader, out var sequenceText) &&
+                     long.TryParse(sequenceText, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
             {
                 texts.TryAdd((agent, log.ToString(), sequence), new LogText(agent, log.ToString(), sequence, Encoding.ASCII.GetString(message.Data ?? [])));
             }
@@ -42,8 +58,16 @@ public static class LogTextReader
             }
         }
 
-        return [.. texts.Values.OrderBy(t => t.Agent, StringComparer.Ordinal).ThenBy(t => t.Log, StringComparer.Ordinal).ThenBy(t => t.Sequence)];
+        return new RunStreamContents(plan,
+            [.. texts.Values.OrderBy(t => t.Agent, StringComparer.Ordinal).ThenBy(t => t.Log, StringComparer.Ordinal).ThenBy(t => t.Sequence)], done);
     }
+
+    /// <summary>The log texts of the run's stream (<see cref="ReadAsync"/>'s).</summary>
+    /// <param name="js">A JetStream context.</param>
+    /// <param name="runId">The run.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    public static async Task<IReadOnlyList<LogText>> ReadAllAsync(INatsJSContext js, string runId, CancellationToken cancellationToken) =>
+        (await ReadAsync(js, runId, cancellationToken).ConfigureAwait(false)).Texts;
 
     /// <summary>
     /// Writes each log of <paramref name="texts"/> into <paramref name="directory"/> as the agent wrote it; returns the

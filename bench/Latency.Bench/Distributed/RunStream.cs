@@ -36,6 +36,15 @@ public static class RunStream
     /// <summary>Where agent <paramref name="agent"/> publishes its logs' texts for run <paramref name="runId"/>.</summary>
     public static string LogSubject(string runId, string agent) => $"{DistributedSubjects.Root}.runs.{runId}.logs.{agent}";
 
+    /// <summary>Where the coordinator publishes the run's plan (<see cref="DistributedPlan"/>), once, before the start.</summary>
+    public static string PlanSubject(string runId) => $"{DistributedSubjects.Root}.runs.{runId}.plan";
+
+    /// <summary>Where agent <paramref name="agent"/> publishes how its part ended (<see cref="AgentDone"/>), after its last log text.</summary>
+    public static string DoneSubject(string runId, string agent) => $"{DistributedSubjects.Root}.runs.{runId}.done.{agent}";
+
+    /// <summary>The message id of the plan and of an agent's end: one each per run.</summary>
+    public static string SingleMessageId(string what) => what;
+
     /// <summary>The message id of a text: one per agent, log and place, so a repeat is recognised.</summary>
     public static string MessageId(string agent, string log, long sequence) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{agent}/{log}/{sequence}");

@@ -27,12 +27,14 @@ public sealed class RunDirectorySink : IAsyncDisposable
     private readonly RunManifest _started;
     private readonly object _gate = new();
     private readonly CancellationTokenSource _failed = new();
+    private readonly Func<string, Action<string>?>? _mirror;
     private Exception? _failure;
 
-    private RunDirectorySink(string directory, RunManifest started)
+    private RunDirectorySink(string directory, RunManifest started, Func<string, Action<string>?>? mirror)
     {
         Directory = directory;
         _started = started;
+        _mirror = mirror;
     }
 
     /// <summary>The run directory.</summary>
@@ -60,11 +62,14 @@ public sealed class RunDirectorySink : IAsyncDisposable
     /// <param name="directory">The run directory.</param>
     /// <param name="initial">The run.json of a run that has started.</param>
     /// <param name="cancellationToken">Stops writing.</param>
+    /// <param name="mirror">Given a log's file name, what also receives every text written to it (a distributed agent's
+    /// stream, <see cref="IntervalLogWriter.Create"/>), or null for none.</param>
     /// <exception cref="IOException">The directory has no room even for run.json and the reserve: the run cannot start.</exception>
-    public static async Task<RunDirectorySink> CreateAsync(string directory, RunManifest initial, CancellationToken cancellationToken)
+    public static async Task<RunDirectorySink> CreateAsync(string directory, RunManifest initial, CancellationToken cancellationToken,
+        Func<string, Action<string>?>? mirror = null)
     {
         System.IO.Directory.CreateDirectory(directory);
-        var sink = new RunDirectorySink(directory, initial);
+        var sink = new RunDirectorySink(directory, initial, mirror);
         await RunManifestFile.WriteAsync(directory, initial, cancellationToken).ConfigureAwait(false);
         var manifestBytes = new FileInfo(Path.Combine(directory, RunManifest.FileName)).Length;
         var reserve = Path.Combine(directory, ReserveFileName);
@@ -112,8 +117,9 @@ public sealed class RunDirectorySink : IAsyncDisposable
                 {
                     if (!_logs.TryGetValue(key.Scenario, out var log))
                     {
-                        var path = Path.Combine(Directory, key.Scenario + ".hlog");
-                        log = (IntervalLogWriter.Create(path, _started.StartedUtc), new SortedSet<string>(StringComparer.Ordinal));
+                        var file = key.Scenario + ".hlog";
+                        log = (IntervalLogWriter.Create(Path.Combine(Directory, file), _started.StartedUtc, mirror: _mirror?.Invoke(file)),
+                            new SortedSet<string>(StringComparer.Ordinal));
                         _logs[key.Scenario] = log;
                         newLog = true;
                     }

@@ -36,12 +36,16 @@ public static class StudyScenarioFactory
     /// world has them); null: from the probe's own address.</param>
     /// <param name="radio">Reads the handsets' radio waits from the world's ledger, so each session records its radio
     /// time; null where there is no ledger.</param>
+    /// <param name="share">Which of the cell's arrivals this process plays when several agents serve its probe
+    /// (<see cref="Distributed.ArrivalShare"/>); null: all of them.</param>
     public static ScenarioProps Create(StudyCell cell, Func<string, string, SessionTarget> target, WarmClients warm, TimeSpan duration, int seed,
-        IReadOnlyList<string>? thresholds = null, AdaptiveSampling? sampling = null, HandsetPool? handsets = null, RadioMeter? radio = null)
+        IReadOnlyList<string>? thresholds = null, AdaptiveSampling? sampling = null, HandsetPool? handsets = null, RadioMeter? radio = null,
+        Distributed.ArrivalShare? share = null)
     {
         seed = CellSeed(seed, cell);
         var idleSeed = StableSeed.Mix(seed, "idle_before");
-        var filter = sampling?.Filter(cell, seed);
+        var adaptive = sampling?.Filter(cell, seed);
+        var filter = (share ?? Distributed.ArrivalShare.Whole).And(adaptive);
         var runner = new SessionRunner(cell.Workload);
         var targets = cell.Deployments.ToDictionary(d => d, d => Targets(cell, d, target), StringComparer.Ordinal);
         var name = ScenarioName(cell.Probe, cell.Workload.Name);
@@ -105,7 +109,7 @@ public static class StudyScenarioFactory
 
                 return failed ?? Response.Ok();
             })
-            .WithLoadSimulations(Arrivals(cell, duration, atMaxRate: filter is not null))
+            .WithLoadSimulations(Arrivals(cell, duration, atMaxRate: adaptive is not null))
             .WithArrivalFilter(filter)
             .WithWarmUpIterations(WarmUpSessions)
             .WithThresholds([.. CellThresholds(cell, thresholds ?? [])])

@@ -87,4 +87,35 @@ public sealed class RunPlannerTests : IDisposable
         Assert.Equal("url", props.Name);
         Assert.Equal(TimeSpan.FromSeconds(3), timeline.PlannedDuration);
     }
+
+    [Fact]
+    public void Plan_DistributedOptionsWithoutNats_EachNamed()
+    {
+        var error = Assert.Throws<InputValidationException>(() => RunPlanner.Plan(new RunRequest
+        {
+            SuitePath = Suite("s"), NatsCredentials = "x.creds", WaitAgents = "10s", ClockBound = "5ms",
+        }, () => Now));
+
+        Assert.Equal(["--creds: goes with --nats (a distributed run)", "--wait-agents: goes with --nats (a distributed run)",
+            "--clock-bound: goes with --nats (a distributed run)"], error.Errors.Select(e => e.Message));
+    }
+
+    [Fact]
+    public void Plan_NatsWithTheOneLinerOrASuiteWithoutStudy_AndBadDurations_EveryProblemAtOnce()
+    {
+        var oneLiner = Assert.Throws<InputValidationException>(() => RunPlanner.Plan(new RunRequest
+        {
+            Url = "http://127.0.0.1:9/", Rate = 5, Nats = "nats://127.0.0.1:4222", WaitAgents = "soon", ClockBound = "0s",
+        }, () => Now));
+        var noStudy = Assert.Throws<InputValidationException>(() => RunPlanner.Plan(new RunRequest
+        {
+            SuitePath = Suite("s"), Nats = "http://x",
+        }, () => Now));
+
+        Assert.Contains(oneLiner.Errors, e => e.Message.StartsWith("--nats: runs a study on agents", StringComparison.Ordinal));
+        Assert.Contains(oneLiner.Errors, e => e.Message.StartsWith("--wait-agents: ", StringComparison.Ordinal));
+        Assert.Contains(oneLiner.Errors, e => e.Message.StartsWith("--clock-bound: ", StringComparison.Ordinal));
+        Assert.Contains(noStudy.Errors, e => e.Message.StartsWith("--nats: 'http://x'", StringComparison.Ordinal));
+        Assert.Contains(noStudy.Errors, e => e.Message == "--nats: runs a suite's study on agents; this suite has no 'study' section");
+    }
 }
