@@ -93,17 +93,11 @@ public sealed class DistributedRunService(IRunObserver observer, TimeProvider ti
         await RunStream.CreateAsync(js, runId, stop).ConfigureAwait(false);
         // Read again from the file sent, not taken from the plan: the default study's plan was read from a folder since removed.
         var bundle = SuiteBundle.FromSuite(suitePath, SuiteLoader.Load(suitePath).Study ?? study.Definition);
+        // Every agent heard for a probe takes a share of its arrivals, in the roster's order of names (ArrivalShare).
         var agents = probes.SelectMany(probe =>
         {
             var present = roster.Present(probe);
-            if (present.Count > 1)
-            {
-                // Each probe's cells are one agent's whole data today, so that a scenario's counts and thresholds are
-                // exact; several agents sharing a probe's arrivals come with a merge of their shared scenarios.
-                observer.Warning($"probe {probe}: {present.Count} agents heard; {present[0].Last.Name} runs its cells, the others stay idle");
-            }
-
-            return present.Take(1).Select((agent, index) => (Probe: probe, Agent: agent.Last, Index: index, Count: 1));
+            return present.Select((agent, index) => (Probe: probe, Agent: agent.Last, Index: index, present.Count));
         }).ToList();
         observer.Line($"Run {runId}: ordering {agents.Count} agent(s) to prepare (clock, world, calibration)...");
         var orders = agents.Select(a => OrderAsync(nats, new RunOrder(runId, a.Probe, a.Agent.Name, a.Index, a.Count, bundle,

@@ -33,14 +33,23 @@ public static class RunCollector
         var problems = new List<string>();
         Directory.CreateDirectory(outDirectory);
         var written = await LogTextReader.WriteLogsAsync(contents.Texts, outDirectory, problems, cancellationToken).ConfigureAwait(false);
-        var manifest = DistributedManifest.Merge(plan, contents.Done, lost, Environment.MachineName, problems);
-        var tags = contents.Done.Values.Select(d => d.RunJson).OfType<string>()
-            .Select(text => TryParse(text)).OfType<RunManifest>()
-            .SelectMany(m => m.HistogramLogs).GroupBy(e => e.File, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Tags, StringComparer.Ordinal);
+        var agentManifests = contents.Done.Values.Select(d => d.RunJson).OfType<string>().Select(TryParse).OfType<RunManifest>().ToList();
+        // A scenario that several agents shared is summarised again from the merged histograms: read them now, before
+        // run.json exists (every log written is read).
+        var shared = agentManifests.SelectMany(m => m.Scenarios).GroupBy(s => s.Name, StringComparer.Ordinal).Any(g => g.Count() > 1);
+        var totals = shared ? (await RunDirectoryReader.ReadAsync(outDirectory, cancellationToken).ConfigureAwait(false)).Totals : null;
+        var manifest = DistributedManifest.Merge(plan, contents.Done, lost, Environment.MachineName, problems, totals);
+        var tags = agentManifests.SelectMany(m => m.HistogramLogs).GroupBy(e => e.File[..^".hlog".Length], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Tags, StringComparer.Ordinal);
         manifest = manifest with
         {
+            // A log several agents wrote is NAME.AGENT.hlog; its tags are NAME.hlog's.
             HistogramLogs = [.. written.Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)
-                .Select(file => new HistogramLogEntry { File = file, Tags = tags.GetValueOrDefault(file) ?? [] })],
+                .Select(file => new HistogramLogEntry
+                {
+                    File = file,
+                    Tags = tags.GetValueOrDefault(file[..^".hlog".Length]) ?? tags.GetValueOrDefault(Path.GetFileNameWithoutExtension(file[..^".hlog".Length])) ?? [],
+                })],
         };
         if (problems.Count > 0 && manifest.Distributed is { } distributed)
         {

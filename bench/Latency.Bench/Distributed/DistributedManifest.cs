@@ -5,9 +5,10 @@ namespace Latency.Bench.Distributed;
 
 /// <summary>
 /// The run.json of a distributed run, from the coordinator's plan and each agent's own run.json: the agents' scenarios
-/// side by side (each probe's cells were run by its agent, so a scenario's counts and thresholds are its agent's whole
-/// data), the study's comparisons in the plan's order, and per agent its host, clock and how its part ended. An agent
-/// that sent no end (lost, killed) keeps what its logs carried; the run is then partial and says whose part is missing.
+/// side by side (a scenario that several agents of one probe shared is merged by <see cref="SharedScenarioMerge"/>:
+/// counters added, figures and thresholds from the merged histograms), the study's comparisons in the plan's order, and
+/// per agent its host, clock and how its part ended. An agent that sent no end (lost, killed) keeps what its logs
+/// carried; the run is then partial and says whose part is missing.
 /// </summary>
 public static class DistributedManifest
 {
@@ -17,8 +18,9 @@ public static class DistributedManifest
     /// <param name="lost">Agents the coordinator gave up on, with why (silent for 5 s, say), by name.</param>
     /// <param name="coordinatorHost">Who merged (run.json's <c>distributed.coordinator</c>).</param>
     /// <param name="problems">Where unreadable agent results are told.</param>
+    /// <param name="totals">The run's histograms merged over every log, for scenarios several agents shared; null when none did.</param>
     public static RunManifest Merge(DistributedPlan plan, IReadOnlyDictionary<string, AgentDone> done, IReadOnlyDictionary<string, string> lost,
-        string coordinatorHost, ICollection<string> problems)
+        string coordinatorHost, ICollection<string> problems, IReadOnlyDictionary<HistogramTag, HdrHistogram.HistogramBase>? totals = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(done);
@@ -49,7 +51,8 @@ public static class DistributedManifest
             Status = status,
             StatusReason = status == RunStatus.Complete ? null
                 : string.Join("; ", incomplete.Select(a => $"agent {a.Name} ({a.Probe}): {a.StatusReason ?? a.Status.ToString().ToLowerInvariant()}")),
-            Scenarios = [.. manifests.SelectMany(m => m.Manifest.Scenarios)],
+            Scenarios = [.. manifests.SelectMany(m => m.Manifest.Scenarios).GroupBy(s => s.Name, StringComparer.Ordinal)
+                .Select(parts => SharedScenarioMerge.Merge([.. parts], totals ?? new Dictionary<HistogramTag, HdrHistogram.HistogramBase>()))],
             Study = Study(plan, manifests.Select(m => m.Manifest.Study).OfType<StudyInfo>().ToList()),
             // The busiest agent's: the report warns about a saturated harness, and one saturated agent is enough to worry.
             Harness = manifests.Select(m => m.Manifest.Harness).OfType<HarnessInfo>().OrderByDescending(h => h.CpuCoresP95).FirstOrDefault(),

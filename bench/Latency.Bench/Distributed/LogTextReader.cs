@@ -71,10 +71,12 @@ public static class LogTextReader
 
     /// <summary>
     /// Writes each log of <paramref name="texts"/> into <paramref name="directory"/> as the agent wrote it; returns the
-    /// files written. A log whose sequence has a gap (a text that never reached the stream) is written up to the gap and
-    /// named in <paramref name="problems"/>.
+    /// files written. A log name that several agents wrote (agents sharing a probe's arrivals) becomes one file per
+    /// agent, <c>NAME.AGENT.hlog</c>: readers add the same tag over every log, so the merge stays HdrHistogram's. A log
+    /// whose sequence has a gap (a text that never reached the stream) is written up to the gap and named in
+    /// <paramref name="problems"/>.
     /// </summary>
-    /// <param name="texts">The texts, as <see cref="ReadAllAsync"/> returns them.</param>
+    /// <param name="texts">The texts, as <see cref="ReadAsync"/> returns them.</param>
     /// <param name="directory">Where the logs go (created if needed).</param>
     /// <param name="problems">Where gaps are told.</param>
     /// <param name="cancellationToken">Stops writing.</param>
@@ -95,21 +97,21 @@ public static class LogTextReader
                 continue;
             }
 
-            if (log.Select(t => t.Agent).Distinct(StringComparer.Ordinal).Count() > 1)
+            var agents = log.GroupBy(t => t.Agent, StringComparer.Ordinal).ToList();
+            foreach (var agent in agents)
             {
-                problems.Add($"{log.Key}: written by more than one agent ({string.Join(", ", log.Select(t => t.Agent).Distinct(StringComparer.Ordinal))}); not written");
-                continue;
-            }
+                // Agent names are subject tokens (letters, digits, '-', '_'): the name stays a plain file name.
+                var file = agents.Count == 1 ? log.Key : $"{log.Key[..^".hlog".Length]}.{agent.Key}.hlog";
+                var contiguous = agent.OrderBy(t => t.Sequence).Select((t, i) => (t, i)).TakeWhile(x => x.t.Sequence == x.i).Select(x => x.t).ToList();
+                if (contiguous.Count < agent.Count() || contiguous.Count == 0)
+                {
+                    problems.Add($"{file}: text {contiguous.Count} never reached the stream; written up to it");
+                }
 
-            var contiguous = log.OrderBy(t => t.Sequence).Select((t, i) => (t, i)).TakeWhile(x => x.t.Sequence == x.i).Select(x => x.t).ToList();
-            if (contiguous.Count < log.Count() || contiguous.Count == 0)
-            {
-                problems.Add($"{log.Key}: text {contiguous.Count} never reached the stream; written up to it");
+                var path = Path.Combine(directory, file);
+                await File.WriteAllTextAsync(path, string.Concat(contiguous.Select(t => t.Text)), Encoding.ASCII, cancellationToken).ConfigureAwait(false);
+                written.Add(path);
             }
-
-            var path = Path.Combine(directory, log.Key);
-            await File.WriteAllTextAsync(path, string.Concat(contiguous.Select(t => t.Text)), Encoding.ASCII, cancellationToken).ConfigureAwait(false);
-            written.Add(path);
         }
 
         return written;

@@ -98,6 +98,40 @@ public sealed partial class DistributedRunTests(ITestOutputHelper output) : IAsy
     }
 
     [RequiresNatsServerFact]
+    public async Task Run_TwoAgentsForOneProbe_ShareItsArrivalsEvenly_TheirScenarioMergedExactly()
+    {
+        await using var server = await ServerWithBothAgentsAsync();
+        StartAgent(server, "lab-a", "a2");
+        var outDir = _temp.File("run");
+
+        var outcome = await CliRun.InProcessAsync("run", Suite("6s"), "--nats", server.Url, "--out", outDir, "--no-progress");
+        output.WriteLine(outcome.Output + outcome.Error);
+
+        Assert.Equal(0, outcome.ExitCode);
+        var manifest = await RunManifestFile.ReadAsync(outDir);
+        var distributed = manifest.Distributed!;
+        Assert.Equal([("a1", 0, 2), ("a2", 1, 2), ("b1", 0, 1)], distributed.Agents.Select(a => (a.Name, a.ShareIndex, a.ShareCount)));
+        var parts = new List<ScenarioResult>();
+        foreach (var agent in new[] { "a1", "a2" })
+        {
+            var own = AgentRunDirectory(distributed.RunId, agent);
+            parts.Add(Assert.Single((await RunManifestFile.ReadAsync(own)).Scenarios));
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(own, "lab-a.ping.hlog")),
+                await File.ReadAllBytesAsync(Path.Combine(outDir, $"lab-a.ping.{agent}.hlog")));
+        }
+
+        // Round robin by arrival index: the two shares differ by one arrival at most, and add up exactly.
+        Assert.InRange(Math.Abs(parts[0].IntendedIterations - parts[1].IntendedIterations), 0, 1);
+        var merged = Assert.Single(manifest.Scenarios, s => s.Name == "lab-a.ping");
+        Assert.Equal(parts.Sum(p => p.IntendedIterations), merged.IntendedIterations);
+        Assert.Equal(parts.Sum(p => p.Iterations.Ok), merged.Iterations.Ok);
+        Assert.Equal(parts.Sum(p => p.Corrected.Count), merged.Corrected.Count);
+        var data = await RunDirectoryReader.ReadAsync(outDir);
+        Assert.False(data.HasErrors, string.Join("; ", data.Problems));
+        Assert.Equal(parts.Sum(p => p.Corrected.Count), data.Totals[HistogramTag.ForIteration("lab-a.ping", HistogramTag.Corrected)].TotalCount);
+    }
+
+    [RequiresNatsServerFact]
     public async Task Run_AnAgentKilledMidRun_ItsCellsPartialWithTheReason_TheOtherComplete_Exit3()
     {
         await using var server = await NatsServer.StartAsync();

@@ -68,16 +68,18 @@ public class LogTextWriteTests
     }
 
     [Fact]
-    public async Task WriteLogs_OneLogFromTwoAgents_NotWrittenAndSaid()
+    public async Task WriteLogs_OneLogFromTwoAgents_AFileEach_NamedAfterTheAgent()
     {
         using var directory = new TempDirectory();
         var problems = new List<string>();
 
-        var written = await LogTextReader.WriteLogsAsync([new LogText("a", "x.hlog", 0, "h\n"), new LogText("b", "x.hlog", 0, "h\n")],
+        var written = await LogTextReader.WriteLogsAsync([new LogText("a", "x.hlog", 0, "ha\n"), new LogText("b", "x.hlog", 0, "hb\n")],
             directory.Path, problems, CancellationToken.None);
 
-        Assert.Empty(written);
-        Assert.Contains("written by more than one agent (a, b)", Assert.Single(problems), StringComparison.Ordinal);
+        Assert.Empty(problems);
+        Assert.Equal(["x.a.hlog", "x.b.hlog"], written.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal("ha\n", await File.ReadAllTextAsync(Path.Combine(directory.Path, "x.a.hlog")));
+        Assert.Equal("hb\n", await File.ReadAllTextAsync(Path.Combine(directory.Path, "x.b.hlog")));
     }
 
     private static LongHistogram Interval(int second, long micros)
