@@ -30,6 +30,7 @@ return args.FirstOrDefault() switch
     "handset-soak" => await HandsetSoakCommand.RunAsync(args[1..]),
     "study-soak" => await StudySoakCommand.RunAsync(args[1..]),
     "study-scale" => await StudyScaleCommand.RunAsync(args[1..]),
+    "distributed-scale" => await Latency.Micro.Distributed.DistributedScaleCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 

@@ -67,6 +67,8 @@ public static class RunCollector
             await CalibrationFile.WriteAsync(outDirectory, calibration, cancellationToken).ConfigureAwait(false);
         }
 
+        observer.Line($"Run {runId}: {contents.Texts.Count:N0} log texts from {contents.Texts.Select(t => t.Agent).Distinct(StringComparer.Ordinal).Count()} agent(s) " +
+                      $"in {written.Count} log(s), run.json merged; writing the report");
         var report = await StudyReportWriter.WriteReportAsync(outDirectory, outDirectory, cancellationToken).ConfigureAwait(false);
         return new RunOutcome
         {

@@ -39,5 +39,8 @@ public sealed record NatsEndpoint(string Url, string? CredentialsFile = null)
         AuthOpts = CredentialsFile is null ? NatsAuthOpts.Default : NatsAuthOpts.Default with { CredsFile = CredentialsFile },
         // An agent outlives coordinators and server restarts: keep reconnecting, never give up.
         MaxReconnectRetry = -1,
+        // The client's 2 s default failed half of 20 agents starting at once on two cores (the handshake waited for a
+        // CPU, not for the network); a server that is not there still refuses at once.
+        ConnectTimeout = TimeSpan.FromSeconds(15),
     };
 }

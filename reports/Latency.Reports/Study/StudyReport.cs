@@ -463,6 +463,27 @@ public sealed record StudyReport
             ? $"radio {study.Radio} ({ReportFormat.Number(shortfalls, "N0")} of {ReportFormat.Number(sessions, "N0")} sessions found no handset idle as long as their workload's idle_before asked)"
             : $"radio {study.Radio}";
 
+    // A distributed run: which host ran each probe, its clock, and how its part ended (the harness load above is the
+    // busiest agent's).
+    private static IEnumerable<string> DistributedItems(DistributedInfo distributed)
+    {
+        yield return $"Distributed run {distributed.RunId}, coordinated from {distributed.Coordinator}; the harness load above is the busiest agent's";
+        foreach (var agent in distributed.Agents)
+        {
+            var share = agent.ShareCount > 1 ? $", arrivals {agent.ShareIndex + 1} of every {agent.ShareCount}" : "";
+            var clock = agent.ClockOffsetMs is { } offset
+                ? $"clock offset {ReportFormat.Number(offset, "0.###")} ms (+/- {ReportFormat.Number(agent.ClockUncertaintyMs ?? 0, "0.###")} ms)"
+                : "clock offset not measured";
+            yield return $"Agent {agent.Name} ({agent.Probe}{share}) on {agent.Host}, {agent.Version}: {clock}; " +
+                         agent.Status.ToString().ToLowerInvariant() + (agent.StatusReason is { } reason ? $" ({reason})" : "");
+        }
+
+        foreach (var note in distributed.Notes)
+        {
+            yield return "Note: " + note;
+        }
+    }
+
     private static IEnumerable<ReportBlock> Run(RunData run, NetworkBackend? backend)
     {
         yield return new ReportHeading(3, "Run");
@@ -486,6 +507,10 @@ public sealed record StudyReport
             items.AddRange(manifest.Harness is { } harness
                 ? HarnessLoad.Items(harness)
                 : ["Harness load: not recorded (a run from a version before client CPU and emulator lateness were recorded)"]);
+            if (manifest.Distributed is { } distributed)
+            {
+                items.AddRange(DistributedItems(distributed));
+            }
         }
 
         items.Add($"Run directory: {run.Directory}");

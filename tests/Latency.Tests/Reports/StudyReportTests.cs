@@ -102,6 +102,36 @@ public class StudyReportTests
     }
 
     [Fact]
+    public void Build_DistributedRun_RunSectionNamesEachAgentItsHostClockAndEnd()
+    {
+        var distributed = new DistributedInfo
+        {
+            RunId = "20261203T020000Z-3f9a1c",
+            Coordinator = "ops-1",
+            StartUtc = ManifestSamples.Partial().StartedUtc,
+            ClockUncertaintyBoundMs = 10,
+            Agents =
+            [
+                new AgentRunInfo { Probe = "mumbai", Name = "in-1", Host = "bom-7", Version = "1.0.0", ClockOffsetMs = -3.25, ClockUncertaintyMs = 12.5, Status = RunStatus.Complete },
+                new AgentRunInfo
+                {
+                    Probe = "jakarta", Name = "id-2", Host = "jkt-3", Version = "1.0.0", ShareIndex = 1, ShareCount = 2, ClockOffsetMs = 0.5,
+                    ClockUncertaintyMs = 0.25, Status = RunStatus.Partial, StatusReason = "lost: no heartbeat for 5 s from 02:01:10 UTC",
+                },
+            ],
+            Notes = ["agent in-1 (mumbai): clock offset uncertain by 12.5 ms, beyond the bound of 10 ms"],
+        };
+        var run = SmallRun() with { Manifest = ManifestSamples.Partial() with { Distributed = distributed } };
+
+        var section = RunSection(Markdown(run));
+
+        Assert.Contains("- Distributed run 20261203T020000Z-3f9a1c, coordinated from ops-1; the harness load above is the busiest agent's\n", section);
+        Assert.Contains("- Agent in-1 (mumbai) on bom-7, 1.0.0: clock offset -3.25 ms (+/- 12.5 ms); complete\n", section);
+        Assert.Contains("- Agent id-2 (jakarta, arrivals 2 of every 2) on jkt-3, 1.0.0: clock offset 0.5 ms (+/- 0.25 ms); partial (lost: no heartbeat for 5 s from 02:01:10 UTC)\n", section);
+        Assert.Contains("- Note: agent in-1 (mumbai): clock offset uncertain by 12.5 ms, beyond the bound of 10 ms\n", section);
+    }
+
+    [Fact]
     public void Concerns_MachineBusyFromOtherWork_MayBeBottleneck()
     {
         var harness = StudySamples.Harness() with { MachineBusyP95 = 0.97 };
