@@ -26,6 +26,7 @@ public sealed class HandsetRadioEmulationTests(ITestOutputHelper output)
     private const double PathOneWayMs = 5;
     private const double PromotionMs = 100;
     private const double LongCycleMs = 40;
+    private const double InactivityMs = 20;
 
     private static readonly RadioParameters Radio = new(
         TimeSpan.FromMilliseconds(PromotionMs), TimeSpan.Zero, TimeSpan.FromMilliseconds(1000),
@@ -114,17 +115,35 @@ public sealed class HandsetRadioEmulationTests(ITestOutputHelper output)
         var baseline = world.BaselineMs(output);
         const int Handsets = 20;
 
+        var stalls = 0;
         var (quietUplink, activeDownlink, quietDownlink) = Trials(Handsets, h =>
         {
             world.UplinkMs(h);
             Thread.Sleep(150 + 3 * h);
             var uplink = world.UplinkMs(h) - baseline;
-            var active = world.DownlinkMs(h) - baseline;
+            var active = double.NaN;
+            // "Right after" holds only when the downlink reached the handset within the inactivity timer of the uplink;
+            // on a busy machine (CI ran it beside other work) the pair can take longer, and then the handset rightly
+            // waits for its cycle. Such a pair proves nothing: send the pair again (the uplink re-arms the timer).
+            for (var attempt = 0; attempt < 5; attempt++)
+            {
+                var pair = Stopwatch.StartNew();
+                world.UplinkMs(h);
+                active = world.DownlinkMs(h) - baseline;
+                if (pair.Elapsed.TotalMilliseconds < InactivityMs)
+                {
+                    break;
+                }
+
+                stalls++;
+            }
+
             Thread.Sleep(150 + 3 * h);
             return (uplink, active, world.DownlinkMs(h) - baseline);
         });
 
         output.WriteLine($"20 quiet connected handsets: uplink {Summary(quietUplink)}; downlink right after an uplink {Summary(activeDownlink)}; downlink after 150 ms quiet {Summary(quietDownlink)} (long cycle {LongCycleMs} ms)");
+        output.WriteLine($"uplink-downlink pairs slower than the {InactivityMs} ms inactivity timer, sent again: {stalls}");
         output.WriteLine("downlink waits after 150 ms quiet, by handset: " + string.Join(" ", quietDownlink.Select(d => d.ToString("0.0", CultureInfo.InvariantCulture))));
         Assert.InRange(Median(quietUplink), -0.5, 1);
         Assert.InRange(Median(activeDownlink), -0.5, 1);
