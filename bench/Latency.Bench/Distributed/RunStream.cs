@@ -27,6 +27,12 @@ public static class RunStream
     /// </summary>
     public static readonly TimeSpan DuplicateWindow = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How long a run's stream is kept: a nightly job makes one a night, and without an age they would fill the server's
+    /// store for ever. A week leaves time for <c>latency collect</c> after a coordinator that died on a Friday.
+    /// </summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(7);
+
     /// <summary>The stream's name for run <paramref name="runId"/> (a subject token: <see cref="DistributedSubjects.TokenProblem"/>).</summary>
     public static string StreamName(string runId) => "LATENCY_RUN_" + runId;
 
@@ -65,6 +71,7 @@ public static class RunStream
         {
             Storage = StreamConfigStorage.File,
             DuplicateWindow = DuplicateWindow,
+            MaxAge = KeptFor,
         }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -15,7 +15,7 @@ namespace Latency.IntegrationTests.Distributed;
 /// intervals of the p50 overlap, or their p50s differ by less than the study's practical difference (5%), a difference
 /// the study itself would not call. (A p50 inside the other run's interval is too strict on rows whose interval is
 /// 0.1-1% wide: two local runs met it for 63 of 84 rows.) The built-in world, two of the default study's probes and
-/// two of its workloads, half a minute each.
+/// two of its workloads, 20 seconds each.
 /// </summary>
 [Collection(TimingSensitive.Name)]
 public sealed class DistributedAgreementTests(ITestOutputHelper output) : IDisposable
@@ -123,7 +123,7 @@ public sealed class DistributedAgreementTests(ITestOutputHelper output) : IDispo
             name: agreement
             study:
               world: builtin
-              duration: 30s
+              duration: 20s
               seed: 7
               compare:
                 - { probe: mumbai, deployments: [beijing, mumbai] }

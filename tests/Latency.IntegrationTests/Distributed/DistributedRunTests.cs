@@ -139,7 +139,7 @@ public sealed partial class DistributedRunTests(ITestOutputHelper output) : IAsy
         var doomed = StartAgent(server, "lab-b", "b1");
         var outDir = _temp.File("run");
 
-        var coordinator = CliRun.InProcessAsync("run", Suite("20s"), "--nats", server.Url, "--out", outDir, "--no-progress");
+        var coordinator = CliRun.InProcessAsync("run", Suite("12s"), "--nats", server.Url, "--out", outDir, "--no-progress");
         await CliRun.WaitUntilAsync(() => AgentLogs("b1").Any(f => IntervalLines(f) >= 3), Patience, "agent b1 to record a few intervals");
         doomed.Kill();
         var outcome = await coordinator.WaitAsync(Patience);
@@ -210,7 +210,7 @@ public sealed partial class DistributedRunTests(ITestOutputHelper output) : IAsy
         await using var server = await ServerWithBothAgentsAsync();
         var outDir = _temp.File("run");
 
-        var coordinator = CliRun.InProcessAsync("run", Suite("15s"), "--nats", server.Url, "--out", outDir, "--no-progress");
+        var coordinator = CliRun.InProcessAsync("run", Suite("12s"), "--nats", server.Url, "--out", outDir, "--no-progress");
         await CliRun.WaitUntilAsync(() => AgentLogs("a1").Any(f => IntervalLines(f) >= 3), Patience, "agent a1 to record a few intervals");
         await server.StopAsync();
         await Task.Delay(TimeSpan.FromSeconds(2));

@@ -4,6 +4,7 @@ using Latency.IntegrationTests.Support;
 using Latency.RunDirectory;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
 
 namespace Latency.IntegrationTests.Distributed;
 
@@ -35,6 +36,10 @@ public class RunStreamTests
         var log = await IntervalLogReader.ReadAsync(collected.Single(f => f.EndsWith("jakarta.login.hlog", StringComparison.Ordinal)));
         Assert.Empty(log.Problems);
         Assert.Equal(7 * 10, log.Histograms.Sum(h => h.TotalCount));
+        // On disk, acknowledged, kept a week (a nightly's streams must not fill the server for ever).
+        var stream = await js.GetStreamAsync(RunStream.StreamName("run-1"));
+        Assert.Equal(StreamConfigStorage.File, stream.Info.Config.Storage);
+        Assert.Equal(TimeSpan.FromDays(7), stream.Info.Config.MaxAge);
     }
 
     [RequiresNatsServerFact]
