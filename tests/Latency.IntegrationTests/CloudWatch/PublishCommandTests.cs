@@ -70,7 +70,9 @@ public sealed class PublishCommandTests : IDisposable
         Assert.DoesNotContain(wrongSecret, outcome.Output + outcome.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Signature=", outcome.Output + outcome.Error, StringComparison.Ordinal);
         Assert.Empty(endpoint.Accepted());
-        Assert.Equal(1, endpoint.StandardError.Split('\n').Count(l => l.Contains("403", StringComparison.Ordinal))); // stopped at the first
+        // Stopped at the first refusal. A refusal's log line starts with its status; the lines after it quote the
+        // canonical request and string to sign, whose hashes and timestamps may contain "403" anywhere.
+        Assert.Equal(1, endpoint.StandardError.Split('\n').Count(l => l.StartsWith("403 ", StringComparison.Ordinal)));
     }
 
     [RequiresBotocoreFact]
