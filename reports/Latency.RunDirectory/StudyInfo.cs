@@ -66,6 +66,9 @@ public sealed record StudyInfo
     /// </summary>
     public long? HandsetShortfalls { get; init; }
 
+    /// <summary>Where the study's user data went, per cell, option and jurisdiction; null in older files and plain load runs.</summary>
+    public ResidencyInfo? Residency { get; init; }
+
     /// <summary>The study default of <see cref="MaxErrorRate"/>: 1%.</summary>
     public const double DefaultMaxErrorRate = 0.01;
 

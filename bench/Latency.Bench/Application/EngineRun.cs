@@ -57,6 +57,11 @@ internal static class EngineRun
             Study = spec.Study is { } study && spec.CompleteStudy is { } complete ? complete(study) : spec.Study,
             Harness = harnessInfo,
         };
+        if (spec.CompleteManifest is { } completeManifest)
+        {
+            manifest = completeManifest(manifest);
+        }
+
         if (sink.Failure is { } failure)
         {
             manifest = manifest with

@@ -38,6 +38,9 @@ internal sealed record EngineRunSpec
     /// pools' counts).</summary>
     public Func<StudyInfo, StudyInfo>? CompleteStudy { get; init; }
 
+    /// <summary>Applied to run.json once the study is complete, before it is written (residency thresholds are added so).</summary>
+    public Func<RunManifest, RunManifest>? CompleteManifest { get; init; }
+
     /// <summary>Also receives every interval the sink writes (adaptive sampling watches the sessions so).</summary>
     public Action<IReadOnlyList<(MetricKey Key, HistogramBase Interval)>>? AlsoOnInterval { get; init; }
 

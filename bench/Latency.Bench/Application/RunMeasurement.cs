@@ -13,7 +13,10 @@ public sealed record RunMeasurement(
     RunManifest Manifest,
     IReadOnlyDictionary<string, IReadOnlyList<ThresholdEvaluation>> Thresholds)
 {
-    /// <summary>Every threshold that did not pass, with its scenario, in scenario order.</summary>
+    /// <summary>
+    /// Every threshold that did not pass, with its scenario, in scenario order: as run.json records them, so checks
+    /// added after the engine (a study's residency thresholds) count as much as the engine's own.
+    /// </summary>
     public IReadOnlyList<FailedThreshold> FailedThresholds =>
-        Thresholds.SelectMany(t => t.Value.Where(r => !r.Passed).Select(r => new FailedThreshold(t.Key, r.Description))).ToList();
+        Manifest.Scenarios.SelectMany(s => s.Thresholds.Where(t => !t.Passed).Select(t => new FailedThreshold(s.Name, t.Description ?? t.Text))).ToList();
 }

@@ -26,6 +26,11 @@ public sealed record StudyPreparation(StudyRun Run, StudyDefinition Definition, 
             throw new InputValidationException(errors);
         }
 
+        if (world is null && study.ResidencyProblems(null).ToList() is { Count: > 0 } residencyErrors)
+        {
+            throw new InputValidationException(residencyErrors);
+        }
+
         var roles = study.Roles.ToDictionary(r => r.Role, r => r.Deployment, StringComparer.Ordinal);
         var cells = study.Compare.SelectMany(comparison => study.Workloads.Select(workload =>
             new StudyCell(comparison.Probe, comparison.Deployments, workload.Workload, workload.SessionsPerMinute, roles)
@@ -46,6 +51,7 @@ public sealed record StudyPreparation(StudyRun Run, StudyDefinition Definition, 
             PracticalDifference = study.PracticalDifference,
             Precision = study.Precision,
             Radio = study.Radio,
+            Residency = study.ResolveResidency(world),
         };
         var plan = world is null ? null : WorldPlanner.Plan(world, study.Profile, study.WorldSource == StudyWorldSource.File ? Path.GetFullPath(study.WorldPath!) : null);
         return new StudyPreparation(run, study, world, plan);

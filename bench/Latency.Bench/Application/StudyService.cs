@@ -116,9 +116,10 @@ public sealed class StudyService(IRunObserver observer)
             ? World.Radio.RadioLedger.OpenRead(world.Controller.Directory.RadioLedgerFile)
             : null;
         var meter = ledger is null ? null : new RadioMeter(ledger);
+        var residency = new ResidencyTally();
         var (scenarios, problems) = LoadEngine.Plan(study.Cells
             .Select(cell => StudyScenarioFactory.Create(cell, target, warm, study.Duration, study.Seed, study.Thresholds, sampling,
-                handsets.For(cell.Probe), meter, options.Share)).ToList());
+                handsets.For(cell.Probe), meter, options.Share, residency)).ToList());
         if (problems.Count > 0)
         {
             return RunOutcome.Rejected(problems);
@@ -136,7 +137,8 @@ public sealed class StudyService(IRunObserver observer)
             WorldDirectory = world?.Controller.Directory,
             World = world?.State,
             Study = info,
-            CompleteStudy = handsets.Complete,
+            CompleteStudy = info => handsets.Complete(info) with { Residency = residency.ToInfo(study.Residency) },
+            CompleteManifest = manifest => ResidencyThresholdChecks.Apply(manifest, study.Residency.Thresholds),
             AlsoOnInterval = sampling is null ? null : sampling.Observe,
             Alongside = sampling is null ? null : samplingStop => sampling.RunAsync(TimeProvider.System, samplingStop),
             MirrorLog = options.MirrorLog,

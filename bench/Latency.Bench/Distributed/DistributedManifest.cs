@@ -41,7 +41,7 @@ public static class DistributedManifest
         }
 
         var backend = manifests.Select(m => (NetworkBackend?)m.Manifest.Environment.NetworkBackend).FirstOrDefault() ?? plan.Environment.NetworkBackend;
-        return new RunManifest
+        return Latency.Bench.Study.ResidencyThresholdChecks.Reapply(new RunManifest
         {
             Tool = manifests.Select(m => m.Manifest.Tool).FirstOrDefault() ?? new ToolInfo { Name = "latency", Version = plan.Agents.FirstOrDefault()?.Version ?? "0.0.0" },
             Suite = plan.Suite,
@@ -65,7 +65,7 @@ public static class DistributedManifest
                 Agents = agents,
                 Notes = notes,
             },
-        };
+        });
     }
 
     private static (AgentRunInfo Info, RunManifest? Manifest) Part(AgentRunInfo planned, AgentDone? done, string? lost, ICollection<string> problems)
@@ -129,6 +129,20 @@ public static class DistributedManifest
             PrecisionWorkloads = [.. studies.SelectMany(s => s.PrecisionWorkloads).Distinct(StringComparer.Ordinal)],
             HandsetSessions = studies.Any(s => s.HandsetSessions is not null) ? studies.Sum(s => s.HandsetSessions ?? 0) : null,
             HandsetShortfalls = studies.Any(s => s.HandsetShortfalls is not null) ? studies.Sum(s => s.HandsetShortfalls ?? 0) : null,
+            Residency = Residency(studies.Select(s => s.Residency).OfType<ResidencyInfo>().ToList()),
+        };
+    }
+
+    // Each agent counted its own sessions: flows of one cell, option and deployment (several agents of a probe) are added.
+    private static ResidencyInfo? Residency(List<ResidencyInfo> parts)
+    {
+        if (parts.Count == 0) return null;
+        return parts[0] with
+        {
+            Jurisdictions = parts.SelectMany(p => p.Jurisdictions).DistinctBy(j => j.Key, StringComparer.Ordinal).ToDictionary(j => j.Key, j => j.Value, StringComparer.Ordinal),
+            Flows = [.. parts.SelectMany(p => p.Flows)
+                .GroupBy(f => (f.Scenario, f.Option, f.Deployment, f.Replicated, f.ReplicatedFrom))
+                .Select(g => g.First() with { Requests = g.Sum(f => f.Requests), BytesSent = g.Sum(f => f.BytesSent), BytesReceived = g.Sum(f => f.BytesReceived) })],
         };
     }
 }

@@ -65,7 +65,12 @@ public static class SharedScenarioMerge
             Errors = AddErrors(parts.Select(p => p.Errors)),
             Steps = steps,
         };
-        return merged with { Thresholds = [.. first.Thresholds.Select(t => Evaluate(t.Text, merged, Total))] };
+        // Residency results are not the histograms': the merged run.json evaluates them again on the added-up flows
+        // (DistributedManifest), so they are kept as the first agent wrote them until then.
+        return merged with
+        {
+            Thresholds = [.. first.Thresholds.Select(t => Study.ResidencyThresholdChecks.Recorded(t.Text) is null ? Evaluate(t.Text, merged, Total) : t)],
+        };
     }
 
     private static ThresholdResult Evaluate(string text, ScenarioResult merged, Func<string, string, HistogramBase?> total)

@@ -52,10 +52,8 @@ public sealed class HandsetHttpClient : IDisposable
             Version = _settings.HttpVersion,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
-        if (bodyBytes > 0)
-        {
-            request.Content = new ZeroContent(bodyBytes);
-        }
+        var body = bodyBytes > 0 ? new ZeroContent(bodyBytes) : null;
+        request.Content = body;
 
         // No empty dictionary (and boxed enumerator) per request without headers.
         if (headers is not null)
@@ -88,16 +86,17 @@ public sealed class HandsetHttpClient : IDisposable
             var phases = Phases(request.Timing, sendStart, headersAt, _clock.Now);
             var status = (int)response.StatusCode;
             return status >= 400
-                ? Response.Fail(ErrorKinds.FromStatus(status), response.ReasonPhrase, status, phases)
-                : Response.Ok(status, size, phases);
+                ? Response.Fail(ErrorKinds.FromStatus(status), response.ReasonPhrase, status, phases).WithBodyBytes(body?.Written ?? 0, size)
+                : Response.Ok(status, size, phases).WithBodyBytes(body?.Written ?? 0, size);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Response.Fail(ErrorKinds.Timeout, $"no complete answer within {timeout.TotalSeconds:0.###} s");
+            // A partly read answer's bytes are not known here; its request body's are.
+            return Response.Fail(ErrorKinds.Timeout, $"no complete answer within {timeout.TotalSeconds:0.###} s").WithBodyBytes(body?.Written ?? 0, 0);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or SocketException)
         {
-            return Response.Fail(ErrorKinds.FromException(ex), ex.Message);
+            return Response.Fail(ErrorKinds.FromException(ex), ex.Message).WithBodyBytes(body?.Written ?? 0, 0);
         }
         finally
         {

@@ -7,6 +7,13 @@ namespace Latency.Bench.Http;
 internal sealed class ZeroContent(long length) : HttpContent
 {
     private static readonly byte[] Zeros = new byte[64 * 1024];
+    private long _written;
+
+    /// <summary>
+    /// Bytes handed to the connection so far, every attempt included (the handler may send a body again on a new
+    /// connection): what the handset really sent, for the study's residency counts.
+    /// </summary>
+    public long Written => Interlocked.Read(ref _written);
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         await SerializeToStreamAsync(stream, context, CancellationToken.None).ConfigureAwait(false);
@@ -18,6 +25,7 @@ internal sealed class ZeroContent(long length) : HttpContent
         {
             var chunk = (int)Math.Min(left, Zeros.Length);
             await stream.WriteAsync(Zeros.AsMemory(0, chunk), cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _written, chunk);
             left -= chunk;
         }
     }

@@ -19,7 +19,11 @@ public sealed record Response
 
     public string? Message { get; private init; }
 
+    /// <summary>Response body bytes received (read to the end, or as far as the failure let it).</summary>
     public long SizeBytes { get; private init; }
+
+    /// <summary>Request body bytes handed to the connection: the user data this request sent.</summary>
+    public long SentBytes { get; private init; }
 
     /// <summary>Phases of the HTTP request behind this response, when it was one.</summary>
     public RequestPhases? Phases { get; private init; }
@@ -35,6 +39,11 @@ public sealed record Response
 
     public static Response Fail(string errorKind, string? message = null, int? statusCode = null, RequestPhases? phases = null) =>
         new() { IsError = true, ErrorKind = errorKind, Message = message, StatusCode = statusCode, Phases = phases };
+
+    /// <summary>This response with the body bytes that went each way, as the client counted them.</summary>
+    /// <param name="sent">Request body bytes handed to the connection.</param>
+    /// <param name="received">Response body bytes read.</param>
+    public Response WithBodyBytes(long sent, long received) => this with { SentBytes = sent, SizeBytes = received };
 
     /// <summary>
     /// This response as the outcome of a composite step with that critical path, without request phases: a session

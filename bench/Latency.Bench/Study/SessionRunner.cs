@@ -213,6 +213,7 @@ public sealed class SessionRunner(WorkloadDefinition workload)
 
         var name = $"{label}.{request.Name}";
         var response = await (intendedStart is { } due ? Step.Run(name, context, due, Send) : Step.Run(name, context, Send)).ConfigureAwait(false);
+        target.Flow?.Count(response);
         long Us(long at) => clock.ToMicroseconds(at - sessionStart);
         return (response, new PlayedRequest(Us(intendedStart ?? sentAt), Us(sentAt), Us(endedAt), response.Phases));
     }

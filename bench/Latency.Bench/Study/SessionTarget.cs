@@ -12,6 +12,9 @@ public sealed record SessionTarget(string Deployment, Uri BaseUrl, HttpClientSet
     /// <summary>The handset the session sends from (its sockets are bound to this address); null: the probe's own address.</summary>
     public IPAddress? Handset { get; init; }
 
+    /// <summary>Counts what requests to this target send and receive, for the study's residency; null: not counted.</summary>
+    public FlowCounter? Flow { get; init; }
+
     /// <summary>
     /// This target as seen from <paramref name="handset"/>: the same, but every socket is bound to the handset's
     /// address before it connects. Null: this target unchanged.

@@ -22,4 +22,8 @@ public sealed record StudyRun(
 
     /// <summary>Whether sessions send from the probes' simulated handsets (study <c>radio</c>; default on).</summary>
     public bool Radio { get; init; } = true;
+
+    /// <summary>Where each deployment keeps users' data, the copies declared, the jurisdictions watched, the residency thresholds.</summary>
+    public Scenarios.Residency.ResidencyPlan Residency { get; init; } =
+        new(new Dictionary<string, string?>(), [], [], []);
 }

@@ -38,17 +38,18 @@ public static class StudyScenarioFactory
     /// time; null where there is no ledger.</param>
     /// <param name="share">Which of the cell's arrivals this process plays when several agents serve its probe
     /// (<see cref="Distributed.ArrivalShare"/>); null: all of them.</param>
+    /// <param name="residency">Counts what each option's sessions send to and receive from each deployment; null: not counted.</param>
     public static ScenarioProps Create(StudyCell cell, Func<string, string, SessionTarget> target, WarmClients warm, TimeSpan duration, int seed,
         IReadOnlyList<string>? thresholds = null, AdaptiveSampling? sampling = null, HandsetPool? handsets = null, RadioMeter? radio = null,
-        Distributed.ArrivalShare? share = null)
+        Distributed.ArrivalShare? share = null, ResidencyTally? residency = null)
     {
         seed = CellSeed(seed, cell);
         var idleSeed = StableSeed.Mix(seed, "idle_before");
         var adaptive = sampling?.Filter(cell, seed);
         var filter = (share ?? Distributed.ArrivalShare.Whole).And(adaptive);
         var runner = new SessionRunner(cell.Workload);
-        var targets = cell.Deployments.ToDictionary(d => d, d => Targets(cell, d, target), StringComparer.Ordinal);
         var name = ScenarioName(cell.Probe, cell.Workload.Name);
+        var targets = cell.Deployments.ToDictionary(d => d, d => Targets(cell, d, target, residency), StringComparer.Ordinal);
         var warmWorkload = cell.Workload.Connection == ConnectionMode.Warm;
         var warmHandsets = cell.Deployments.ToDictionary(d => d, _ => new ConcurrentDictionary<System.Net.IPAddress, byte>(), StringComparer.Ordinal);
         return Scenario.Create(name, async context =>
@@ -162,13 +163,14 @@ public static class StudyScenarioFactory
         return new InjectRandom(perSecond, perSecond, TimeSpan.FromSeconds(1), duration);
     }
 
-    private static IReadOnlyDictionary<string, SessionTarget> Targets(StudyCell cell, string deployment, Func<string, string, SessionTarget> target)
+    private static IReadOnlyDictionary<string, SessionTarget> Targets(StudyCell cell, string deployment, Func<string, string, SessionTarget> target,
+        ResidencyTally? residency)
     {
         var targets = new Dictionary<string, SessionTarget>(StringComparer.Ordinal);
         foreach (var role in cell.Workload.Roles)
         {
             var to = role == WorkloadRequest.ServiceRole ? deployment : cell.FixedRoles[role];
-            targets[role] = target(cell.Probe, to);
+            targets[role] = target(cell.Probe, to) with { Flow = residency?.For(ScenarioName(cell.Probe, cell.Workload.Name), deployment, to) };
         }
 
         return targets;

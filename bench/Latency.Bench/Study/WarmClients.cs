@@ -27,8 +27,10 @@ public sealed class WarmClients : IDisposable
         _clients.GetOrAdd(key, _ => new Lazy<Task<HandsetHttpClient>>(async () =>
         {
             var client = new HandsetHttpClient(target.Settings with { HttpVersion = httpVersion });
-            await client.SendAsync(HttpMethod.Get, new Uri(target.BaseUrl, "health"), null, 0, TimeSpan.FromSeconds(30), cancellationToken)
+            var opened = await client.SendAsync(HttpMethod.Get, new Uri(target.BaseUrl, "health"), null, 0, TimeSpan.FromSeconds(30), cancellationToken)
                 .ConfigureAwait(false);
+            // It reaches the deployment like any session request, so residency counts it.
+            target.Flow?.Count(opened);
             return client;
         })).Value;
 

@@ -14,6 +14,7 @@ public static class HtmlRenderer
         h1 { font-size: 1.4rem; margin: 0.2rem 0 0.4rem; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
         p, li { max-width: 110ch; }
         .headline { font-size: 1.3rem; font-weight: 600; line-height: 1.35; margin: 0.4rem 0 0.8rem; max-width: 75ch; }
+        .residency { margin: -0.5rem 0 0.8rem; max-width: 90ch; }
         .table-wrap { overflow-x: auto; margin: 1rem 0; } table { border-collapse: collapse; font-size: 0.95rem; }
         th, td { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; }
         th { background: #f3f3f3; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -62,6 +63,9 @@ public static class HtmlRenderer
                 break;
             case ReportHeadline h:
                 html.Append("<p id=\"headline\" class=\"headline\">").Append(E(h.Text)).Append("</p>\n");
+                break;
+            case ReportResidencyLine r:
+                html.Append("<p id=\"residency\" class=\"residency\">").Append(E(r.Text)).Append("</p>\n");
                 break;
             case ReportParagraph p:
                 html.Append("<p>").Append(E(p.Text)).Append("</p>\n");

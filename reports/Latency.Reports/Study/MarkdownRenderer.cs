@@ -30,6 +30,9 @@ public static class MarkdownRenderer
             case ReportHeadline h:
                 text.Append("**").Append(Inline(h.Text)).Append("**\n\n");
                 break;
+            case ReportResidencyLine r:
+                text.Append(Inline(r.Text)).Append("\n\n");
+                break;
             case ReportParagraph p:
                 text.Append(Inline(p.Text)).Append("\n\n");
                 break;

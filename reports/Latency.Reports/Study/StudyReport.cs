@@ -86,7 +86,10 @@ public sealed record StudyReport
                 Capitalize(string.Join("; ", concerns)) + ": the times may measure this machine as well as the network. See Run below."));
         }
 
-        blocks.AddRange(FirstScreen(summary, statistics, map));
+        var residency = ResidencySummary.From(study);
+        blocks.AddRange(FirstScreen(summary, statistics, map, residency?.Sentence()));
+        // Right after the first screen: the move's second promise, beside the first.
+        blocks.AddRange(ResidencySection.Blocks(residency));
         blocks.Add(TrustBox(run, summary, statistics, backend, calibration));
         var gainChart = charts.FirstOrDefault(c => c.Name == GainChart.Name);
         if (gainChart is not null)
@@ -112,12 +115,17 @@ public sealed record StudyReport
         return new StudyReport { Title = title, Blocks = blocks };
     }
 
-    /// <summary>The headline, then the grid beside the map.</summary>
-    private static IEnumerable<ReportBlock> FirstScreen(StudySummary summary, IReadOnlyList<RowStatistics> statistics, ReportMap? map)
+    /// <summary>The headline, the sentence on where users' data went, then the grid beside the map.</summary>
+    private static IEnumerable<ReportBlock> FirstScreen(StudySummary summary, IReadOnlyList<RowStatistics> statistics, ReportMap? map, string? residency)
     {
         if (StudyHeadline.Of(statistics, summary.MainWorkload) is { } headline)
         {
             yield return new ReportHeadline(headline);
+        }
+
+        if (residency is not null)
+        {
+            yield return new ReportResidencyLine(residency);
         }
 
         if (GainGrid.From(statistics, summary.MainWorkload) is not { } grid)

@@ -49,6 +49,7 @@ public static class SummaryFiles
         "bootstrap_gain_p95", "bootstrap_gain_p95_lower", "bootstrap_gain_p95_upper", "bootstrap_gain_p95_too_few_samples",
         "bootstrap_gain_p99", "bootstrap_gain_p99_lower", "bootstrap_gain_p99_upper", "bootstrap_gain_p99_too_few_samples",
         "verdict", "origin_failure_rate", "in_region_failure_rate",
+        "in_region_requests", "in_region_forbidden_requests", "in_region_bytes_sent", "in_region_forbidden_bytes_sent",
     ];
 
     /// <summary>
@@ -176,6 +177,8 @@ public static class SummaryFiles
             }
 
             json.WriteEndArray();
+            // Added after the first version: last, so that readers of the older shape find everything where it was.
+            WriteResidency(json, ResidencySummary.From(manifest?.Study));
             json.WriteEndObject();
         }
 
@@ -204,6 +207,10 @@ public static class SummaryFiles
             cells.Add(stats.Verdict);
             cells.Add(Number(row.Origin.FailureRate));
             cells.Add(Number(row.InRegion?.FailureRate));
+            var residency = row.InRegion is null ? null : ResidencySummary.Cell(run.Manifest?.Study, row.Scenario, row.InRegion.Deployment);
+            cells.AddRange(residency is { } r
+                ? [.. new[] { r.Requests, r.ForbiddenRequests, r.BytesSent, r.ForbiddenBytesSent }.Select(n => n.ToString(CultureInfo.InvariantCulture))]
+                : ["", "", "", ""]);
             csv.Append(string.Join(",", cells.Select(CsvCell))).Append('\n');
         }
 
@@ -244,6 +251,53 @@ public static class SummaryFiles
         }
 
         return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    // Where users' data went, per country and option (the report's residency section); null when not counted.
+    private static void WriteResidency(Utf8JsonWriter json, ResidencySummary? residency)
+    {
+        if (residency is null)
+        {
+            json.WriteNull("residency");
+            return;
+        }
+
+        json.WriteStartObject("residency");
+        json.WriteStartArray("forbidden");
+        foreach (var code in residency.Forbidden)
+        {
+            json.WriteStringValue(code);
+        }
+
+        json.WriteEndArray();
+        json.WriteString("sentence", residency.Sentence());
+        json.WriteStartArray("rows");
+        foreach (var row in residency.Rows)
+        {
+            json.WriteStartObject();
+            json.WriteString("probe", row.Probe);
+            json.WriteString("option", row.Option);
+            json.WriteBoolean("origin", row.IsOrigin);
+            json.WriteNumber("requests", row.Requests);
+            json.WriteNumber("forbidden_requests", row.ForbiddenRequests);
+            json.WriteNumber("forbidden_requests_share", Math.Round(row.RequestsShare, 4, MidpointRounding.AwayFromZero));
+            json.WriteNumber("bytes_sent", row.BytesSent);
+            json.WriteNumber("forbidden_bytes_sent", row.ForbiddenBytesSent);
+            json.WriteNumber("forbidden_bytes_sent_share", Math.Round(row.BytesShare, 4, MidpointRounding.AwayFromZero));
+            json.WriteNumber("copied_bytes", row.CopiedBytes);
+            json.WriteNumber("bytes_received", row.BytesReceived);
+            json.WriteStartArray("causes");
+            foreach (var cause in row.Causes)
+            {
+                json.WriteStringValue(cause);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     private static void WriteSessions(Utf8JsonWriter json, DeploymentSessions sessions, DeploymentQuantiles? quantiles)

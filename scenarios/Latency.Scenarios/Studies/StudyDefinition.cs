@@ -1,3 +1,4 @@
+using Latency.Scenarios.Residency;
 using Latency.Scenarios.Suites;
 using Latency.Scenarios.Validation;
 using Latency.Scenarios.Worlds;
@@ -71,6 +72,12 @@ public sealed record StudyDefinition(
     /// probe's own address, no radio, as before handsets existed.
     /// </summary>
     public bool Radio { get; init; } = true;
+
+    /// <summary>The <c>residency</c> section: forbidden jurisdictions, and jurisdictions and copies the world does not declare.</summary>
+    public StudyResidencyDefinition Residency { get; init; } = StudyResidencyDefinition.None;
+
+    /// <summary>The <c>residency: ...</c> entries of <c>thresholds</c>, checked on every in-region option's sessions.</summary>
+    public IReadOnlyList<ResidencyThreshold> ResidencyThresholds { get; init; } = [];
 
     /// <summary>Used when <c>seed</c> is not given.</summary>
     public const int DefaultSeed = 1;
@@ -161,7 +168,64 @@ public sealed record StudyDefinition(
             }
         }
 
+        errors.AddRange(ResidencyProblems(world));
         return errors.OrderBy(e => e.Location?.Line ?? 0).ToList();
+    }
+
+    /// <summary>
+    /// Where each deployment the study reaches or copies to keeps users' data, the copies made, and the jurisdictions
+    /// watched, from <paramref name="world"/> (null: <c>world: none</c>) and the study's <c>residency</c> section. A
+    /// deployment neither places has no jurisdiction (reported as unknown); forbidden defaults to the jurisdictions of
+    /// the compared origins (the first deployment of each <c>compare</c> entry): the place the move leaves.
+    /// </summary>
+    /// <param name="world">The world the study runs in; null for real endpoints.</param>
+    public ResidencyPlan ResolveResidency(WorldDefinition? world)
+    {
+        var replication = (world?.Deployments.SelectMany(d => d.ReplicatesTo) ?? []).Concat(Residency.Replication).ToList();
+        var jurisdictions = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var deployment in Deployments.Concat(replication.Select(r => r.To)))
+        {
+            jurisdictions[deployment] = Residency.Jurisdictions.TryGetValue(deployment, out var declared)
+                ? declared.Code
+                : world?.Deployments.FirstOrDefault(d => d.Name == deployment)?.Jurisdiction;
+        }
+
+        var forbidden = Residency.Forbidden
+            ?? Compare.Select(c => jurisdictions.GetValueOrDefault(c.Deployments[0])).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return new ResidencyPlan(jurisdictions, replication, forbidden, ResidencyThresholds);
+    }
+
+    /// <summary>
+    /// Problems of the <c>residency</c> section against <paramref name="world"/> (null: <c>world: none</c>): a
+    /// jurisdiction the study gives a deployment must not contradict the world file's, and a copy must go to a
+    /// deployment the world has or the study places.
+    /// </summary>
+    /// <param name="world">The world; null for real endpoints.</param>
+    public IEnumerable<ValidationError> ResidencyProblems(WorldDefinition? world)
+    {
+        foreach (var (deployment, (code, location)) in Residency.Jurisdictions)
+        {
+            var placed = world?.Deployments.FirstOrDefault(d => d.Name == deployment);
+            if (world is not null && placed is null)
+            {
+                yield return new ValidationError(location, Unknown("deployment", deployment, world, world.Deployments.Select(d => d.Name)));
+            }
+            else if (placed?.Jurisdiction is { } worldCode && worldCode != code)
+            {
+                yield return new ValidationError(location,
+                    $"residency: deployment '{deployment}' is in {worldCode} in world '{world!.Name}', not {code} (leave it out: the world file says where it is)");
+            }
+        }
+
+        foreach (var replica in Residency.Replication)
+        {
+            var known = Residency.Jurisdictions.ContainsKey(replica.To) || world?.Deployments.Any(d => d.Name == replica.To) == true;
+            if (!known)
+            {
+                yield return new ValidationError(replica.Location,
+                    $"residency: '{replica.From}' replicates to '{replica.To}', which {(world is null ? "has no jurisdiction under residency.jurisdictions" : $"is not in world '{world.Name}' or residency.jurisdictions")}");
+            }
+        }
     }
 
     private static string Unknown(string what, string name, WorldDefinition world, IEnumerable<string> known)

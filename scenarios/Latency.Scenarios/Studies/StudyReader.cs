@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Globalization;
+using Latency.Scenarios.Residency;
 using Latency.Scenarios.Suites;
 using Latency.Scenarios.Validation;
 using Latency.Scenarios.Workloads;
@@ -15,7 +16,8 @@ namespace Latency.Scenarios.Studies;
 internal sealed class StudyReader(YamlContext context)
 {
     private static readonly string[] StudyKeys =
-        ["world", "profile", "duration", "seed", "compare", "roles", "workloads", "endpoints", "thresholds", "max_error_rate", "precision", "practical_difference", "radio"];
+        ["world", "profile", "duration", "seed", "compare", "roles", "workloads", "endpoints", "thresholds", "max_error_rate", "precision", "practical_difference", "radio", "residency"];
+    private static readonly string[] ResidencyKeys = ["forbidden", "jurisdictions", "replicates_to"];
     private static readonly string[] CompareKeys = ["probe", "deployments"];
     private static readonly string[] WorkloadKeys = ["file", "sessions_per_minute", "max_sessions_per_minute"];
     private static readonly TimeSpan LongestDuration = TimeSpan.FromHours(24);
@@ -111,7 +113,9 @@ internal sealed class StudyReader(YamlContext context)
             }
         }
 
-        var thresholds = ReadThresholds(fields, workloads, ref ok);
+        var residencyThresholds = new List<ResidencyThreshold>();
+        var thresholds = ReadThresholds(fields, workloads, residencyThresholds, ref ok);
+        var residency = ReadResidency(fields, compare, roles, ref ok);
         var maxErrorRate = StudyDefinition.DefaultMaxErrorRate;
         if (fields.TryGetValue("max_error_rate", out var rateNode) && !context.TryShare(rateNode, "max_error_rate", out maxErrorRate)) ok = false;
         var practicalDifference = StudyDefinition.DefaultPracticalDifference;
@@ -141,7 +145,10 @@ internal sealed class StudyReader(YamlContext context)
 
         return ok
             ? new StudyDefinition(worldSource, worldPath, profile, duration, seed, compare, roles, workloads,
-                new ReadOnlyDictionary<string, Uri>(endpoints), thresholds, context.At(map)) { MaxErrorRate = maxErrorRate, PracticalDifference = practicalDifference, Precision = precision, Radio = radio }
+                new ReadOnlyDictionary<string, Uri>(endpoints), thresholds, context.At(map)) { MaxErrorRate = maxErrorRate, PracticalDifference = practicalDifference, Precision = precision, Radio = radio,
+                Residency = residency,
+                ResidencyThresholds = residencyThresholds,
+            }
             : null;
     }
 
@@ -442,7 +449,8 @@ internal sealed class StudyReader(YamlContext context)
         return ok ? new StudyWorkload(path, workload, rate, context.At(map)) { MaxSessionsPerMinute = maxRate } : null;
     }
 
-    private List<ThresholdDefinition> ReadThresholds(Dictionary<string, YamlNode> fields, List<StudyWorkload> workloads, ref bool ok)
+    private List<ThresholdDefinition> ReadThresholds(Dictionary<string, YamlNode> fields, List<StudyWorkload> workloads,
+        List<ResidencyThreshold> residencyThresholds, ref bool ok)
     {
         var thresholds = new List<ThresholdDefinition>();
         if (!fields.TryGetValue("thresholds", out var node)) return thresholds;
@@ -459,6 +467,21 @@ internal sealed class StudyReader(YamlContext context)
             if (text is null)
             {
                 ok = false;
+                continue;
+            }
+
+            if (ResidencyThreshold.IsWritten(text))
+            {
+                if (ResidencyThresholdParser.TryParse(text, out var residency, out var residencyError))
+                {
+                    residencyThresholds.Add(residency with { Location = context.At(item) });
+                }
+                else
+                {
+                    context.Error(item, $"threshold '{text}': {residencyError}");
+                    ok = false;
+                }
+
                 continue;
             }
 
@@ -481,5 +504,70 @@ internal sealed class StudyReader(YamlContext context)
         }
 
         return thresholds;
+    }
+
+    private StudyResidencyDefinition ReadResidency(Dictionary<string, YamlNode> fields, List<CompareEntry> compare, List<StudyRole> roles, ref bool ok)
+    {
+        if (!fields.TryGetValue("residency", out var node)) return StudyResidencyDefinition.None;
+        var map = context.Mapping(node, "'residency'");
+        if (map is null)
+        {
+            ok = false;
+            return StudyResidencyDefinition.None;
+        }
+
+        var section = context.Fields(map, ResidencyKeys);
+        var residency = new ResidencyYaml(context);
+        var used = compare.SelectMany(c => c.Deployments).Concat(roles.Select(r => r.Deployment)).ToHashSet(StringComparer.Ordinal);
+        List<string>? forbidden = null;
+        if (section.TryGetValue("forbidden", out var forbiddenNode) && context.Sequence(forbiddenNode, "'forbidden'") is { } forbiddenList)
+        {
+            forbidden = [];
+            foreach (var item in forbiddenList.Children)
+            {
+                var code = context.Scalar(item, "forbidden")?.Trim();
+                if (code is null) ok = false;
+                else if (!Jurisdictions.IsCode(code))
+                {
+                    context.Error(item, Jurisdictions.Problem("forbidden", code));
+                    ok = false;
+                }
+                else if (!forbidden.Contains(code)) forbidden.Add(code);
+            }
+        }
+        else if (forbiddenNode is not null) ok = false;
+
+        var jurisdictions = new Dictionary<string, (string Code, SourceLocation Location)>(StringComparer.Ordinal);
+        if (section.TryGetValue("jurisdictions", out var jurisdictionsNode) && context.Mapping(jurisdictionsNode, "'jurisdictions'") is { } jurisdictionMap)
+        {
+            foreach (var (keyNode, valueNode) in jurisdictionMap.Children)
+            {
+                var deployment = (keyNode as YamlScalarNode)?.Value?.Trim() ?? string.Empty;
+                if (residency.Jurisdiction(valueNode, deployment) is { } code) jurisdictions[deployment] = (code.Code, context.At(keyNode));
+                else ok = false;
+            }
+        }
+        else if (jurisdictionsNode is not null) ok = false;
+
+        var replication = new List<ReplicationDefinition>();
+        if (section.TryGetValue("replicates_to", out var replicationNode) && context.Mapping(replicationNode, "'replicates_to'") is { } replicationMap)
+        {
+            foreach (var (keyNode, valueNode) in replicationMap.Children)
+            {
+                var from = (keyNode as YamlScalarNode)?.Value?.Trim() ?? string.Empty;
+                if (!used.Contains(from))
+                {
+                    context.Error(keyNode, $"residency: '{from}' replicates, but the study's sessions never reach it (deployments: {string.Join(", ", used)})");
+                    ok = false;
+                    continue;
+                }
+
+                if (residency.Replicas(valueNode, from) is { } replicas) replication.AddRange(replicas);
+                else ok = false;
+            }
+        }
+        else if (replicationNode is not null) ok = false;
+
+        return new StudyResidencyDefinition(forbidden, jurisdictions, replication, context.At(map));
     }
 }

@@ -35,6 +35,7 @@ public static class ThresholdEvaluator
             ThresholdOperator.LessThanOrEqual => observed <= threshold.Value,
             ThresholdOperator.GreaterThan => observed > threshold.Value,
             ThresholdOperator.GreaterThanOrEqual => observed >= threshold.Value,
+            ThresholdOperator.Equal => observed == threshold.Value,
             _ => throw new ArgumentOutOfRangeException(nameof(threshold), threshold.Operator, "unknown operator"),
         };
 

@@ -14,4 +14,7 @@ public enum ThresholdOperator
 
     /// <summary><c>&gt;=</c></summary>
     GreaterThanOrEqual,
+
+    /// <summary><c>==</c>: residency thresholds only (<c>residency: CN bytes_sent == 0</c>); a latency is never exactly a value.</summary>
+    Equal,
 }

@@ -19,4 +19,17 @@ public sealed record DeploymentDefinition(
     IReadOnlyList<string> HttpVersions,
     string? Source = null,
     SourceLocation? Location = null,
-    CitedCoordinates? Coordinates = null);
+    CitedCoordinates? Coordinates = null)
+{
+    /// <summary>
+    /// Where the data users send it rests, as a jurisdiction code (<c>CN</c>, <c>IN</c>, <c>HK</c>); null when the file
+    /// does not say (residency reports it as unknown).
+    /// </summary>
+    public string? Jurisdiction { get; init; }
+
+    /// <summary>Where <see cref="Jurisdiction"/> comes from ("source; assumption: rule"), empty when written bare.</summary>
+    public string JurisdictionCitation { get; init; } = string.Empty;
+
+    /// <summary>The deployments that receive an asynchronous copy of the user data written to this one.</summary>
+    public IReadOnlyList<Residency.ReplicationDefinition> ReplicatesTo { get; init; } = [];
+}

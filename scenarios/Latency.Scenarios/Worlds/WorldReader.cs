@@ -14,7 +14,7 @@ internal sealed partial class WorldReader(YamlContext context)
     private static readonly string[] RootKeys = ["version", "name", "profiles", "probes", "deployments", "paths"];
     private static readonly string[] ProbeKeys = ["name", "country", "city", "last_mile", "location"];
     private static readonly string[] LastMileKeys = ["rtt_ms", "down_mbps", "up_mbps", "radio"];
-    private static readonly string[] DeploymentKeys = ["name", "site", "role", "serves", "http", "source", "location"];
+    private static readonly string[] DeploymentKeys = ["name", "site", "role", "serves", "jurisdiction", "replicates_to", "http", "source", "location"];
     private static readonly string[] LocationKeys = ["lat", "lon", "source", "assumption"];
     private static readonly string[] ParameterKeys =
         ["rtt_ms", "jitter_ms", "loss_up_pct", "loss_down_pct", "burst_loss_up", "burst_loss_down", "bandwidth_up_mbps", "bandwidth_down_mbps"];
@@ -58,6 +58,7 @@ internal sealed partial class WorldReader(YamlContext context)
         ReadSection(fields, root, "probes", node => ReadList(node, "'probes'", "probe", probes, ReadProbe));
         ReadSection(fields, root, "deployments", node => ReadList(node, "'deployments'", "deployment", deployments, ReadDeployment));
         ReadSection(fields, root, "paths", node => ReadList(node, "'paths'", "path", paths, ReadPath));
+        CheckReplicas(deployments);
 
         return name is null || profiles.Count == 0
             ? null
@@ -176,9 +177,31 @@ internal sealed partial class WorldReader(YamlContext context)
         if (fields.ContainsKey("source")) source = context.Required(fields, "source", map, $"deployment '{name}'");
         var coordinates = OptionalCoordinates(fields);
 
-        return name is not null && site is not null && serves is not null && role is not null
+        var residency = new Residency.ResidencyYaml(context);
+        var jurisdiction = fields.TryGetValue("jurisdiction", out var jurisdictionNode) ? residency.Jurisdiction(jurisdictionNode, "jurisdiction") : null;
+        var replicas = fields.TryGetValue("replicates_to", out var replicasNode) && name is not null ? residency.Replicas(replicasNode, name) : [];
+        var ok = (!fields.ContainsKey("jurisdiction") || jurisdiction is not null) && replicas is not null;
+        return name is not null && site is not null && serves is not null && role is not null && ok
             ? new DeploymentDefinition(name, site, role.Value, serves, http, source, context.At(map), coordinates)
+            {
+                Jurisdiction = jurisdiction?.Code,
+                JurisdictionCitation = jurisdiction?.Citation ?? string.Empty,
+                ReplicatesTo = replicas!,
+            }
             : null;
+    }
+
+    // Replicas may name deployments declared further down, so they are checked once all are read.
+    private void CheckReplicas(List<DeploymentDefinition> deployments)
+    {
+        foreach (var replica in deployments.SelectMany(d => d.ReplicatesTo))
+        {
+            if (declaredDeployments.Contains(replica.To)) continue;
+            var closest = KeySuggester.Closest(replica.To, declaredDeployments);
+            context.Error(replica.Location ?? context.At(1), closest is null
+                ? $"deployment '{replica.From}' replicates to '{replica.To}', which is not defined (deployments: {string.Join(", ", declaredDeployments.Distinct())})"
+                : $"deployment '{replica.From}' replicates to '{replica.To}', which is not defined (did you mean '{closest}'?)");
+        }
     }
 
     private PathDefinition? ReadPath(YamlNode node, Dictionary<string, int> firstLineByPair)

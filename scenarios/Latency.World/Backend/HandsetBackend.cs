@@ -45,12 +45,16 @@ public sealed class HandsetBackend : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SafeSocketHandle? _ownedListener;
 
-    private HandsetBackend(WebApplication app, Uri baseUrl, SafeSocketHandle? ownedListener)
+    private HandsetBackend(WebApplication app, Uri baseUrl, SafeSocketHandle? ownedListener, BackendTraffic traffic)
     {
+        Traffic = traffic;
         _app = app;
         BaseUrl = baseUrl;
         _ownedListener = ownedListener;
     }
+
+    /// <summary>What it has received and answered since it started (requests, body bytes each way).</summary>
+    public BackendTraffic Traffic { get; }
 
     /// <summary>Where clients reach the backend, e.g. <c>https://127.0.0.1:40123/</c>.</summary>
     public Uri BaseUrl { get; }
@@ -152,7 +156,8 @@ public sealed class HandsetBackend : IAsyncDisposable
             });
         });
         var app = builder.Build();
-        MapEndpoints(app);
+        var traffic = new BackendTraffic();
+        MapEndpoints(app, traffic);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -175,7 +180,7 @@ public sealed class HandsetBackend : IAsyncDisposable
             baseUrl = new Uri(bound + "/");
         }
 
-        return new HandsetBackend(app, baseUrl, ownedListener);
+        return new HandsetBackend(app, baseUrl, ownedListener, traffic);
     }
 
     private static string FormatHost(IPAddress address) =>
@@ -198,21 +203,22 @@ public sealed class HandsetBackend : IAsyncDisposable
         _ownedListener?.Dispose();
     }
 
-    private static void MapEndpoints(WebApplication app)
+    private static void MapEndpoints(WebApplication app, BackendTraffic traffic)
     {
         // Before the endpoints run (routing has only matched): a captured app's paths are unknown here, and its DELETE or
         // OPTIONS on a known path would be 405; the instruction decides the answer, not the route.
         app.Use(async (HttpContext http, RequestDelegate next) =>
         {
+            traffic.Request();
             var errors = new List<string>();
             if (ResponseInstruction.Read(http.Request.Headers, errors) is { } instruction)
             {
-                await AnswerAsInstructedAsync(http, instruction).ConfigureAwait(false);
+                await AnswerAsInstructedAsync(http, instruction, traffic).ConfigureAwait(false);
             }
             else if (errors.Count > 0)
             {
                 http.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await http.Response.WriteAsync(string.Join("\n", errors) + "\n", http.RequestAborted).ConfigureAwait(false);
+                await WriteTextAsync(http, string.Join("\n", errors) + "\n", "text/plain; charset=utf-8", traffic).ConfigureAwait(false);
             }
             else
             {
@@ -222,49 +228,50 @@ public sealed class HandsetBackend : IAsyncDisposable
         app.MapGet("/health", async (HttpContext http) =>
         {
             await ServerTimeAsync(http).ConfigureAwait(false);
-            return Results.Text("ok");
+            await WriteTextAsync(http, "ok", "text/plain; charset=utf-8", traffic).ConfigureAwait(false);
         });
         app.MapGet("/protocol", async (HttpContext http) =>
         {
             await ServerTimeAsync(http).ConfigureAwait(false);
-            return Results.Text(http.Request.Protocol);
+            await WriteTextAsync(http, http.Request.Protocol, "text/plain; charset=utf-8", traffic).ConfigureAwait(false);
         });
         app.MapGet("/bytes/{n:long}", async (HttpContext http, long n) =>
         {
             if (n < 0 || n > MaxResponseBytes)
             {
                 http.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await http.Response.WriteAsync($"n must be between 0 and {MaxResponseBytes}").ConfigureAwait(false);
+                await WriteTextAsync(http, $"n must be between 0 and {MaxResponseBytes}", "text/plain; charset=utf-8", traffic).ConfigureAwait(false);
                 return;
             }
 
             await ServerTimeAsync(http).ConfigureAwait(false);
-            await WriteBytesAsync(http, n).ConfigureAwait(false);
+            await WriteBytesAsync(http, n, traffic).ConfigureAwait(false);
         });
         // PUT and PATCH too: apps upload with any of them (the photo-backup workload PUTs its photo).
         app.MapMethods("/upload", ["POST", "PUT", "PATCH"], async (HttpContext http) =>
         {
-            var total = await ReadBodyAsync(http).ConfigureAwait(false);
+            var total = await ReadBodyAsync(http, traffic).ConfigureAwait(false);
             await ServerTimeAsync(http).ConfigureAwait(false);
-            return Results.Json(new UploadReceipt(total), UploadReceiptJsonContext.Default.UploadReceipt);
+            await WriteTextAsync(http, System.Text.Json.JsonSerializer.Serialize(new UploadReceipt(total), UploadReceiptJsonContext.Default.UploadReceipt),
+                "application/json; charset=utf-8", traffic).ConfigureAwait(false);
         });
     }
 
-    private static async Task AnswerAsInstructedAsync(HttpContext http, ResponseInstruction instruction)
+    private static async Task AnswerAsInstructedAsync(HttpContext http, ResponseInstruction instruction, BackendTraffic traffic)
     {
         // The whole upload first, as a service reads a request before working on it; then the server time.
-        await ReadBodyAsync(http).ConfigureAwait(false);
+        await ReadBodyAsync(http, traffic).ConfigureAwait(false);
         if (instruction.ServerTime > TimeSpan.Zero)
         {
             await WaitServerTimeAsync(instruction.ServerTime, http.RequestAborted).ConfigureAwait(false);
         }
 
         http.Response.StatusCode = StatusCodes.Status200OK;
-        await WriteBytesAsync(http, instruction.ResponseBytes).ConfigureAwait(false);
+        await WriteBytesAsync(http, instruction.ResponseBytes, traffic).ConfigureAwait(false);
     }
 
     /// <summary>Reads the request body to its end and discards it; returns its size.</summary>
-    private static async Task<long> ReadBodyAsync(HttpContext http)
+    private static async Task<long> ReadBodyAsync(HttpContext http, BackendTraffic traffic)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
@@ -274,6 +281,7 @@ public sealed class HandsetBackend : IAsyncDisposable
             while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted).ConfigureAwait(false)) > 0)
             {
                 total += read;
+                traffic.Read(read);
             }
 
             return total;
@@ -288,7 +296,7 @@ public sealed class HandsetBackend : IAsyncDisposable
     /// Answers <paramref name="count"/> bytes of incompressible filler with their Content-Length; to HEAD, the
     /// Content-Length a GET would get and no body.
     /// </summary>
-    private static async Task WriteBytesAsync(HttpContext http, long count)
+    private static async Task WriteBytesAsync(HttpContext http, long count, BackendTraffic traffic)
     {
         http.Response.ContentType = "application/octet-stream";
         http.Response.ContentLength = count;
@@ -297,8 +305,20 @@ public sealed class HandsetBackend : IAsyncDisposable
         {
             var chunk = (int)Math.Min(left, Filler.Length);
             await http.Response.Body.WriteAsync(Filler.AsMemory(0, chunk), http.RequestAborted).ConfigureAwait(false);
+            traffic.Wrote(chunk);
             left -= chunk;
         }
+    }
+
+    /// <summary>A short text answer with its Content-Length, counted like any other body (to HEAD: no body).</summary>
+    private static async Task WriteTextAsync(HttpContext http, string text, string contentType, BackendTraffic traffic)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        http.Response.ContentType = contentType;
+        http.Response.ContentLength = bytes.Length;
+        if (HttpMethods.IsHead(http.Request.Method)) return;
+        await http.Response.Body.WriteAsync(bytes, http.RequestAborted).ConfigureAwait(false);
+        traffic.Wrote(bytes.Length);
     }
 
     /// <summary>

@@ -19,10 +19,10 @@ public class SummaryFilesTests
         // the bootstrap's gains at p50, p95, p99 with their intervals (p99 needs 299 sessions a side: few samples).
         // Times are the sample quantiles the gains use (the histogram's bucket of 150 ms starts at 149.952 ms), and the
         // gain columns are their ratio, equal to the bootstrap's point estimate; then the verdict and failure rates
-        // (unknown here: this run.json has no steps).
+        // (unknown here: this run.json has no steps), and the in-region option's residency counts (none counted).
         Assert.Equal("mumbai,India,Mumbai,app-cold-start,mumbai.app-cold-start,beijing,100,,149.952,250.048,400,mumbai,100,,60.016,125.024,299.904,2.4985,2," +
                      "192.046,149.952,290.09,false,304.327,161.339,400,false,87.354,60.016,151.03,false,188.326,60.016,299.904,false," +
-                     "2.4985,1.1994,4.1664,false,2,0.8338,3.1994,false,1.3338,0.8388,3.1553,true,faster,,", lines[1]);
+                     "2.4985,1.1994,4.1664,false,2,0.8338,3.1994,false,1.3338,0.8388,3.1553,true,faster,,,,,,", lines[1]);
         Assert.Equal(SummaryFiles.CsvColumns.Count, lines[1].Split(',').Length);
         Assert.StartsWith("jakarta,Indonesia,Jakarta,app-cold-start,", lines[2]);
         Assert.Equal("", lines[3]);
