@@ -47,6 +47,12 @@ public sealed class DefaultStudyTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("<section id=\"grid\">", html, StringComparison.Ordinal);
         Assert.True(new FileInfo(report).Length < 3_000_000, $"report.html is {new FileInfo(report).Length:N0} bytes");
         Assert.True(File.Exists(Path.Combine(outDir, "charts", "map.svg")));
+        // Issue 19: the default report says where users' data went; in-region options sent nothing to China.
+        Assert.Contains("id=\"residency\"", html, StringComparison.Ordinal);
+        Assert.Contains("Where users&#39; data went: China", html, StringComparison.Ordinal);
+        Assert.Equal(["CN"], manifest.Study.Residency!.Forbidden);
+        Assert.DoesNotContain(manifest.Study.Residency.Flows, f => f.Jurisdiction == "CN" && f.Option != "beijing");
+        Assert.Contains(manifest.Study.Residency.Flows, f => f is { Option: "beijing", Jurisdiction: "CN" } && f.BytesSent > 0);
         Assert.Contains("The in-region deployment was faster in ", outcome.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(outDir, "calibration.json")));
         // Issue 10, point 8: the emulator's CPU and its release lateness over the run's own packets.

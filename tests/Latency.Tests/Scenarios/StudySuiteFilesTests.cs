@@ -58,4 +58,20 @@ public sealed class StudySuiteFilesTests
         Assert.Equal(Asia.Probes.Select(p => p.Name), study.Probes);
         Assert.All(study.Compare, c => Assert.Equal(["beijing", "singapore"], c.Deployments));
     }
+
+    [Fact]
+    public void Load_Residency_KeepsAuthInBeijingAndMirrorsMumbaiBack()
+    {
+        var study = SuiteLoader.Load(RepositoryPaths.Suite("residency")).Study!;
+
+        Assert.Empty(study.Validate(Asia));
+        var plan = study.ResolveResidency(Asia);
+        Assert.Equal("beijing", Assert.Single(study.Roles, r => r.Role == "auth").Deployment);
+        Assert.Contains(study.Workloads, w => w.Workload.Steps.OfType<Latency.Scenarios.Workloads.WorkloadRequest>().Any(r => r.Role == "auth"));
+        Assert.Equal(["CN"], plan.Forbidden);
+        var copy = Assert.Single(plan.Replication);
+        Assert.Equal(("mumbai", "beijing", "CN"), (copy.From, copy.To, plan.JurisdictionOf(copy.To)));
+        Assert.Equal("residency: CN bytes_sent == 0", Assert.Single(plan.Thresholds).Text);
+        Assert.All(study.Compare, c => Assert.NotEqual("CN", plan.JurisdictionOf(c.Deployments[1])));
+    }
 }
